@@ -1,0 +1,57 @@
+# Two commands matter: `make run` (the platform with demo data) and
+# `make test`. Both install what they need: a virtualenv with the pinned
+# Python packages, the Kafka jars (Maven) and the FerretDB binary (Go).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
+
+.PHONY: help install fetch up run down status test test-unit bench lint clean
+
+help:
+	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
+	@echo "make up      start everything in the background; make down stops it"
+	@echo "make test    unit and integration tests (starts its own Kafka + FerretDB)"
+	@echo "make bench   benchmarks, with figures and ratios"
+	@echo "make lint    ruff"
+
+$(STAMP): pyproject.toml constraints.txt
+	@echo "[make] installing Python packages into $(VENV)"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --progress-bar off -c constraints.txt -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+fetch: install
+	$(PY) deploy/stack.py fetch
+
+up: fetch
+	$(PY) deploy/stack.py up
+
+run: fetch
+	$(PY) deploy/stack.py run
+
+status:
+	@$(PYTHON) deploy/stack.py status
+
+down:
+	$(PYTHON) deploy/stack.py down
+
+test: fetch
+	$(PY) -m pytest
+
+test-unit: install
+	$(PY) -m pytest tests/unit
+
+bench: fetch
+	$(PY) -m tests.bench
+
+lint: install
+	$(PY) -m ruff check .
+
+clean: down
+	rm -rf var

@@ -1,0 +1,1 @@
+"""Local stack, seeding and deployment files."""

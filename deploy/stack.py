@@ -1,0 +1,391 @@
+#!/usr/bin/env python3
+"""The local stack without Docker: Apache Kafka, FerretDB, services, consumers.
+
+    python deploy/stack.py fetch    # Kafka jars and the FerretDB binary, cached
+    python deploy/stack.py up       # start what is not running; wait for /readyz
+    python deploy/stack.py run      # up, seed demo data, stay in the foreground
+    python deploy/stack.py status
+    python deploy/stack.py down     # stop everything
+
+Standard library only, so ``down`` works even without the virtualenv.
+Everything listens on 127.0.0.1; data and logs live under ``var/``; the
+downloads and the FerretDB build are cached outside the work tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KAFKA_VERSION = "3.9.1"
+FERRETDB_VERSION = "v1.24.2"
+SERVICES = {"employers": 8001, "workers": 8002, "ethics": 8003, "matcher": 8004}
+CACHE = Path(os.environ.get("LP_CACHE_DIR", Path.home() / ".cache" / "labour-pathways"))
+
+
+def say(message: str) -> None:
+    print(f"[stack] {message}", flush=True)
+
+
+# --------------------------------------------------------------------- fetch
+
+
+def kafka_libs() -> Path:
+    """The cached broker jars, fetched with Maven on first use."""
+    libs = CACHE / f"kafka-{KAFKA_VERSION}" / "libs"
+    if (libs / ".complete").exists():
+        return libs
+    say(f"fetching Apache Kafka {KAFKA_VERSION} jars from Maven Central (first run only, about a minute)")
+    tmp = libs.with_name("libs.partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    subprocess.run(
+        ["mvn", "-B", "-f", str(ROOT / "deploy/kafka/pom.xml"), f"-Dkafka.version={KAFKA_VERSION}",
+         "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies",
+         "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
+        check=True,
+    )
+    shutil.rmtree(libs, ignore_errors=True)
+    tmp.rename(libs)
+    (libs / ".complete").touch()
+    say(f"Kafka jars cached in {libs}")
+    return libs
+
+
+def ferretdb_binary() -> Path:
+    """The cached FerretDB binary, built from deploy/ferretdb on first use."""
+    source = ROOT / "deploy" / "ferretdb"
+    digest = hashlib.sha256((source / "go.sum").read_bytes() + (source / "main.go").read_bytes()).hexdigest()[:12]
+    binary = CACHE / f"ferretdb-{FERRETDB_VERSION}-{digest}" / "ferretdb"
+    if binary.exists():
+        return binary
+    say(f"building FerretDB {FERRETDB_VERSION} with Go (first run only, two to four minutes)")
+    binary.parent.mkdir(parents=True, exist_ok=True)
+    partial = binary.with_name("ferretdb.partial")
+    env = {**os.environ, "CGO_ENABLED": "0"}
+    subprocess.run(["go", "build", "-v", "-trimpath", "-o", str(partial), "."], cwd=source, env=env, check=True)
+    partial.rename(binary)
+    say(f"FerretDB built: {binary}")
+    return binary
+
+
+# ----------------------------------------------------------------- processes
+
+
+@dataclass
+class Stack:
+    """One local stack: where its files live and which ports it uses."""
+
+    var: Path = ROOT / "var"
+    kafka_port: int = 9092
+    controller_port: int = 9093
+    mongo_port: int = 27017
+    ports: dict = field(default_factory=lambda: dict(SERVICES))
+    gunicorn_workers: int = 2
+
+    @property
+    def run_dir(self) -> Path:
+        return self.var / "run"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.var / "log"
+
+    # -- environment
+
+    def secret_key(self) -> str:
+        if os.environ.get("LP_SECRET_KEY"):
+            return os.environ["LP_SECRET_KEY"]
+        path = self.var / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    def service_env(self) -> dict:
+        """Environment of the Python processes: loopback addresses, the local secret."""
+        env = {
+            **os.environ,
+            "LP_KAFKA_BOOTSTRAP": f"127.0.0.1:{self.kafka_port}",
+            "LP_MONGO_URL": f"mongodb://127.0.0.1:{self.mongo_port}",
+            "LP_SECRET_KEY": self.secret_key(),
+            "LP_MATCHER_URL": f"http://127.0.0.1:{self.ports['matcher']}",
+            "PYTHONUNBUFFERED": "1",
+        }
+        env.update({f"LP_{name.upper()}_PORT": str(port) for name, port in self.ports.items()})
+        return env
+
+    # -- process table
+
+    def process_names(self) -> list[str]:
+        return ["ferretdb", "kafka"] + [f"{s}-web" for s in SERVICES] + [f"{s}-worker" for s in SERVICES]
+
+    def pid(self, name: str) -> int | None:
+        """The pid of a running process of ours called ``name``, else None."""
+        path = self.run_dir / f"{name}.pid"
+        try:
+            pid = int(path.read_text())
+            os.kill(pid, 0)
+        except (OSError, ValueError):
+            return None
+        # A recycled pid belongs to someone else: check it is still ours.
+        try:
+            if f"lp-stack={self.var}" not in Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace"):
+                return None
+        except OSError:
+            return None
+        return pid
+
+    def spawn(self, name: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> int:
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        env = {**(env or os.environ), "LP_STACK_TAG": f"lp-stack={self.var}"}
+        with open(self.log_dir / f"{name}.log", "ab") as log:
+            # A session of its own, so stopping it also stops its children
+            # (gunicorn's workers) and Ctrl-C in `make run` reaches only us.
+            proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=cwd,
+                                    start_new_session=True, stdin=subprocess.DEVNULL)
+        (self.run_dir / f"{name}.pid").write_text(str(proc.pid))
+        return proc.pid
+
+    def stop(self, name: str, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
+        """Stop ``name`` and its process group (SIGKILL after ``timeout``)."""
+        pid = self.pid(name)
+        if pid is None:
+            (self.run_dir / f"{name}.pid").unlink(missing_ok=True)
+            return
+        _signal_group(pid, sig)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.1)
+        if _alive(pid):
+            say(f"{name} did not stop in {timeout:.0f}s: killing it")
+            _signal_group(pid, signal.SIGKILL)
+            while _alive(pid):
+                time.sleep(0.1)
+        (self.run_dir / f"{name}.pid").unlink(missing_ok=True)
+
+    # -- infrastructure
+
+    def start_ferretdb(self) -> None:
+        if self.pid("ferretdb"):
+            return
+        data = self.var / "ferretdb"
+        data.mkdir(parents=True, exist_ok=True)
+        argv = [str(ferretdb_binary()), f"-listen-addr=127.0.0.1:{self.mongo_port}", f"-sqlite-url=file:{data}/"]
+        self.spawn("ferretdb", argv)
+        wait_for(lambda: port_open(self.mongo_port), f"FerretDB on 127.0.0.1:{self.mongo_port}", 60)
+
+    def start_kafka(self) -> None:
+        if self.pid("kafka"):
+            return
+        libs = kafka_libs()
+        properties = self.write_kafka_properties()
+        self.format_kafka_storage(libs, properties)
+        log_file = self.log_dir / "kafka.log"
+        offset = log_file.stat().st_size if log_file.exists() else 0
+        self.spawn("kafka", self.java(libs) + ["kafka.Kafka", str(properties)])
+        wait_for(lambda: "Kafka Server started" in _read_from(log_file, offset) and port_open(self.kafka_port),
+                 f"Kafka on 127.0.0.1:{self.kafka_port}", 120, lambda: self.pid("kafka") is not None)
+
+    def java(self, libs: Path) -> list[str]:
+        return ["java", "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                f"-Dlog4j.configuration=file:{ROOT / 'deploy/kafka/log4j.properties'}",
+                "-cp", f"{libs}/*"]
+
+    def write_kafka_properties(self) -> Path:
+        data = self.var / "kafka" / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        path = self.var / "kafka" / "server.properties"
+        path.write_text("\n".join([
+            "process.roles=broker,controller",
+            "node.id=1",
+            f"controller.quorum.voters=1@127.0.0.1:{self.controller_port}",
+            f"listeners=PLAINTEXT://127.0.0.1:{self.kafka_port},CONTROLLER://127.0.0.1:{self.controller_port}",
+            f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.kafka_port}",
+            "inter.broker.listener.name=PLAINTEXT",
+            "controller.listener.names=CONTROLLER",
+            "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+            f"log.dirs={data}",
+            "num.partitions=3",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=1",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            "auto.create.topics.enable=true",
+            "log.retention.hours=168",
+            "",
+        ]))
+        return path
+
+    def format_kafka_storage(self, libs: Path, properties: Path) -> None:
+        """Format the KRaft storage once; later starts keep the data."""
+        if (self.var / "kafka" / "data" / "meta.properties").exists():
+            return
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        subprocess.run(self.java(libs) + ["kafka.tools.StorageTool", "format", "-t", cluster_id,
+                                          "-c", str(properties), "--ignore-formatted"],
+                       check=True, stdout=subprocess.DEVNULL)
+
+    # -- services
+
+    def start_service(self, service: str) -> None:
+        env = self.service_env()
+        bin_dir = Path(sys.executable).parent
+        if not self.pid(f"{service}-web"):
+            self.spawn(f"{service}-web", [
+                str(bin_dir / "gunicorn"), "--bind", f"127.0.0.1:{self.ports[service]}",
+                "--workers", str(self.gunicorn_workers), "--threads", "4", "--worker-class", "gthread",
+                "--access-logfile", "-", "--graceful-timeout", "10", f"{service}.app:create_app()",
+            ], env)
+        if not self.pid(f"{service}-worker"):
+            self.spawn(f"{service}-worker", [sys.executable, "-m", f"{service}.worker"], env)
+
+    def readyz(self, service: str) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.ports[service]}/readyz", timeout=3) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    def up(self, services=tuple(SERVICES)) -> None:
+        """Start whatever is not running, then wait for every /readyz."""
+        self.start_ferretdb()
+        self.start_kafka()
+        for service in services:
+            self.start_service(service)
+        for service in services:
+            wait_for(lambda s=service: self.readyz(s), f"{service} /readyz", 90,
+                     lambda s=service: self.pid(f"{s}-web") is not None)
+
+    def down(self) -> None:
+        # Services first, so they do not log the infrastructure vanishing.
+        for name in reversed(self.process_names()):
+            self.stop(name)
+
+    def status(self) -> dict:
+        return {name: self.pid(name) for name in self.process_names()}
+
+
+# ------------------------------------------------------------------- helpers
+
+
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def wait_for(check, what: str, timeout: float, still_running=lambda: True) -> None:
+    """Poll ``check`` until true, printing progress; fail if the process died or time ran out."""
+    started = time.monotonic()
+    next_note = started + 5
+    while not check():
+        if not still_running():
+            raise SystemExit(f"[stack] {what}: the process exited; see var/log/")
+        if time.monotonic() - started > timeout:
+            raise SystemExit(f"[stack] {what}: not ready after {timeout:.0f}s; see var/log/")
+        if time.monotonic() > next_note:
+            say(f"waiting for {what} ({time.monotonic() - started:.0f}s)")
+            next_note += 5
+        time.sleep(0.2)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    # A zombie (our own child, not yet reaped) is gone for our purposes.
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    try:
+        os.killpg(pid, sig)
+    except OSError:
+        pass
+
+
+def _read_from(path: Path, offset: int) -> str:
+    try:
+        with open(path, "rb") as f:
+            f.seek(offset)
+            return f.read().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def print_urls(stack: Stack) -> None:
+    for service, port in stack.ports.items():
+        say(f"{service:<10} http://127.0.0.1:{port}/   (API: /openapi.json)")
+    say(f"Kafka      127.0.0.1:{stack.kafka_port}   FerretDB mongodb://127.0.0.1:{stack.mongo_port}")
+    say(f"logs in {stack.log_dir}")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["fetch", "up", "run", "down", "status"])
+    args = parser.parse_args(argv)
+    stack = Stack()
+    if args.command == "fetch":
+        kafka_libs()
+        ferretdb_binary()
+    elif args.command == "up":
+        started = time.monotonic()
+        stack.up()
+        say(f"up in {time.monotonic() - started:.1f}s")
+        print_urls(stack)
+    elif args.command == "run":
+        run_foreground(stack)
+    elif args.command == "down":
+        stack.down()
+        say("stopped")
+    else:
+        for name, pid in stack.status().items():
+            print(f"{name:<18} {'running, pid ' + str(pid) if pid else 'stopped'}")
+
+
+def _interrupt(_signum, _frame):
+    raise KeyboardInterrupt
+
+
+def run_foreground(stack: Stack) -> None:
+    """Up, seed, print the URLs, then wait; Ctrl-C (or SIGTERM) stops everything."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        stack.up()
+        subprocess.run([sys.executable, "-m", "deploy.seed"], cwd=ROOT, env=stack.service_env(), check=True)
+        print_urls(stack)
+        say("running; press Ctrl-C to stop")
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        say("stopping")
+    finally:
+        stack.down()
+        say("stopped")
+
+
+if __name__ == "__main__":
+    main()

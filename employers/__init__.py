@@ -1,0 +1,1 @@
+"""Employers: vacancies, candidates, offers and seasons."""

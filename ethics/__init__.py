@@ -1,0 +1,1 @@
+"""Ethics: fair-recruitment checks of vacancies and offers, flags for auditors."""

@@ -1,0 +1,22 @@
+"""Web pages of the ethics service for people."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template_string
+
+blp = Blueprint("pages", __name__)
+
+INDEX = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Labour pathways: ethics</title></head>
+<body><h1>Labour pathways: ethics</h1>
+<p>Ethics: fair-recruitment checks of vacancies and offers, flags for auditors.</p>
+<p><a href="/openapi.json">API description (OpenAPI)</a></p>
+</body></html>"""
+
+
+@blp.get("/")
+def index():
+    """The service's home page."""
+    return render_template_string(INDEX)

@@ -1,0 +1,1 @@
+"""Matcher: ranking of circular and seasonal job pairings."""

@@ -1,0 +1,15 @@
+"""The matcher service's Flask application factory."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from matcher.pages import blp as pages_blp
+from services.web import create_service_app
+
+
+def create_app(test_config: dict | None = None, settings=None) -> Flask:
+    """Build the matcher app: kernel plumbing, then this service's views."""
+    app, _api = create_service_app("matcher", __name__, test_config, settings)
+    app.register_blueprint(pages_blp)
+    return app

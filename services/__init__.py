@@ -1,0 +1,1 @@
+"""Shared kernel of the labour pathways services: plumbing, no business rules."""

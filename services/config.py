@@ -1,0 +1,109 @@
+"""Settings read from the environment, in one place, with local defaults.
+
+Every variable starts with ``LP_``. The defaults suit the local stack on
+loopback; production sets them in ``docker-compose.yml``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+SERVICE_PORTS = {"employers": 8001, "workers": 8002, "ethics": 8003, "matcher": 8004}
+
+
+class ConfigError(RuntimeError):
+    """A required setting is missing or malformed."""
+
+
+def _int(env: dict, name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _float(env: dict, name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
+
+
+def _bool(env: dict, name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a service process needs to know about its surroundings."""
+
+    service: str
+    env: str = "dev"
+    secret_key: str = ""
+    mongo_url: str = "mongodb://127.0.0.1:27017"
+    mongo_db_prefix: str = "lp_"
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    matcher_url: str = "http://127.0.0.1:8004"
+    token_ttl_seconds: int = 24 * 3600
+    secure_cookies: bool = False
+    trust_proxy: bool = False
+    log_level: str = "INFO"
+    outbox_poll_seconds: float = 0.2
+    consumer_max_attempts: int = 3
+    ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
+
+    @property
+    def mongo_db(self) -> str:
+        """The database this service owns."""
+        return f"{self.mongo_db_prefix}{self.service}"
+
+    @property
+    def port(self) -> int:
+        return self.ports[self.service]
+
+    @property
+    def kafka_servers(self) -> list[str]:
+        return [s.strip() for s in self.kafka_bootstrap.split(",") if s.strip()]
+
+    @classmethod
+    def from_env(cls, service: str, environ: dict | None = None) -> "Settings":
+        """Read the settings of ``service`` from ``environ`` (default: os.environ)."""
+        env = dict(os.environ if environ is None else environ)
+        ports = {
+            name: _int(env, f"LP_{name.upper()}_PORT", default)
+            for name, default in SERVICE_PORTS.items()
+        }
+        stage = env.get("LP_ENV", "dev")
+        secret = env.get("LP_SECRET_KEY", "")
+        # Tokens and sessions are signed with this key; a guessable default
+        # would let anyone mint an auditor token, so there is none.
+        if not secret:
+            raise ConfigError("LP_SECRET_KEY is not set (the local stack writes one to var/secret_key)")
+        if stage == "prod" and len(secret) < 32:
+            raise ConfigError("LP_SECRET_KEY must be at least 32 characters in production")
+        return cls(
+            service=service,
+            env=stage,
+            secret_key=secret,
+            mongo_url=env.get("LP_MONGO_URL", cls.mongo_url),
+            mongo_db_prefix=env.get("LP_MONGO_DB_PREFIX", cls.mongo_db_prefix),
+            kafka_bootstrap=env.get("LP_KAFKA_BOOTSTRAP", cls.kafka_bootstrap),
+            matcher_url=env.get("LP_MATCHER_URL", cls.matcher_url),
+            token_ttl_seconds=_int(env, "LP_TOKEN_TTL_SECONDS", cls.token_ttl_seconds),
+            secure_cookies=_bool(env, "LP_SECURE_COOKIES", stage == "prod"),
+            trust_proxy=_bool(env, "LP_TRUST_PROXY", False),
+            log_level=env.get("LP_LOG_LEVEL", cls.log_level).upper(),
+            outbox_poll_seconds=_float(env, "LP_OUTBOX_POLL_SECONDS", cls.outbox_poll_seconds),
+            consumer_max_attempts=_int(env, "LP_CONSUMER_MAX_ATTEMPTS", cls.consumer_max_attempts),
+            ports=ports,
+        )

@@ -1,0 +1,151 @@
+"""The consumer loop: at-least-once delivery, acted on once per event id.
+
+Offsets are committed only after a message was handled (or dead-lettered).
+A handled event id is recorded in a ledger with a unique index, so a
+redelivered event is skipped. A message whose handler keeps failing goes
+to ``<topic>.dlq`` after a few attempts and the partition moves on; when
+the failure is the database or Kafka being down, the loop instead waits
+and retries the same message, since dead-lettering a healthy event
+because of an outage would lose it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from kafka.errors import CommitFailedError, KafkaError
+from kafka.structs import OffsetAndMetadata
+from pymongo.errors import ConnectionFailure
+
+from services.events import Envelope, MalformedEvent, dlq_topic
+
+log = logging.getLogger(__name__)
+
+# Errors that say "the infrastructure is down", not "this message is bad".
+TRANSIENT_ERRORS = (ConnectionFailure, KafkaError)
+
+
+class TransientError(RuntimeError):
+    """Raise from a handler to say: retry this message later, do not dead-letter it."""
+
+
+@dataclass
+class Outcome:
+    """What happened to one message (counted for logs and tests)."""
+
+    handled: int = 0
+    duplicates: int = 0
+    dead_lettered: int = 0
+
+
+class ConsumerLoop:
+    """Feeds messages from a kafka-python consumer to handlers, one topic each.
+
+    ``handlers`` maps a topic to a function taking an :class:`Envelope`.
+    ``ledger`` remembers handled event ids (see :mod:`services.ledger`).
+    ``dead_letters`` is a :class:`services.kafka.Publisher`.
+    """
+
+    def __init__(self, consumer, handlers, ledger, dead_letters, max_attempts=3, retry_delay=0.2):
+        self.consumer = consumer
+        self.handlers = dict(handlers)
+        self.ledger = ledger
+        self.dead_letters = dead_letters
+        self.max_attempts = max_attempts
+        self.retry_delay = retry_delay
+        self.outcome = Outcome()
+
+    def run(self, stop, poll_timeout_ms: int = 500, outage_backoff: float = 2.0) -> None:
+        """Consume until ``stop`` (a threading.Event) is set; always closes the consumer."""
+        try:
+            while not stop.is_set():
+                try:
+                    self.poll_once(poll_timeout_ms)
+                except TRANSIENT_ERRORS as exc:
+                    log.warning("consumer paused by an outage (%s); retrying in %.1fs", exc, outage_backoff)
+                    stop.wait(outage_backoff)
+        finally:
+            self.consumer.close(autocommit=False)
+
+    def poll_once(self, timeout_ms: int = 500) -> int:
+        """Handle one poll's worth of messages and commit them; returns how many."""
+        batches = self.consumer.poll(timeout_ms=timeout_ms)
+        done = {}
+        try:
+            for tp, records in batches.items():
+                for record in records:
+                    try:
+                        self.handle_record(record)
+                    except TRANSIENT_ERRORS + (TransientError,):
+                        # Come back to this very message once the outage is over.
+                        self.consumer.seek(tp, record.offset)
+                        raise
+                    done[tp] = record.offset + 1
+        finally:
+            self._commit(done)
+        return sum(len(r) for r in batches.values())
+
+    def handle_record(self, record) -> None:
+        """Handle, skip or dead-letter one Kafka record."""
+        try:
+            event = Envelope.from_bytes(record.value)
+        except MalformedEvent as exc:
+            self._dead_letter(record, f"malformed: {exc}", attempts=0)
+            return
+        if self.ledger.seen(event.id):
+            self.outcome.duplicates += 1
+            log.info("skipping event %s already handled", event.id)
+            return
+        handler = self.handlers.get(record.topic)
+        if handler is None:
+            log.warning("no handler for topic %s; ignoring event %s", record.topic, event.id)
+            return
+        error = self._attempt(handler, event)
+        if error is None:
+            self.ledger.mark(event.id)
+            self.outcome.handled += 1
+        else:
+            self._dead_letter(record, f"{type(error).__name__}: {error}", attempts=self.max_attempts)
+
+    def _attempt(self, handler, event):
+        """Run the handler up to ``max_attempts`` times; the last error, or None."""
+        error = None
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                handler(event)
+                return None
+            except TRANSIENT_ERRORS + (TransientError,):
+                raise
+            except Exception as exc:  # noqa: BLE001 - a bad message must not stop the partition
+                error = exc
+            log.warning("handler failed on event %s (attempt %d): %s", event.id, attempt, error)
+            time.sleep(self.retry_delay * attempt)
+        return error
+
+    def _dead_letter(self, record, reason: str, attempts: int) -> None:
+        headers = [
+            ("error", reason.encode()[:1000]),
+            ("attempts", str(attempts).encode()),
+            ("original-topic", record.topic.encode()),
+            ("original-partition", str(record.partition).encode()),
+            ("original-offset", str(record.offset).encode()),
+        ]
+        self.dead_letters.send_raw(dlq_topic(record.topic), record.key, record.value, headers)
+        # The dead letter must be durable before the offset moves past it.
+        self.dead_letters.flush()
+        self.outcome.dead_lettered += 1
+        log.error("sent %s@%d to %s: %s", record.topic, record.offset, dlq_topic(record.topic), reason)
+
+    def _commit(self, done: dict) -> None:
+        if not done:
+            return
+        offsets = {tp: OffsetAndMetadata(offset, "", -1) for tp, offset in done.items()}
+        try:
+            self.consumer.commit(offsets)
+        except CommitFailedError:
+            # A rebalance took the partition away: its new owner will see
+            # these messages again and the ledger will skip them.
+            log.warning("commit failed after a rebalance; messages will be redelivered", exc_info=True)
+

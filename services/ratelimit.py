@@ -1,0 +1,40 @@
+"""A fixed-window rate limiter kept in MongoDB, shared by every process."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import datetime, timedelta, timezone
+
+from flask import abort
+from pymongo import ReturnDocument
+
+from services import db
+
+COLLECTION = "rate_limits"
+
+
+def hit(key: str, limit: int, window_seconds: int) -> int:
+    """Count one hit on ``key``; abort with 429 beyond ``limit`` per window.
+
+    Returns the hits so far in this window.
+    """
+    window = int(time.time()) // window_seconds
+    collection = db.database()[COLLECTION]
+    counter = collection.find_one_and_update(
+        {"_id": f"{key}:{window}"},
+        {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}},
+        upsert=True,
+        return_document=ReturnDocument.AFTER,
+    )
+    # FerretDB has no TTL indexes: old windows are swept now and then.
+    if random.random() < 0.01:
+        collection.delete_many({"expires_at": {"$lt": datetime.now(timezone.utc)}})
+    if counter["hits"] > limit:
+        retry_after = window_seconds - int(time.time()) % window_seconds
+        abort(429, description=f"Too many attempts; try again in {retry_after} seconds.")
+    return counter["hits"]
+
+
+def _expiry(window: int, window_seconds: int) -> datetime:
+    return datetime.fromtimestamp((window + 1) * window_seconds, timezone.utc) + timedelta(seconds=60)

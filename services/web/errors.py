@@ -1,0 +1,74 @@
+"""One JSON error shape for every failure: ``{"error": {"code", "message", "fields"}}``."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import jsonify
+from pymongo.errors import ConnectionFailure
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_failed",
+    429: "rate_limited",
+    500: "internal_error",
+    503: "service_unavailable",
+}
+
+
+def error_response(status: int, message: str, fields: dict | None = None, code: str | None = None):
+    """The contract's error body with ``status``."""
+    body = {"error": {"code": code or CODES.get(status, "error"), "message": message, "fields": fields or {}}}
+    response = jsonify(body)
+    response.status_code = status
+    return response
+
+
+def _validation_fields(exc: HTTPException) -> dict:
+    # flask-smorest/webargs put marshmallow messages under their location
+    # ("json", "query", ...); clients want the field names only.
+    messages = (getattr(exc, "data", None) or {}).get("messages") or {}
+    fields = {}
+    for location_messages in messages.values():
+        if isinstance(location_messages, dict):
+            fields.update(location_messages)
+    return fields
+
+
+def handle_http_exception(exc: HTTPException):
+    status = exc.code or 500
+    fields = _validation_fields(exc) if status == 422 else {}
+    message = exc.description if status != 422 else "The request has invalid fields."
+    response = error_response(status, message, fields)
+    if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
+    if status == 429 and getattr(exc, "retry_after", None):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def handle_database_down(exc: ConnectionFailure):
+    log.warning("database unavailable: %s", exc)
+    return error_response(503, "The service is temporarily unavailable; try again shortly.")
+
+
+def handle_unexpected(exc: Exception):
+    log.exception("unhandled error")
+    return error_response(500, "Something went wrong on our side.")
+
+
+def register_error_handlers(app) -> None:
+    """Make every error answer in the contract's shape (call after flask-smorest's Api)."""
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(ConnectionFailure, handle_database_down)
+    app.register_error_handler(Exception, handle_unexpected)

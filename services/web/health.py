@@ -1,0 +1,63 @@
+"""Liveness, readiness and Prometheus metrics endpoints."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from flask import Blueprint, current_app, g, jsonify, request
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+
+from services import db
+from services.kafka import kafka_reachable
+
+blp = Blueprint("health", __name__)
+
+REQUESTS = Counter("http_requests_total", "HTTP requests", ["service", "method", "endpoint", "status"])
+LATENCY = Histogram("http_request_seconds", "HTTP request latency", ["service", "endpoint"])
+
+
+@blp.get("/healthz")
+def healthz():
+    """The process is up."""
+    return jsonify(status="ok")
+
+
+@blp.get("/readyz")
+def readyz():
+    """The database and Kafka are reachable."""
+    checks = {
+        "database": db.ping(),
+        "kafka": kafka_reachable(current_app.config["LP_SETTINGS"]),
+    }
+    ready = all(checks.values())
+    return jsonify(status="ready" if ready else "unavailable", checks=checks), 200 if ready else 503
+
+
+@blp.get("/metrics")
+def metrics():
+    """Prometheus text format (aggregated across gunicorn workers when PROMETHEUS_MULTIPROC_DIR is set)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return generate_latest(registry), 200, {"Content-Type": CONTENT_TYPE_LATEST}
+    return generate_latest(), 200, {"Content-Type": CONTENT_TYPE_LATEST}
+
+
+def init_request_metrics(app, service: str) -> None:
+    """Count and time every request."""
+
+    @app.before_request
+    def _start_timer():
+        g.request_started = time.perf_counter()
+
+    @app.after_request
+    def _observe(response):
+        endpoint = request.endpoint or "unknown"
+        REQUESTS.labels(service, request.method, endpoint, response.status_code).inc()
+        started = g.get("request_started")
+        if started is not None:
+            LATENCY.labels(service, endpoint).observe(time.perf_counter() - started)
+        return response

@@ -1,0 +1,99 @@
+"""Entry point shared by every service's background process.
+
+One process per service runs its Kafka consumer loop and its outbox relay
+(a thread); more processes of the same service share the work through the
+consumer group and the relay's leases.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+
+from kafka import KafkaConsumer
+from kafka.errors import KafkaError
+
+from services import db
+from services.config import Settings
+from services.consumer import ConsumerLoop
+from services.kafka import Publisher, ensure_topics
+from services.ledger import EventLedger
+from services.logs import configure_logging
+from services.outbox import OutboxRelay
+
+log = logging.getLogger(__name__)
+
+
+def retry_until(stop: threading.Event, what: str, action, delay: float = 2.0):
+    """Call ``action`` until it stops raising KafkaError, saying what it waits for."""
+    while not stop.is_set():
+        try:
+            return action()
+        except KafkaError as exc:
+            log.info("waiting for Kafka to %s (%s)", what, exc)
+            stop.wait(delay)
+    return None
+
+
+def build_consumer(settings: Settings, topics) -> KafkaConsumer:
+    return KafkaConsumer(
+        *topics,
+        bootstrap_servers=settings.kafka_servers,
+        group_id=settings.service,
+        client_id=f"{settings.service}-consumer",
+        # Auto-commit would commit before the handler finished.
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        max_poll_records=100,
+    )
+
+
+def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Settings | None = None,
+               stop: threading.Event | None = None) -> None:
+    """Run ``service``'s consumer (``handlers``: topic → function) and outbox relay until stopped."""
+    settings = settings or Settings.from_env(service)
+    configure_logging(service, settings.log_level)
+    stop = stop or _stop_on_signals()
+    db.connect(settings)
+    retry_until(stop, "create topics", lambda: ensure_topics(settings))
+    publisher = Publisher(settings)
+    threads = []
+    if outbox_documents:
+        relay = OutboxRelay(publisher, outbox_documents)
+        threads.append(threading.Thread(target=relay.run, args=(stop, settings.outbox_poll_seconds),
+                                        name="outbox-relay", daemon=True))
+    if handlers:
+        threads.append(threading.Thread(target=_consume, args=(settings, handlers, publisher, stop),
+                                        name="consumer", daemon=True))
+    for thread in threads:
+        thread.start()
+    log.info("%s worker running: consumes %s, relays %s", service, sorted(handlers) or "nothing",
+             [d.__name__ for d in outbox_documents] or "nothing")
+    while not stop.is_set():
+        stop.wait(1.0)
+    for thread in threads:
+        thread.join(timeout=10)
+    publisher.close()
+    log.info("%s worker stopped", service)
+
+
+def _consume(settings: Settings, handlers: dict, publisher: Publisher, stop: threading.Event) -> None:
+    consumer = retry_until(stop, "subscribe", lambda: build_consumer(settings, list(handlers)))
+    if consumer is None:
+        return
+    loop = ConsumerLoop(consumer, handlers, EventLedger(settings.service), publisher,
+                        max_attempts=settings.consumer_max_attempts)
+    loop.run(stop)
+
+
+def _stop_on_signals() -> threading.Event:
+    stop = threading.Event()
+
+    def _request_stop(signum, _frame):
+        log.info("signal %s: stopping", signum)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _request_stop)
+    signal.signal(signal.SIGINT, _request_stop)
+    return stop

@@ -1,0 +1,199 @@
+"""Checks of the production deployment files: docker-compose.yml, the gateway's
+nginx.conf and the image's Dockerfile.
+
+The structure is read with PyYAML, so these run without Docker; the
+`docker-compose config` checks run only where that binary is installed.
+"""
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE_FILE = ROOT / "docker-compose.yml"
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+DOCKERFILE = ROOT / "deploy" / "Dockerfile"
+
+WEB_PORTS = {"employers": 8001, "workers": 8002, "ethics": 8003, "matcher": 8004}
+ROUTED = ["employers", "workers", "ethics"]
+WORKERS = [f"{name}-worker" for name in WEB_PORTS]
+APP_SERVICES = [*WEB_PORTS, *WORKERS]
+DOCKER_COMPOSE = shutil.which("docker-compose")
+
+
+@pytest.fixture(scope="module")
+def compose():
+    """The compose file as data (merge keys `<<` resolved by safe_load)."""
+    return yaml.safe_load(COMPOSE_FILE.read_text())
+
+
+@pytest.fixture(scope="module")
+def services(compose):
+    return compose["services"]
+
+
+@pytest.fixture(scope="module")
+def nginx():
+    return _strip_nginx(NGINX_CONF.read_text())
+
+
+def _command(service):
+    """A service's command as a list, whichever form the file uses."""
+    command = service["command"]
+    return shlex.split(command) if isinstance(command, str) else [str(part) for part in command]
+
+
+def _healthcheck_text(service):
+    test = service["healthcheck"]["test"]
+    return test if isinstance(test, str) else " ".join(test)
+
+
+def _strip_nginx(text):
+    """Drop comments and blank out quoted strings, so braces can be counted."""
+    text = re.sub(r"(^|\s)#[^\n]*", r"\1", text)
+    return re.sub(r"'[^']*'|\"[^\"]*\"", '""', text)
+
+
+def _block(conf, opener):
+    """The body of the nginx block that starts with `opener {`."""
+    match = re.search(re.escape(opener) + r"\s*\{", conf)
+    assert match, f"no `{opener} {{` block in {NGINX_CONF.name}"
+    depth, start = 1, match.end()
+    for index in range(start, len(conf)):
+        depth += {"{": 1, "}": -1}.get(conf[index], 0)
+        if depth == 0:
+            return conf[start:index]
+    raise AssertionError(f"unterminated block `{opener}`")
+
+
+def _compose_cli(*args, env):
+    return subprocess.run(
+        [DOCKER_COMPOSE, *args, "-f", str(COMPOSE_FILE), "config", "-q"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is not installed")
+def test_docker_compose_accepts_the_file():
+    env = {**os.environ, "LP_SECRET_KEY": "test"}
+    result = _compose_cli(env=env)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is not installed")
+def test_docker_compose_refuses_to_run_without_a_secret_key(tmp_path):
+    empty_env_file = tmp_path / "empty.env"
+    empty_env_file.write_text("")
+    env = {key: value for key, value in os.environ.items() if key != "LP_SECRET_KEY"}
+    result = _compose_cli("--env-file", str(empty_env_file), env=env)
+    assert result.returncode != 0
+    assert "LP_SECRET_KEY" in result.stderr
+
+
+def test_mongo_runs_mongodb_7_on_a_named_volume_with_a_ping_healthcheck(services):
+    mongo = services["mongo"]
+    assert mongo["image"] == "mongo:7"
+    assert "mongo-data:/data/db" in mongo["volumes"]
+    health = _healthcheck_text(mongo)
+    assert "mongosh" in health and "ping" in health
+
+
+def test_kafka_is_a_single_kraft_node_on_a_named_volume(services):
+    kafka = services["kafka"]
+    assert re.fullmatch(r"apache/kafka:3\.9\.\d+", kafka["image"])
+    env = kafka["environment"]
+    assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"
+    assert env["KAFKA_ADVERTISED_LISTENERS"] == "PLAINTEXT://kafka:9092"
+    assert env["KAFKA_CONTROLLER_QUORUM_VOTERS"] == "1@kafka:9093"
+    assert str(env["KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"]) == "1"
+    assert "kafka-data:" + env["KAFKA_LOG_DIRS"] in kafka["volumes"]
+    assert "kafka-broker-api-versions.sh --bootstrap-server localhost:9092" in _healthcheck_text(kafka)
+
+
+@pytest.mark.parametrize(("name", "port"), list(WEB_PORTS.items()))
+def test_web_service_runs_gunicorn_and_checks_readiness(services, name, port):
+    service = services[name]
+    expected = f"gunicorn --bind 0.0.0.0:{port} --workers 2 --threads 4 --access-logfile - {name}.app:create_app()"
+    assert _command(service) == shlex.split(expected)
+    assert f"http://127.0.0.1:{port}/readyz" in _healthcheck_text(service)
+    assert "ports" not in service, "only the gateway is published"
+
+
+@pytest.mark.parametrize("name", WORKERS)
+def test_consumer_service_runs_its_worker_module(services, name):
+    package = name.removesuffix("-worker")
+    assert _command(services[name]) == ["python", "-m", f"{package}.worker"]
+    assert "ports" not in services[name]
+
+
+@pytest.mark.parametrize("name", APP_SERVICES)
+def test_app_service_uses_the_shared_image_and_settings(services, name):
+    service = services[name]
+    assert service["build"] == {"context": ".", "dockerfile": "deploy/Dockerfile"}
+    assert service["image"] == "labour-pathways:latest"
+    assert service["restart"] == "unless-stopped"
+    env = service["environment"]
+    assert env["LP_ENV"] == "prod"
+    assert env["LP_MONGO_URL"] == "mongodb://mongo:27017"
+    assert env["LP_KAFKA_BOOTSTRAP"] == "kafka:9092"
+    assert env["LP_MATCHER_URL"] == "http://matcher:8004"
+    assert str(env["LP_SECURE_COOKIES"]).lower() == "true"
+    # Required from the operator's environment, never a default baked in.
+    assert env["LP_SECRET_KEY"].startswith("${LP_SECRET_KEY:?")
+    for dependency in ("mongo", "kafka"):
+        assert service["depends_on"][dependency] == {"condition": "service_healthy"}
+
+
+def test_gateway_publishes_8080_and_waits_for_the_routed_services(services):
+    gateway = services["gateway"]
+    assert gateway["image"].startswith("nginx:")
+    assert "8080:8080" in [str(port) for port in gateway["ports"]]
+    assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in gateway["volumes"]
+    assert set(gateway["depends_on"]) == set(ROUTED)
+
+
+def test_only_the_gateway_publishes_a_port(services):
+    published = {name for name, service in services.items() if "ports" in service}
+    assert published == {"gateway"}
+
+
+def test_named_volumes_are_declared(compose):
+    assert {"mongo-data", "kafka-data"} <= set(compose["volumes"])
+
+
+@pytest.mark.parametrize("name", ROUTED)
+def test_nginx_routes_prefix_to_its_service(nginx, name):
+    location = _block(nginx, f"location /{name}/")
+    upstream = re.search(r"proxy_pass\s+http://(\w+)/;", location)
+    assert upstream, f"/{name}/ must proxy_pass to an upstream with a trailing / (strips the prefix)"
+    assert f"server {name}:{WEB_PORTS[name]}" in _block(nginx, f"upstream {upstream.group(1)}")
+    assert re.search(rf"proxy_set_header\s+X-Forwarded-Prefix\s+/{name};", location)
+    for header in ("Host", "X-Forwarded-For", "X-Forwarded-Proto"):
+        assert re.search(rf"proxy_set_header\s+{header}\s", location), header
+
+
+def test_nginx_listens_on_8080_limits_bodies_and_keeps_the_matcher_internal(nginx):
+    assert re.search(r"listen\s+8080;", nginx)
+    assert re.search(r"client_max_body_size\s+1m;", nginx)
+    assert re.search(r"location\s+=\s+/healthz\s*\{", nginx)
+    assert "matcher" not in nginx and "8004" not in nginx
+
+
+def test_dockerfile_builds_a_non_root_python_311_image():
+    dockerfile = DOCKERFILE.read_text()
+    assert re.search(r"^FROM python:3\.11-slim", dockerfile, re.MULTILINE)
+    users = re.findall(r"^USER\s+(\S+)", dockerfile, re.MULTILINE)
+    assert users and users[-1] not in ("root", "0")
+    assert "-c constraints.txt" in dockerfile
+    for package in ("services", "employers", "workers", "ethics", "matcher"):
+        assert re.search(rf"^COPY {package} ", dockerfile, re.MULTILINE), package

@@ -1,0 +1,1 @@
+"""Workers: profiles, ranked matches, offers, rights and grievances."""

@@ -1,0 +1,22 @@
+"""Web pages of the workers service for people."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template_string
+
+blp = Blueprint("pages", __name__)
+
+INDEX = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Labour pathways: workers</title></head>
+<body><h1>Labour pathways: workers</h1>
+<p>Workers: profiles, ranked matches, offers, rights and grievances.</p>
+<p><a href="/openapi.json">API description (OpenAPI)</a></p>
+</body></html>"""
+
+
+@blp.get("/")
+def index():
+    """The service's home page."""
+    return render_template_string(INDEX)

@@ -1,0 +1,21 @@
+"""The workers service's background process: Kafka consumer and outbox relay.
+
+Run with ``python -m workers.worker``.
+"""
+
+from __future__ import annotations
+
+from services.worker import run_worker
+
+# Topic -> handler(envelope). The service's issue fills these in.
+HANDLERS: dict = {}
+# Document classes whose outbox this process relays.
+OUTBOX_DOCUMENTS: tuple = ()
+
+
+def main() -> None:
+    run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS)
+
+
+if __name__ == "__main__":
+    main()
