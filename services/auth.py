@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -53,7 +53,7 @@ def issue_token(secret: str, subject: str, role: str, ttl_seconds: int) -> tuple
         raise ValueError(f"unknown role {role!r}")
     expires = int(time.time()) + ttl_seconds
     token = _serializer(secret).dumps({"sub": subject, "role": role, "exp": expires})
-    return token, datetime.fromtimestamp(expires, timezone.utc).isoformat().replace("+00:00", "Z")
+    return token, datetime.fromtimestamp(expires, UTC).isoformat().replace("+00:00", "Z")
 
 
 def read_token(secret: str, token: str) -> Principal | None:

@@ -76,7 +76,7 @@ class Settings:
         return [s.strip() for s in self.kafka_bootstrap.split(",") if s.strip()]
 
     @classmethod
-    def from_env(cls, service: str, environ: dict | None = None) -> "Settings":
+    def from_env(cls, service: str, environ: dict | None = None) -> Settings:
         """Read the settings of ``service`` from ``environ`` (default: os.environ)."""
         env = dict(os.environ if environ is None else environ)
         ports = {

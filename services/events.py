@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 VACANCY_SUBMITTED = "vacancy.submitted"
 VACANCY_REVIEWED = "vacancy.reviewed"
@@ -49,7 +49,7 @@ class MalformedEvent(ValueError):
 
 
 def utc_now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Envelope:
         return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False).encode()
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Envelope":
+    def from_dict(cls, data: dict) -> Envelope:
         """Read an envelope tolerantly: unknown fields are ignored."""
         if not isinstance(data, dict):
             raise MalformedEvent("envelope is not a JSON object")
@@ -95,7 +95,7 @@ class Envelope:
         )
 
     @classmethod
-    def from_bytes(cls, raw: bytes | None) -> "Envelope":
+    def from_bytes(cls, raw: bytes | None) -> Envelope:
         if raw is None:
             raise MalformedEvent("empty message")
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mongoengine import DateTimeField, Document, NotUniqueError, StringField
 
@@ -12,7 +12,7 @@ class HandledEvent(Document):
 
     group = StringField(required=True)
     event_id = StringField(required=True, unique_with="group")
-    handled_at = DateTimeField(default=lambda: datetime.now(timezone.utc))
+    handled_at = DateTimeField(default=lambda: datetime.now(UTC))
 
     meta = {"collection": "handled_events"}
 

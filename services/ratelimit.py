@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask import abort
 from pymongo import ReturnDocument
@@ -29,7 +29,7 @@ def hit(key: str, limit: int, window_seconds: int) -> int:
     )
     # FerretDB has no TTL indexes: old windows are swept now and then.
     if random.random() < 0.01:
-        collection.delete_many({"expires_at": {"$lt": datetime.now(timezone.utc)}})
+        collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})
     if counter["hits"] > limit:
         retry_after = window_seconds - int(time.time()) % window_seconds
         abort(429, description=f"Too many attempts; try again in {retry_after} seconds.")
@@ -37,4 +37,4 @@ def hit(key: str, limit: int, window_seconds: int) -> int:
 
 
 def _expiry(window: int, window_seconds: int) -> datetime:
-    return datetime.fromtimestamp((window + 1) * window_seconds, timezone.utc) + timedelta(seconds=60)
+    return datetime.fromtimestamp((window + 1) * window_seconds, UTC) + timedelta(seconds=60)

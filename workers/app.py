@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from workers.pages import blp as pages_blp
 from services.web import create_service_app
+from workers.pages import blp as pages_blp
 
 
 def create_app(test_config: dict | None = None, settings=None) -> Flask:

@@ -1,0 +1,87 @@
+"""The consumer loop's delivery rules, with a fake consumer and publisher."""
+
+import pytest
+from kafka.structs import TopicPartition
+from pymongo.errors import ServerSelectionTimeoutError
+
+from services.consumer import ConsumerLoop
+from services.events import Envelope
+from tests.fakes import FakeConsumer, FakePublisher, FakeRecord, MemoryLedger
+
+TOPIC = "vacancy.submitted"
+TP = TopicPartition(TOPIC, 0)
+
+
+def record(offset, envelope=None, value=None):
+    raw = envelope.to_bytes() if envelope else value
+    return FakeRecord(TOPIC, 0, offset, b"key", raw)
+
+
+def event(subject="v1"):
+    return Envelope(type=TOPIC, source="test", subject=subject, payload={"n": subject})
+
+
+def make_loop(batches, handler):
+    consumer = FakeConsumer(batches=[{TP: batch} for batch in batches])
+    loop = ConsumerLoop(consumer, {TOPIC: handler}, MemoryLedger(), FakePublisher(), max_attempts=3, retry_delay=0)
+    return loop, consumer
+
+
+def test_handles_and_commits_after_the_handler():
+    seen = []
+    loop, consumer = make_loop([[record(0, event("a")), record(1, event("b"))]], lambda e: seen.append(e.subject))
+    loop.poll_once()
+    assert seen == ["a", "b"]
+    assert consumer.commits == [{TP: 2}]
+
+
+def test_same_event_twice_is_acted_on_once():
+    seen = []
+    same = event("a")
+    loop, consumer = make_loop([[record(0, same)], [record(1, same)]], lambda e: seen.append(e.id))
+    loop.poll_once()
+    loop.poll_once()
+    assert seen == [same.id]
+    assert loop.outcome.duplicates == 1
+    assert consumer.commits == [{TP: 1}, {TP: 2}]
+
+
+def test_poison_message_goes_to_dlq_after_retries_and_the_next_is_handled():
+    attempts, seen = [], []
+
+    def handler(e):
+        if e.subject == "bad":
+            attempts.append(1)
+            raise ValueError("cannot handle")
+        seen.append(e.subject)
+
+    loop, consumer = make_loop([[record(0, event("bad")), record(1, event("good"))]], handler)
+    loop.poll_once()
+    assert len(attempts) == 3
+    assert seen == ["good"]
+    topic, key, _value, headers = loop.dead_letters.sent[0]
+    assert (topic, key) == ("vacancy.submitted.dlq", b"key")
+    assert b"ValueError" in headers["error"]
+    assert consumer.commits == [{TP: 2}]
+
+
+def test_malformed_json_goes_to_dlq_without_retry():
+    loop, consumer = make_loop([[record(0, value=b"{not json")]], lambda e: None)
+    loop.poll_once()
+    assert [s[0] for s in loop.dead_letters.sent] == ["vacancy.submitted.dlq"]
+    assert loop.dead_letters.sent[0][2] == b"{not json"
+    assert consumer.commits == [{TP: 1}]
+
+
+def test_outage_does_not_dead_letter_but_rewinds():
+    def handler(e):
+        if e.subject == "b":
+            raise ServerSelectionTimeoutError("database down")
+
+    loop, consumer = make_loop([[record(0, event("a")), record(1, event("b"))]], handler)
+    with pytest.raises(ServerSelectionTimeoutError):
+        loop.poll_once()
+    assert loop.dead_letters.sent == []
+    assert consumer.seeks == [(TP, 1)]
+    assert consumer.commits == [{TP: 1}]
+    assert loop.outcome.handled == 1
