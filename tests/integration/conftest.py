@@ -1,0 +1,52 @@
+"""Integration tests run against a real Apache Kafka broker and a real FerretDB.
+
+The session starts both on ports of their own (19092 and 27217), with data
+under var/test/, so a `make up` stack on the default ports is left alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+
+import pytest
+
+from deploy.stack import ROOT, Stack
+from services import db
+from services.config import Settings
+
+TEST_SECRET = "integration-test-secret-key-0123456789"
+
+
+@pytest.fixture(scope="session")
+def stack():
+    """Kafka and FerretDB for this test session, stopped at the end."""
+    infra = Stack(var=ROOT / "var" / "test", kafka_port=19092, controller_port=19093, mongo_port=27217)
+    infra.down()
+    shutil.rmtree(infra.var, ignore_errors=True)
+    infra.start_ferretdb()
+    infra.start_kafka()
+    yield infra
+    infra.down()
+
+
+@pytest.fixture
+def settings(stack):
+    """Settings of a throwaway service whose database is fresh for each test."""
+    name = f"it{uuid.uuid4().hex[:8]}"
+    return Settings(
+        service=name,
+        secret_key=TEST_SECRET,
+        mongo_url=f"mongodb://127.0.0.1:{stack.mongo_port}",
+        kafka_bootstrap=f"127.0.0.1:{stack.kafka_port}",
+        mongo_db_prefix="test_",
+        ports={name: 0},
+    )
+
+
+@pytest.fixture
+def database(settings):
+    """mongoengine bound to the test's own database on FerretDB."""
+    db.connect(settings)
+    yield db.database()
+    db.database().client.drop_database(settings.mongo_db)

@@ -1,0 +1,88 @@
+"""The consumer loop over the real broker and the ledger on FerretDB."""
+
+import uuid
+
+from services.consumer import ConsumerLoop
+from services.events import Envelope, dlq_topic
+from services.kafka import Publisher, ensure_topics
+from services.ledger import EventLedger, HandledEvent
+from services.worker import build_consumer
+from tests.integration.helpers import envelopes, eventually, read_topic, unique_topic
+
+
+def consumer_for(settings, topic, group):
+    from dataclasses import replace
+
+    return build_consumer(replace(settings, service=group), [topic])
+
+
+def run_until(loop, condition, what):
+    def step():
+        loop.poll_once(timeout_ms=300)
+        return condition()
+
+    try:
+        eventually(step, what, timeout=60, interval=0)
+    finally:
+        loop.consumer.close(autocommit=False)
+
+
+def test_same_event_delivered_twice_is_acted_on_once(settings, database):
+    topic = unique_topic()
+    group = f"g{uuid.uuid4().hex[:8]}"
+    ensure_topics(settings, [topic])
+    first = Envelope(type=topic, source="t", subject="v1", payload={})
+    second = Envelope(type=topic, source="t", subject="v2", payload={})
+    publisher = Publisher(settings)
+    publisher.publish([first, first, second])
+    publisher.close()
+
+    acted = []
+    loop = ConsumerLoop(consumer_for(settings, topic, group), {topic: lambda e: acted.append(e.id)},
+                        EventLedger(group), Publisher(settings))
+    run_until(loop, lambda: loop.outcome.handled + loop.outcome.duplicates >= 3, "three deliveries")
+    # Two subjects may sit on two partitions: no order between them.
+    assert sorted(acted) == sorted([first.id, second.id])
+    assert loop.outcome.duplicates == 1
+    assert HandledEvent.objects(group=group).count() == 2
+
+    # A new consumer of the same group resumes after the committed offsets.
+    again = []
+    resumed = ConsumerLoop(consumer_for(settings, topic, group), {topic: lambda e: again.append(e.id)},
+                           EventLedger(group), Publisher(settings))
+    for _ in range(5):
+        resumed.poll_once(timeout_ms=500)
+    resumed.consumer.close(autocommit=False)
+    assert again == []
+
+
+def test_poison_message_goes_to_dlq_and_the_next_is_handled(settings, database):
+    topic = unique_topic()
+    group = f"g{uuid.uuid4().hex[:8]}"
+    ensure_topics(settings, [topic, dlq_topic(topic)])
+    poison = Envelope(type=topic, source="t", subject="bad", payload={"boom": True})
+    good = Envelope(type=topic, source="t", subject="good", payload={})
+    publisher = Publisher(settings)
+    publisher.publish([poison])
+    publisher.send_raw(topic, b"junk", b"\xff not json")
+    publisher.publish([good])
+    publisher.close()
+
+    acted = []
+
+    def handler(event):
+        if event.payload.get("boom"):
+            raise ValueError("cannot handle this vacancy")
+        acted.append(event.id)
+
+    loop = ConsumerLoop(consumer_for(settings, topic, group), {topic: handler}, EventLedger(group),
+                        Publisher(settings), max_attempts=3, retry_delay=0.05)
+    run_until(loop, lambda: acted, "the good message")
+    assert acted == [good.id]
+    assert loop.outcome.dead_lettered == 2
+
+    dead = read_topic(settings, dlq_topic(topic), expected=2)
+    assert [r.value for r in dead] == [poison.to_bytes(), b"\xff not json"]
+    first_headers = dict(dead[0].headers)
+    assert b"ValueError" in first_headers["error"] and first_headers["attempts"] == b"3"
+    assert envelopes(dead[:1]) == [poison]

@@ -1,0 +1,59 @@
+"""`make up` / `make down` behaviour: the whole local stack on ports of its own."""
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from deploy.stack import ROOT, Stack
+from tests.integration.helpers import eventually
+
+PORTS = {"employers": 18001, "workers": 18002, "ethics": 18003, "matcher": 18004}
+
+
+def processes_tagged(var: Path) -> list[int]:
+    """Pids of any process started for the stack under ``var`` (strays included)."""
+    tag = f"lp-stack={var}".encode()
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit() and int(proc.name) != os.getpid():
+            try:
+                zombie = (proc / "stat").read_text().split(")")[-1].split()[0] == "Z"
+                if tag in (proc / "environ").read_bytes() and not zombie:
+                    found.append(int(proc.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.fixture(scope="module")
+def full_stack():
+    stack = Stack(var=ROOT / "var" / "test-stack", kafka_port=29092, controller_port=29093, mongo_port=27317,
+                  ports=dict(PORTS), gunicorn_workers=1)
+    stack.down()
+    yield stack
+    stack.down()
+
+
+def test_up_readies_every_service_and_restarts_only_what_died(full_stack):
+    full_stack.up()
+    assert all(full_stack.readyz(s) for s in PORTS)
+    before = full_stack.status()
+
+    os.kill(before["kafka"], signal.SIGKILL)
+    eventually(lambda: not full_stack.readyz("employers"), "readyz to notice the broker is gone", timeout=30)
+
+    full_stack.up()
+    after = full_stack.status()
+    assert after["kafka"] != before["kafka"]
+    assert {k: v for k, v in after.items() if k != "kafka"} == {k: v for k, v in before.items() if k != "kafka"}
+    assert all(full_stack.readyz(s) for s in PORTS)
+
+
+def test_down_leaves_nothing_running(full_stack):
+    full_stack.up()
+    assert processes_tagged(full_stack.var)
+    full_stack.down()
+    assert processes_tagged(full_stack.var) == []
+    assert not any(full_stack.readyz(s) for s in PORTS)

@@ -1,0 +1,73 @@
+"""The same-document outbox over FerretDB and the real broker, including a broker outage."""
+
+import signal
+import threading
+
+from mongoengine import StringField
+
+from services.kafka import Publisher, ensure_topics
+from services.outbox import OutboxDocument, OutboxRelay, wait_until_empty
+from tests.integration.helpers import envelopes, read_topic
+
+TOPIC = "vacancy.submitted"
+
+
+class Parcel(OutboxDocument):
+    """A document whose saves publish events, as a vacancy's do."""
+
+    event_source = "employers"
+    title = StringField()
+    meta = {"collection": "parcels"}
+
+
+def submit(title: str) -> Parcel:
+    parcel = Parcel(title=title)
+    parcel.record_event(TOPIC, {"title": title})
+    parcel.save()
+    return parcel
+
+
+def published_for(settings, subjects, expected):
+    records = read_topic(settings, TOPIC, expected=expected)
+    return [e for e in envelopes(records) if e.subject in subjects]
+
+
+def test_state_and_event_are_one_write_and_the_relay_publishes_once(settings, database):
+    ensure_topics(settings)
+    parcel = submit("Apple harvest")
+    stored = Parcel._get_collection().find_one({"_id": parcel.pk})
+    assert stored["title"] == "Apple harvest" and len(stored["outbox"]) == 1
+
+    publisher = Publisher(settings)
+    try:
+        relay = OutboxRelay(publisher, [Parcel])
+        assert relay.relay_once() == 1
+        assert relay.relay_once() == 0
+    finally:
+        publisher.close()
+    assert Parcel.objects.get(pk=parcel.pk).outbox == []
+    [event] = published_for(settings, {str(parcel.pk)}, expected=1)
+    assert event.payload == {"title": "Apple harvest"} and event.source == "employers"
+
+
+def test_events_saved_while_kafka_is_down_are_published_when_it_returns(stack, settings, database):
+    ensure_topics(settings)
+    stack.stop("kafka", signal.SIGKILL)
+    parcels = [submit(f"Season job {i}") for i in range(20)]
+    subjects = {str(p.pk) for p in parcels}
+
+    publisher = Publisher(settings)
+    stop = threading.Event()
+    relay = threading.Thread(target=OutboxRelay(publisher, [Parcel]).run, args=(stop, 0.1, 2.0))
+    relay.start()
+    try:
+        # The relay keeps failing while the broker is away; nothing is lost meanwhile.
+        assert Parcel._get_collection().count_documents({"outbox.0": {"$exists": True}}) == 20
+        stack.start_kafka()
+        assert wait_until_empty([Parcel], timeout=120), "outbox not drained after Kafka came back"
+    finally:
+        stop.set()
+        relay.join()
+        publisher.close()
+    published = published_for(settings, subjects, expected=20)
+    assert sorted(e.subject for e in published) == sorted(subjects)
