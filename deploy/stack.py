@@ -96,6 +96,19 @@ class Stack:
     ports: dict = field(default_factory=lambda: dict(SERVICES))
     gunicorn_workers: int = 2
 
+    @classmethod
+    def from_env(cls, environ=os.environ) -> Stack:
+        """The developer's stack; ports overridable like the services' (LP_*_PORT)."""
+        def port(name, default):
+            return int(environ.get(name) or default)
+
+        return cls(
+            kafka_port=port("LP_KAFKA_PORT", 9092),
+            controller_port=port("LP_KAFKA_CONTROLLER_PORT", 9093),
+            mongo_port=port("LP_MONGO_PORT", 27017),
+            ports={s: port(f"LP_{s.upper()}_PORT", p) for s, p in SERVICES.items()},
+        )
+
     @property
     def run_dir(self) -> Path:
         return self.var / "run"
@@ -248,11 +261,15 @@ class Stack:
         env = self.service_env()
         bin_dir = Path(sys.executable).parent
         if not self.pid(f"{service}-web"):
+            # gunicorn's workers share their Prometheus counters through files.
+            metrics_dir = self.run_dir / f"metrics-{service}"
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+            metrics_dir.mkdir(parents=True)
             self.spawn(f"{service}-web", [
                 str(bin_dir / "gunicorn"), "--bind", f"127.0.0.1:{self.ports[service]}",
                 "--workers", str(self.gunicorn_workers), "--threads", "4", "--worker-class", "gthread",
                 "--access-logfile", "-", "--graceful-timeout", "10", f"{service}.app:create_app()",
-            ], env)
+            ], {**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)})
         if not self.pid(f"{service}-worker"):
             self.spawn(f"{service}-worker", [sys.executable, "-m", f"{service}.worker"], env)
 
@@ -347,7 +364,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["fetch", "up", "run", "down", "status"])
     args = parser.parse_args(argv)
-    stack = Stack()
+    stack = Stack.from_env()
     if args.command == "fetch":
         kafka_libs()
         ferretdb_binary()

@@ -12,7 +12,7 @@ INDEX = """<!doctype html>
 <title>Labour pathways: employers</title></head>
 <body><h1>Labour pathways: employers</h1>
 <p>Employers: vacancies, candidates, offers and seasons.</p>
-<p><a href="/openapi.json">API description (OpenAPI)</a></p>
+<p><a href="openapi.json">API description (OpenAPI)</a></p>
 </body></html>"""
 
 

@@ -12,7 +12,7 @@ INDEX = """<!doctype html>
 <title>Labour pathways: ethics</title></head>
 <body><h1>Labour pathways: ethics</h1>
 <p>Ethics: fair-recruitment checks of vacancies and offers, flags for auditors.</p>
-<p><a href="/openapi.json">API description (OpenAPI)</a></p>
+<p><a href="openapi.json">API description (OpenAPI)</a></p>
 </body></html>"""
 
 

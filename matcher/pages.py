@@ -12,7 +12,7 @@ INDEX = """<!doctype html>
 <title>Labour pathways: matcher</title></head>
 <body><h1>Labour pathways: matcher</h1>
 <p>Matcher: ranking of circular and seasonal job pairings.</p>
-<p><a href="/openapi.json">API description (OpenAPI)</a></p>
+<p><a href="openapi.json">API description (OpenAPI)</a></p>
 </body></html>"""
 
 

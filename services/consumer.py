@@ -70,31 +70,64 @@ class ConsumerLoop:
             self.consumer.close(autocommit=False)
 
     def poll_once(self, timeout_ms: int = 500) -> int:
-        """Handle one poll's worth of messages and commit them; returns how many."""
+        """Handle one poll's worth of messages, record them, commit; returns how many.
+
+        On an outage every partition of the batch is rewound to its first
+        message not yet committed, so nothing polled is skipped.
+        """
         batches = self.consumer.poll(timeout_ms=timeout_ms)
-        done = {}
+        if not batches:
+            return 0
+        progress, handled = {}, []
         try:
+            self._handle_batches(batches, progress, handled)
+            self._record(progress, handled)
+        except TRANSIENT_ERRORS + (TransientError,):
+            committed = self._record_what_we_can(progress, handled)
             for tp, records in batches.items():
-                for record in records:
-                    try:
-                        self.handle_record(record)
-                    except TRANSIENT_ERRORS + (TransientError,):
-                        # Come back to this very message once the outage is over.
-                        self.consumer.seek(tp, record.offset)
-                        raise
-                    done[tp] = record.offset + 1
-        finally:
-            self._commit(done)
+                self.consumer.seek(tp, committed.get(tp, records[0].offset))
+            raise
         return sum(len(r) for r in batches.values())
 
-    def handle_record(self, record) -> None:
-        """Handle, skip or dead-letter one Kafka record."""
+    def _handle_batches(self, batches, progress: dict, handled: list) -> None:
+        envelopes = {}
+        for records in batches.values():
+            for record in records:
+                envelopes[id(record)] = self._parse(record)
+        ids = [e.id for e in envelopes.values() if e is not None]
+        # One ledger look-up per batch, not one per message.
+        seen = self.ledger.seen_many(ids) if ids else set()
+        for tp, records in batches.items():
+            for record in records:
+                event = envelopes[id(record)]
+                if event is not None:
+                    self._handle_event(record, event, seen, handled)
+                progress[tp] = record.offset + 1
+
+    def _record(self, progress: dict, handled: list) -> None:
+        # The ledger first: an event committed but not recorded could be
+        # acted on twice after a rebalance.
+        if handled:
+            self.ledger.mark_many(handled)
+        self._commit(progress)
+
+    def _record_what_we_can(self, progress: dict, handled: list) -> dict:
         try:
-            event = Envelope.from_bytes(record.value)
+            self._record(progress, handled)
+        except TRANSIENT_ERRORS:
+            return {}
+        return progress
+
+    def _parse(self, record) -> Envelope | None:
+        try:
+            return Envelope.from_bytes(record.value)
         except MalformedEvent as exc:
             self._dead_letter(record, f"malformed: {exc}", attempts=0)
-            return
-        if self.ledger.seen(event.id):
+            return None
+
+    def _handle_event(self, record, event: Envelope, seen: set, handled: list) -> None:
+        """Act on one event unless its id was handled already; dead-letter it if it keeps failing."""
+        if event.id in seen:
             self.outcome.duplicates += 1
             log.info("skipping event %s already handled", event.id)
             return
@@ -104,7 +137,8 @@ class ConsumerLoop:
             return
         error = self._attempt(handler, event)
         if error is None:
-            self.ledger.mark(event.id)
+            seen.add(event.id)
+            handled.append(event.id)
             self.outcome.handled += 1
         else:
             self._dead_letter(record, f"{type(error).__name__}: {error}", attempts=self.max_attempts)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from mongoengine import DateTimeField, Document, NotUniqueError, StringField
+from mongoengine import DateTimeField, Document, StringField
+from pymongo.errors import BulkWriteError
 
 
 class HandledEvent(Document):
@@ -23,13 +24,19 @@ class EventLedger:
     def __init__(self, group: str):
         self.group = group
 
-    def seen(self, event_id: str) -> bool:
-        return HandledEvent.objects(group=self.group, event_id=event_id).only("id").first() is not None
+    def seen_many(self, event_ids) -> set[str]:
+        """Those of ``event_ids`` this group has handled."""
+        found = HandledEvent.objects(group=self.group, event_id__in=list(event_ids)).only("event_id")
+        return {doc.event_id for doc in found}
 
-    def mark(self, event_id: str) -> None:
+    def mark_many(self, event_ids) -> None:
+        """Record ``event_ids`` as handled, in one write."""
+        now = datetime.now(UTC)
+        rows = [{"group": self.group, "event_id": e, "handled_at": now} for e in event_ids]
         try:
-            HandledEvent(group=self.group, event_id=event_id).save()
-        except NotUniqueError:
-            # Another consumer of the group got there first: same outcome.
-            pass
-
+            HandledEvent._get_collection().insert_many(rows, ordered=False)
+        except BulkWriteError as exc:
+            # Another consumer of the group recorded some first: same outcome.
+            # Anything but a duplicate is a real failure.
+            if any(err.get("code") != 11000 for err in exc.details.get("writeErrors", [])):
+                raise

@@ -2,7 +2,8 @@
 
 FerretDB has no multi-document transactions, so the events a state change
 produces are stored in the same document, written by the same ``save()``.
-The relay publishes each document's pending events in order and removes
+The relay publishes the pending events of a batch of documents (each
+document's in order, one flush for the batch) and removes from each
 exactly the entries it published (``$pullAll`` on the stored values), so an
 event recorded meanwhile is kept for the next round. A crash between
 publishing and removing re-publishes: delivery is at least once, and
@@ -12,19 +13,23 @@ consumers drop repeated event ids.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
 from kafka.errors import KafkaError
-from mongoengine import DateTimeField, DictField, Document, ListField
-from pymongo.errors import PyMongoError
+from mongoengine import DictField, Document, ListField
+from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from services.events import Envelope, new_event
 
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=30)
+LEASES = "outbox_leases"
 
 
 class OutboxDocument(Document):
@@ -37,7 +42,6 @@ class OutboxDocument(Document):
     event_source = ""
 
     outbox = ListField(DictField())
-    outbox_lease_until = DateTimeField(null=True)
 
     def record_event(self, event_type: str, payload: dict, subject: str | None = None) -> Envelope:
         """Queue an event to be published once this document is saved."""
@@ -54,12 +58,20 @@ def _utcnow() -> datetime:
 
 
 class OutboxRelay:
-    """Publishes the pending events of the given document classes."""
+    """Publishes the pending events of the given document classes.
+
+    One relay at a time leads each collection, holding a lease renewed as
+    it works; another process takes over when the lease runs out. Leading
+    a whole collection costs one write per round instead of a claim per
+    document, which on FerretDB is the difference that matters.
+    """
 
     def __init__(self, publisher, document_classes, batch_size: int = 100):
         self._publisher = publisher
         self._classes = list(document_classes)
         self._batch_size = batch_size
+        self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._leases: dict[str, datetime] = {}
 
     def relay_once(self) -> int:
         """Publish what is pending now; returns how many events went out."""
@@ -74,7 +86,6 @@ class OutboxRelay:
                 backoff = poll_seconds
             except (KafkaError, PyMongoError) as exc:
                 log.warning("outbox relay cannot publish yet (%s); retrying in %.1fs", exc, backoff)
-                sent = 0
                 stop.wait(backoff)
                 backoff = min(backoff * 2, max_backoff)
                 continue
@@ -82,42 +93,40 @@ class OutboxRelay:
                 stop.wait(poll_seconds)
 
     def _relay_class(self, cls) -> int:
+        """Publish a batch of documents' pending events, then remove exactly those from each."""
         collection = cls._get_collection()
-        sent = 0
-        for doc in collection.find(self._pending_filter(_utcnow()), {"outbox": 1}).limit(self._batch_size):
-            if self._claim(collection, doc["_id"]):
-                sent += self._publish_document(collection, doc["_id"])
-        return sent
+        if not self._lead(collection):
+            return 0
+        pending = list(collection.find({"outbox.0": {"$exists": True}}, {"outbox": 1}).limit(self._batch_size))
+        if not pending:
+            return 0
+        # Every event of the batch goes out with a single flush.
+        self._publisher.publish([Envelope.from_dict(e) for doc in pending for e in doc["outbox"]])
+        for doc in pending:
+            collection.update_one({"_id": doc["_id"]}, {"$pullAll": {"outbox": doc["outbox"]}})
+        return sum(len(doc["outbox"]) for doc in pending)
 
-    @staticmethod
-    def _pending_filter(now: datetime) -> dict:
-        return {
-            "outbox.0": {"$exists": True},
-            "$or": [{"outbox_lease_until": None}, {"outbox_lease_until": {"$lt": now}}],
-        }
-
-    def _claim(self, collection, doc_id) -> bool:
-        # A lease, so that several relays (more containers) do not publish
-        # the same document at once; an expired lease is taken over.
+    def _lead(self, collection) -> bool:
+        """Hold (or take over, or renew) the lease on ``collection``; False if another relay has it."""
         now = _utcnow()
-        claim = {"_id": doc_id, **self._pending_filter(now)}
-        result = collection.update_one(claim, {"$set": {"outbox_lease_until": now + LEASE}})
-        return result.modified_count == 1
-
-    def _publish_document(self, collection, doc_id) -> int:
-        doc = collection.find_one({"_id": doc_id}, {"outbox": 1})
-        entries = (doc or {}).get("outbox") or []
-        try:
-            self._publisher.publish([Envelope.from_dict(e) for e in entries])
-        except Exception:
-            collection.update_one({"_id": doc_id}, {"$set": {"outbox_lease_until": None}})
-            raise
-        collection.update_one(
-            {"_id": doc_id},
-            {"$pullAll": {"outbox": entries}, "$set": {"outbox_lease_until": None}},
+        held_until = self._leases.get(collection.name)
+        if held_until and now < held_until - LEASE / 2:
+            return True
+        leases = collection.database[LEASES]
+        if held_until is None:
+            try:
+                leases.insert_one({"_id": collection.name, "owner": None, "until": now - LEASE})
+            except DuplicateKeyError:
+                pass
+        taken = leases.update_one(
+            {"_id": collection.name, "$or": [{"owner": self._owner}, {"until": {"$lt": now}}]},
+            {"$set": {"owner": self._owner, "until": now + LEASE}},
         )
-        log.debug("published %d events of %s", len(entries), doc_id)
-        return len(entries)
+        if taken.matched_count:
+            self._leases[collection.name] = now + LEASE
+            return True
+        self._leases[collection.name] = None
+        return False
 
 
 def wait_until_empty(document_classes, timeout: float = 30.0) -> bool:

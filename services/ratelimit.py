@@ -6,8 +6,8 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
-from flask import abort
 from pymongo import ReturnDocument
+from werkzeug.exceptions import TooManyRequests
 
 from services import db
 
@@ -32,7 +32,7 @@ def hit(key: str, limit: int, window_seconds: int) -> int:
         collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})
     if counter["hits"] > limit:
         retry_after = window_seconds - int(time.time()) % window_seconds
-        abort(429, description=f"Too many attempts; try again in {retry_after} seconds.")
+        raise TooManyRequests(f"Too many attempts; try again in {retry_after} seconds.", retry_after=retry_after)
     return counter["hits"]
 
 

@@ -70,12 +70,25 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
         thread.start()
     log.info("%s worker running: consumes %s, relays %s", service, sorted(handlers) or "nothing",
              [d.__name__ for d in outbox_documents] or "nothing")
-    while not stop.is_set():
-        stop.wait(1.0)
+    crashed = _watch(threads, stop)
     for thread in threads:
         thread.join(timeout=10)
     publisher.close()
+    if crashed:
+        # Crash-only: exit non-zero so the supervisor (compose, `make up`)
+        # starts a fresh process instead of a half-alive one.
+        raise SystemExit(f"{service} worker: thread {crashed} died; see the log above")
     log.info("%s worker stopped", service)
+
+
+def _watch(threads, stop: threading.Event) -> str | None:
+    """Wait for ``stop``; if a thread dies first, stop the others and name it."""
+    while not stop.wait(1.0):
+        for thread in threads:
+            if not thread.is_alive():
+                stop.set()
+                return thread.name
+    return None
 
 
 def _consume(settings: Settings, handlers: dict, publisher: Publisher, stop: threading.Event) -> None:

@@ -58,8 +58,8 @@ class MemoryLedger:
     def __init__(self):
         self.ids = set()
 
-    def seen(self, event_id):
-        return event_id in self.ids
+    def seen_many(self, event_ids):
+        return self.ids & set(event_ids)
 
-    def mark(self, event_id):
-        self.ids.add(event_id)
+    def mark_many(self, event_ids):
+        self.ids.update(event_ids)

@@ -12,7 +12,7 @@ INDEX = """<!doctype html>
 <title>Labour pathways: workers</title></head>
 <body><h1>Labour pathways: workers</h1>
 <p>Workers: profiles, ranked matches, offers, rights and grievances.</p>
-<p><a href="/openapi.json">API description (OpenAPI)</a></p>
+<p><a href="openapi.json">API description (OpenAPI)</a></p>
 </body></html>"""
 
 

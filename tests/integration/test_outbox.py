@@ -2,6 +2,7 @@
 
 import signal
 import threading
+from datetime import UTC, datetime
 
 from mongoengine import StringField
 
@@ -71,3 +72,21 @@ def test_events_saved_while_kafka_is_down_are_published_when_it_returns(stack, s
         publisher.close()
     published = published_for(settings, subjects, expected=20)
     assert sorted(e.subject for e in published) == sorted(subjects)
+
+
+def test_one_relay_leads_a_collection_and_another_takes_over_when_its_lease_lapses(settings, database):
+    ensure_topics(settings)
+    publisher = Publisher(settings)
+    try:
+        first, second = OutboxRelay(publisher, [Parcel]), OutboxRelay(publisher, [Parcel])
+        submit("Tomato season")
+        assert first.relay_once() == 1
+        submit("Cherry season")
+        assert second.relay_once() == 0, "a second relay must wait while the first holds the lease"
+        assert first.relay_once() == 1
+        # The first relay dies: its lease lapses and the second carries on.
+        database["outbox_leases"].update_one({"_id": "parcels"}, {"$set": {"until": datetime(2000, 1, 1, tzinfo=UTC)}})
+        submit("Apple season")
+        assert second.relay_once() == 1
+    finally:
+        publisher.close()

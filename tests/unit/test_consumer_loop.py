@@ -85,3 +85,29 @@ def test_outage_does_not_dead_letter_but_rewinds():
     assert consumer.seeks == [(TP, 1)]
     assert consumer.commits == [{TP: 1}]
     assert loop.outcome.handled == 1
+
+
+def test_outage_rewinds_every_partition_to_what_was_not_committed():
+    tp1 = TopicPartition(TOPIC, 1)
+
+    def handler(e):
+        if e.subject == "b":
+            raise ServerSelectionTimeoutError("database down")
+
+    consumer = FakeConsumer(batches=[{
+        TP: [record(0, event("a")), record(1, event("b"))],
+        tp1: [FakeRecord(TOPIC, 1, 7, b"k", event("c").to_bytes())],
+    }])
+    loop = ConsumerLoop(consumer, {TOPIC: handler}, MemoryLedger(), FakePublisher(), retry_delay=0)
+    with pytest.raises(ServerSelectionTimeoutError):
+        loop.poll_once()
+    assert sorted(consumer.seeks) == sorted([(TP, 1), (tp1, 7)])
+
+
+def test_same_event_twice_in_one_poll_is_acted_on_once():
+    seen = []
+    same = event("a")
+    loop, consumer = make_loop([[record(0, same), record(1, same)]], lambda e: seen.append(e.id))
+    loop.poll_once()
+    assert seen == [same.id] and loop.outcome.duplicates == 1
+    assert loop.ledger.ids == {same.id}

@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): figures printed next to a baseline from the same run."""
