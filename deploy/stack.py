@@ -200,8 +200,10 @@ class Stack:
         data = self.var / "ferretdb"
         data.mkdir(parents=True, exist_ok=True)
         argv = [str(ferretdb_binary()), f"-listen-addr=127.0.0.1:{self.mongo_port}", f"-sqlite-url=file:{data}/"]
+        ensure_port_free(self.mongo_port, "FerretDB", "LP_MONGO_PORT")
         self.spawn("ferretdb", argv)
-        wait_for(lambda: port_open(self.mongo_port), f"FerretDB on 127.0.0.1:{self.mongo_port}", 60)
+        wait_for(lambda: port_open(self.mongo_port), f"FerretDB on 127.0.0.1:{self.mongo_port}", 60,
+                 lambda: self.pid("ferretdb") is not None)
 
     def start_kafka(self) -> None:
         if self.pid("kafka"):
@@ -211,6 +213,8 @@ class Stack:
         self.format_kafka_storage(libs, properties)
         log_file = self.log_dir / "kafka.log"
         offset = log_file.stat().st_size if log_file.exists() else 0
+        ensure_port_free(self.kafka_port, "Kafka", "LP_KAFKA_PORT")
+        ensure_port_free(self.controller_port, "Kafka's controller", "LP_KAFKA_CONTROLLER_PORT")
         self.spawn("kafka", self.java(libs) + ["kafka.Kafka", str(properties)])
         wait_for(lambda: "Kafka Server started" in _read_from(log_file, offset) and port_open(self.kafka_port),
                  f"Kafka on 127.0.0.1:{self.kafka_port}", 120, lambda: self.pid("kafka") is not None)
@@ -261,6 +265,7 @@ class Stack:
         env = self.service_env()
         bin_dir = Path(sys.executable).parent
         if not self.pid(f"{service}-web"):
+            ensure_port_free(self.ports[service], service, f"LP_{service.upper()}_PORT")
             # gunicorn's workers share their Prometheus counters through files.
             metrics_dir = self.run_dir / f"metrics-{service}"
             shutil.rmtree(metrics_dir, ignore_errors=True)
@@ -308,6 +313,13 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
             return True
     except OSError:
         return False
+
+
+def ensure_port_free(port: int, what: str, variable: str) -> None:
+    """Refuse to start ``what`` on a port another program holds (it would look ready, wrongly)."""
+    if port_open(port):
+        raise SystemExit(f"[stack] port {port} for {what} is taken by a process this stack did not start; "
+                         f"stop it or choose another port with {variable}")
 
 
 def wait_for(check, what: str, timeout: float, still_running=lambda: True) -> None:
