@@ -402,6 +402,7 @@ def _interrupt(_signum, _frame):
 def run_foreground(stack: Stack) -> None:
     """Up, seed, print the URLs, then wait; Ctrl-C (or SIGTERM) stops everything."""
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         stack.up()
         subprocess.run([sys.executable, "-m", "deploy.seed"], cwd=ROOT, env=stack.service_env(), check=True)
