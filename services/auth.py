@@ -17,6 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import abort, current_app, g, request, session
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from services import ratelimit
+
 ROLES = ("employer", "worker", "auditor")
 
 # OWASP's minimum argon2id setting (19 MiB, t=2): ~20 ms a hash on this
@@ -112,3 +114,26 @@ def session_principal() -> Principal | None:
 
 def logout_session() -> None:
     session.clear()
+
+
+# Wrong passwords per e-mail address, and attempts per client address, in
+# fixed windows shared by every process through the database.
+FAILED_LOGINS_PER_EMAIL = (5, 300)
+LOGINS_PER_CLIENT = (30, 300)
+# Verifying against a real hash when the account does not exist keeps the
+# answer time the same, so response times do not reveal which e-mails exist.
+_DUMMY_HASH = _hasher.hash("no such account")
+
+
+def authenticate(account, email: str, password: str) -> bool:
+    """Check a login under rate limits (429 when exceeded); ``account`` may be None.
+
+    ``account`` needs a ``password_hash`` attribute.
+    """
+    email_key = f"login-failed:{email.strip().lower()}"
+    ratelimit.hit(f"login:{request.remote_addr}", *LOGINS_PER_CLIENT)
+    ratelimit.check(email_key, *FAILED_LOGINS_PER_EMAIL)
+    ok = verify_password(account.password_hash if account else _DUMMY_HASH, password) and account is not None
+    if not ok:
+        ratelimit.hit(email_key, FAILED_LOGINS_PER_EMAIL[0] + 1, FAILED_LOGINS_PER_EMAIL[1])
+    return ok

@@ -94,13 +94,15 @@ class ConsumerLoop:
         for records in batches.values():
             for record in records:
                 envelopes[id(record)] = self._parse(record)
-        ids = [e.id for e in envelopes.values() if e is not None]
+        ids = [e.id for e in envelopes.values() if isinstance(e, Envelope)]
         # One ledger look-up per batch, not one per message.
         seen = self.ledger.seen_many(ids) if ids else set()
         for tp, records in batches.items():
             for record in records:
                 event = envelopes[id(record)]
-                if event is not None:
+                if isinstance(event, MalformedEvent):
+                    self._dead_letter(record, f"malformed: {event}", attempts=0)
+                else:
                     self._handle_event(record, event, seen, handled)
                 progress[tp] = record.offset + 1
 
@@ -118,12 +120,12 @@ class ConsumerLoop:
             return {}
         return progress
 
-    def _parse(self, record) -> Envelope | None:
+    @staticmethod
+    def _parse(record) -> Envelope | MalformedEvent:
         try:
             return Envelope.from_bytes(record.value)
         except MalformedEvent as exc:
-            self._dead_letter(record, f"malformed: {exc}", attempts=0)
-            return None
+            return exc
 
     def _handle_event(self, record, event: Envelope, seen: set, handled: list) -> None:
         """Act on one event unless its id was handled already; dead-letter it if it keeps failing."""
@@ -155,7 +157,8 @@ class ConsumerLoop:
             except Exception as exc:  # noqa: BLE001 - a bad message must not stop the partition
                 error = exc
             log.warning("handler failed on event %s (attempt %d): %s", event.id, attempt, error)
-            time.sleep(self.retry_delay * attempt)
+            if attempt < self.max_attempts:
+                time.sleep(self.retry_delay * attempt)
         return error
 
     def _dead_letter(self, record, reason: str, attempts: int) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import mongoengine
 from mongoengine.connection import get_db
-from pymongo.errors import PyMongoError
+from pymongo.errors import BulkWriteError, PyMongoError
 
 from services.config import Settings
 
 # Fail fast: a request waiting 30 s (pymongo's default) for a database that
 # is down would pile up workers; 3 s lets /readyz and writes answer 503.
 SERVER_SELECTION_TIMEOUT_MS = 3000
+DUPLICATE_KEY = 11000
 
 
 def connect(settings: Settings, alias: str = "default") -> None:
@@ -39,3 +40,18 @@ def ping(alias: str = "default") -> bool:
     except PyMongoError:
         return False
     return True
+
+
+def insert_new(collection, rows: list[dict]) -> None:
+    """Insert ``rows`` in one write, skipping those a unique index already holds.
+
+    What makes replaying an event harmless: rows carry deterministic
+    unique keys, and a second insert of the same row is a no-op.
+    """
+    if not rows:
+        return
+    try:
+        collection.insert_many(rows, ordered=False)
+    except BulkWriteError as exc:
+        if any(err.get("code") != DUPLICATE_KEY for err in exc.details.get("writeErrors", [])):
+            raise

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from mongoengine import DateTimeField, Document, StringField
-from pymongo.errors import BulkWriteError
+
+from services.db import insert_new
 
 
 class HandledEvent(Document):
@@ -30,13 +31,7 @@ class EventLedger:
         return {doc.event_id for doc in found}
 
     def mark_many(self, event_ids) -> None:
-        """Record ``event_ids`` as handled, in one write."""
+        """Record ``event_ids`` as handled, in one write (ids another consumer recorded are skipped)."""
         now = datetime.now(UTC)
         rows = [{"group": self.group, "event_id": e, "handled_at": now} for e in event_ids]
-        try:
-            HandledEvent._get_collection().insert_many(rows, ordered=False)
-        except BulkWriteError as exc:
-            # Another consumer of the group recorded some first: same outcome.
-            # Anything but a duplicate is a real failure.
-            if any(err.get("code") != 11000 for err in exc.details.get("writeErrors", [])):
-                raise
+        insert_new(HandledEvent._get_collection(), rows)

@@ -14,12 +14,25 @@ from services import db
 COLLECTION = "rate_limits"
 
 
-def hit(key: str, limit: int, window_seconds: int) -> int:
-    """Count one hit on ``key``; abort with 429 beyond ``limit`` per window.
+def _window(window_seconds: int) -> int:
+    return int(time.time()) // window_seconds
 
-    Returns the hits so far in this window.
-    """
-    window = int(time.time()) // window_seconds
+
+def _too_many(window_seconds: int):
+    retry_after = window_seconds - int(time.time()) % window_seconds
+    return TooManyRequests(f"Too many attempts; try again in {retry_after} seconds.", retry_after=retry_after)
+
+
+def check(key: str, limit: int, window_seconds: int) -> None:
+    """Abort with 429 if ``key`` already reached ``limit`` hits in this window."""
+    counter = db.database()[COLLECTION].find_one({"_id": f"{key}:{_window(window_seconds)}"})
+    if counter and counter["hits"] >= limit:
+        raise _too_many(window_seconds)
+
+
+def hit(key: str, limit: int, window_seconds: int) -> int:
+    """Count one hit on ``key``; abort with 429 beyond ``limit`` per window. Returns the hits so far."""
+    window = _window(window_seconds)
     collection = db.database()[COLLECTION]
     counter = collection.find_one_and_update(
         {"_id": f"{key}:{window}"},
@@ -31,8 +44,7 @@ def hit(key: str, limit: int, window_seconds: int) -> int:
     if random.random() < 0.01:
         collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})
     if counter["hits"] > limit:
-        retry_after = window_seconds - int(time.time()) % window_seconds
-        raise TooManyRequests(f"Too many attempts; try again in {retry_after} seconds.", retry_after=retry_after)
+        raise _too_many(window_seconds)
     return counter["hits"]
 
 

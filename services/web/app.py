@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Flask
+from flask import Flask, current_app
 from flask_smorest import Api
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -22,6 +22,11 @@ class ServiceApi(Api):
     """flask-smorest's Api documenting the contract's error shape."""
 
     ERROR_SCHEMA = ErrorSchema
+
+
+def settings_of() -> Settings:
+    """The settings of the app handling this request."""
+    return current_app.config["LP_SETTINGS"]
 
 
 def allow_large_body(max_bytes: int = 16 * MB):

@@ -1,6 +1,6 @@
 """Schemas every service's OpenAPI document shares."""
 
-from marshmallow import Schema, fields
+from marshmallow import RAISE, Schema, fields, validate
 
 
 class ErrorDetailSchema(Schema):
@@ -16,3 +16,23 @@ class ErrorSchema(Schema):
     """The contract's error body."""
 
     error = fields.Nested(ErrorDetailSchema, required=True)
+
+
+class PageQuerySchema(Schema):
+    """``?limit=&cursor=`` of every list endpoint."""
+
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    cursor = fields.String(load_default=None, validate=validate.Length(max=200))
+
+
+class TokenRequestSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=1024))
+
+
+class TokenSchema(Schema):
+    token = fields.String()
+    expires_at = fields.String()
