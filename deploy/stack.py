@@ -156,12 +156,7 @@ class Stack:
         except (OSError, ValueError):
             return None
         # A recycled pid belongs to someone else: check it is still ours.
-        try:
-            if f"lp-stack={self.var}" not in Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace"):
-                return None
-        except OSError:
-            return None
-        return pid
+        return pid if _tagged(pid, f"lp-stack={self.var}") else None
 
     def spawn(self, name: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> int:
         self.run_dir.mkdir(parents=True, exist_ok=True)
@@ -335,6 +330,20 @@ def wait_for(check, what: str, timeout: float, still_running=lambda: True) -> No
             say(f"waiting for {what} ({time.monotonic() - started:.0f}s)")
             next_note += 5
         time.sleep(0.2)
+
+
+def _tagged(pid: int, tag: str) -> bool:
+    """True if process ``pid`` carries ``tag`` in its environment."""
+    for _ in range(10):
+        try:
+            environ = Path(f"/proc/{pid}/environ").read_bytes()
+        except OSError:
+            return False
+        # Right after exec the environment can read empty for a moment.
+        if environ:
+            return tag.encode() in environ
+        time.sleep(0.05)
+    return False
 
 
 def _alive(pid: int) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from flask import Flask
 
+from ethics.api import blp as api_blp
 from ethics.pages import blp as pages_blp
 from services.web import create_service_app
 
 
 def create_app(test_config: dict | None = None, settings=None) -> Flask:
-    """Build the ethics app: kernel plumbing, then this service's views."""
-    app, _api = create_service_app("ethics", __name__, test_config, settings)
+    """Build the ethics app: kernel plumbing, the JSON API and the auditor pages."""
+    app, api = create_service_app("ethics", __name__, test_config, settings)
+    api.register_blueprint(api_blp)
     app.register_blueprint(pages_blp)
     return app

@@ -1,22 +1,142 @@
-"""Web pages of the ethics service for people."""
+"""Web pages: the public rule catalogue and the auditors' flag review."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template_string
+import functools
+from urllib.parse import urlencode
 
-blp = Blueprint("pages", __name__)
+from flask import Blueprint, Response, abort, redirect, render_template, request, stream_with_context, url_for
+from marshmallow import ValidationError
+from werkzeug.exceptions import TooManyRequests
 
-INDEX = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Labour pathways: ethics</title></head>
-<body><h1>Labour pathways: ethics</h1>
-<p>Ethics: fair-recruitment checks of vacancies and offers, flags for auditors.</p>
-<p><a href="openapi.json">API description (OpenAPI)</a></p>
-</body></html>"""
+from ethics import engine, flags, reports
+from ethics.models import Auditor
+from ethics.schemas import DecisionSchema, FlagQuerySchema, TokenRequestSchema
+from services.auth import Principal, authenticate, login_session, logout_session, session_principal
+
+blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
+                static_url_path="/static/ethics")
+
+
+def auditor_required(view):
+    """Page decorator: auditors only; others are sent to the login page."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        principal = session_principal()
+        if principal is None or principal.role != "auditor":
+            return redirect(url_for("pages.login", next=request.full_path))
+        return view(principal, *args, **kwargs)
+
+    return wrapped
 
 
 @blp.get("/")
 def index():
-    """The service's home page."""
-    return render_template_string(INDEX)
+    """What the ethics service does, with links."""
+    return render_template("index.html", version=engine.RULES_VERSION)
+
+
+@blp.get("/rules")
+def rules():
+    """The rule catalogue, for everyone."""
+    return render_template("rules.html", rules=engine.catalogue(), version=engine.RULES_VERSION)
+
+
+@blp.route("/login", methods=["GET", "POST"])
+def login():
+    """Auditor sign-in form."""
+    error, email = None, request.form.get("email", "")
+    if request.method == "POST":
+        try:
+            credentials = TokenRequestSchema().load({"email": email, "password": request.form.get("password", "")})
+            auditor = Auditor.objects(email=credentials["email"].strip().lower()).first()
+            if authenticate(auditor, credentials["email"], credentials["password"]):
+                login_session(Principal(str(auditor.id), "auditor"))
+                return redirect(_safe_next(request.args.get("next")))
+            error = "Wrong e-mail or password."
+        except ValidationError:
+            error = "Enter your e-mail address and password."
+        except TooManyRequests as exc:
+            error = exc.description
+    return render_template("login.html", error=error, email=email), 200 if error is None else 401
+
+
+@blp.post("/logout")
+def logout():
+    """End the session."""
+    logout_session()
+    return redirect(url_for("pages.index"))
+
+
+@blp.get("/auditor/flags")
+@auditor_required
+def flag_list(principal):
+    """Flags with filters and paging."""
+    try:
+        args = FlagQuerySchema().load(request.args.to_dict())
+    except ValidationError as exc:
+        return render_template("flags.html", items=[], errors=exc.messages, filters=request.args,
+                               next_url=None, csv_url=None, rules=engine.catalogue()), 422
+    items, next_cursor = flags.page(args)
+    filters = {k: v for k, v in request.args.items() if k != "cursor" and v}
+    next_url = f"{url_for('pages.flag_list')}?{urlencode({**filters, 'cursor': next_cursor})}" if next_cursor else None
+    csv_url = f"{url_for('pages.flag_csv')}?{urlencode(filters)}"
+    return render_template("flags.html", items=items, errors={}, filters=request.args, next_url=next_url,
+                           csv_url=csv_url, rules=engine.catalogue())
+
+
+@blp.get("/auditor/flags.csv")
+@auditor_required
+def flag_csv(principal):
+    """The filtered list as a CSV download."""
+    try:
+        args = FlagQuerySchema().load(request.args.to_dict())
+    except ValidationError:
+        abort(422)
+    return Response(stream_with_context(flags.csv_text(args)), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=flags.csv"})
+
+
+@blp.get("/auditor/flags/<flag_id>")
+@auditor_required
+def flag_detail(principal, flag_id):
+    """One flag: evidence, the document, decisions so far, and the decision form."""
+    return render_template("flag.html", flag=flags.get(flag_id), errors={})
+
+
+@blp.post("/auditor/flags/<flag_id>/decision")
+@auditor_required
+def flag_decision(principal, flag_id):
+    """Record a decision, then show the flag again."""
+    try:
+        decision = DecisionSchema().load({"decision": request.form.get("decision", ""),
+                                          "note": request.form.get("note", "")})
+    except ValidationError as exc:
+        return render_template("flag.html", flag=flags.get(flag_id), errors=exc.messages), 422
+    auditor = Auditor.objects(id=flags.object_id(principal.subject)).first() or abort(403)
+    flags.decide(flag_id, decision["decision"], decision["note"], str(auditor.id), auditor.email)
+    return redirect(url_for("pages.flag_detail", flag_id=flag_id))
+
+
+@blp.get("/auditor/employers")
+@auditor_required
+def compliance(principal):
+    """Compliance summary per employer and flags by rule over time."""
+    starts, counts = reports.weekly_counts()
+    return render_template("compliance.html", rows=reports.compliance_by_employer(), starts=starts, counts=counts)
+
+
+@blp.get("/auditor/trends.svg")
+@auditor_required
+def trends_svg(principal):
+    """Flags by rule per week, as an SVG chart."""
+    return Response(reports.chart_svg(*reports.weekly_counts()), mimetype="image/svg+xml")
+
+
+def _safe_next(target: str | None) -> str:
+    # Only paths on this site: an absolute or scheme-relative URL would make
+    # the login page an open redirect.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("pages.flag_list")

@@ -1,16 +1,21 @@
-"""The ethics service's background process: Kafka consumer and outbox relay.
+"""The ethics service's background process: reviews submissions, records grievances, relays verdicts.
 
 Run with ``python -m ethics.worker``.
 """
 
 from __future__ import annotations
 
+from ethics.handlers import record_grievance, review_offer, review_vacancy
+from ethics.models import Review
+from services.events import GRIEVANCE_FILED, OFFER_SUBMITTED, VACANCY_SUBMITTED
 from services.worker import run_worker
 
-# Topic -> handler(envelope). The service's issue fills these in.
-HANDLERS: dict = {}
-# Document classes whose outbox this process relays.
-OUTBOX_DOCUMENTS: tuple = ()
+HANDLERS = {
+    VACANCY_SUBMITTED: review_vacancy,
+    OFFER_SUBMITTED: review_offer,
+    GRIEVANCE_FILED: record_grievance,
+}
+OUTBOX_DOCUMENTS = (Review,)
 
 
 def main() -> None:

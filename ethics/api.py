@@ -1,0 +1,88 @@
+"""The ethics service's JSON API (``/api/v1``)."""
+
+from __future__ import annotations
+
+from flask import Response, abort, g, stream_with_context
+from flask_smorest import Blueprint
+
+from ethics import engine, flags
+from ethics.models import Auditor
+from ethics.schemas import (
+    CheckRequestSchema,
+    DecisionSchema,
+    FlagPageSchema,
+    FlagQuerySchema,
+    RulesSchema,
+    StoredFlagSchema,
+    TokenRequestSchema,
+    TokenSchema,
+    VerdictSchema,
+)
+from services.auth import authenticate, issue_token, require_role
+from services.documents import OfferSchema, VacancySchema, normalised
+from services.web.app import settings_of
+
+blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
+
+
+@blp.post("/checks")
+@blp.arguments(CheckRequestSchema)
+@blp.response(200, VerdictSchema)
+def check(request_body):
+    """Dry-run check of a vacancy, or of an offer against its vacancy; nothing is stored."""
+    if request_body["kind"] == "vacancy":
+        return engine.check_vacancy(normalised(VacancySchema(), request_body["document"])).to_dict()
+    vacancy = request_body.get("vacancy")
+    vacancy = normalised(VacancySchema(), vacancy) if vacancy is not None else None
+    return engine.check_offer(normalised(OfferSchema(), request_body["document"]), vacancy).to_dict()
+
+
+@blp.get("/rules")
+@blp.response(200, RulesSchema)
+def rules():
+    """The rule catalogue: id, severity, principle, description."""
+    return {"rules_version": engine.RULES_VERSION, "items": engine.catalogue()}
+
+
+@blp.post("/tokens")
+@blp.arguments(TokenRequestSchema)
+@blp.response(200, TokenSchema)
+def tokens(credentials):
+    """An auditor's bearer token."""
+    auditor = Auditor.objects(email=credentials["email"].strip().lower()).first()
+    if not authenticate(auditor, credentials["email"], credentials["password"]):
+        abort(401, description="Wrong e-mail or password.")
+    settings = settings_of()
+    token, expires_at = issue_token(settings.secret_key, str(auditor.id), "auditor", settings.token_ttl_seconds)
+    return {"token": token, "expires_at": expires_at}
+
+
+@blp.get("/flags")
+@require_role("auditor")
+@blp.arguments(FlagQuerySchema, location="query")
+@blp.response(200, FlagPageSchema)
+def list_flags(args):
+    """Flags, newest first, filtered by employer, rule, severity, status and date range."""
+    items, next_cursor = flags.page(args)
+    return {"items": [flags.to_dict(f) for f in items], "next_cursor": next_cursor}
+
+
+@blp.get("/flags.csv")
+@require_role("auditor")
+@blp.arguments(FlagQuerySchema, location="query")
+def export_flags(args):
+    """The filtered flags as CSV."""
+    return Response(stream_with_context(flags.csv_text(args)), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=flags.csv"})
+
+
+@blp.post("/flags/<flag_id>/decision")
+@require_role("auditor")
+@blp.arguments(DecisionSchema)
+@blp.response(200, StoredFlagSchema)
+def decide(decision, flag_id):
+    """Confirm or dismiss a flag with a note; earlier decisions are kept."""
+    auditor = Auditor.objects(id=flags.object_id(g.principal.subject)).first()
+    if auditor is None:
+        abort(401)
+    return flags.to_dict(flags.decide(flag_id, decision["decision"], decision["note"], str(auditor.id), auditor.email))

@@ -1,0 +1,74 @@
+"""The ethics rule engine: pure checks of vacancies and offers against fair-recruitment rules.
+
+Everything here is a pure function of its arguments and of data loaded once at import (the
+minimum wage table, the lexicons, the classifier's training set). ``RULES_VERSION`` changes with
+any rule or data change so that every stored verdict says which rules decided it.
+"""
+
+from __future__ import annotations
+
+from ethics.rules import catalogue as _catalogue
+from ethics.rules import offers, structured, wages
+from ethics.rules.catalogue import BLOCK, Flag, Verdict, make_flag
+from ethics.rules.fields import items, mapping
+from ethics.rules.fields import text as as_text
+from ethics.rules.textflags import text_flags
+from ethics.rules.textnorm import shorten
+
+__all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "grievance_flag"]
+
+RULES_VERSION = "2026.11.1"
+
+
+def _verdict(flags: list[Flag]) -> Verdict:
+    unique = tuple(dict.fromkeys(flags))
+    if any(flag.severity == BLOCK for flag in unique):
+        outcome = "block"
+    else:
+        outcome = "flag" if unique else "pass"
+    return Verdict(outcome, RULES_VERSION, unique)
+
+
+def _label_texts(doc: dict) -> list[tuple[str, str]]:
+    """Deduction labels for the text rules, except those the label rule already flags."""
+    labels = (as_text(mapping(item).get("label")) for item in items(doc.get("deductions")))
+    return [("deduction label", label) for label in labels if not structured.label_rule(label)]
+
+
+def check_vacancy(vacancy: dict) -> Verdict:
+    """Check a vacancy document: structured fields, wage and deductions, and its free text."""
+    vacancy = mapping(vacancy)
+    requirements = mapping(vacancy.get("requirements"))
+    flags = structured.vacancy_flags(vacancy)
+    flags += wages.wage_flags(vacancy, vacancy.get("destination"), "vacancy")
+    flags += text_flags([("title", as_text(vacancy.get("title"))), ("description", as_text(vacancy.get("description"))),
+                         ("other requirements", as_text(requirements.get("other")))] + _label_texts(vacancy))
+    return _verdict(flags)
+
+
+def check_offer(offer: dict, vacancy: dict | None) -> Verdict:
+    """Check an offer: its own terms, and when its vacancy is known, the vacancy's destination
+    minimum wage and any substitution of worse terms. Without the vacancy, rules needing the
+    destination are skipped."""
+    offer = mapping(offer)
+    vacancy = vacancy if isinstance(vacancy, dict) else None
+    flags = structured.fee_flags(offer, "offer") + structured.hours_flags(offer, "offer")
+    flags += structured.deduction_label_flags(offer, "offer") + offers.language_flags(offer, vacancy)
+    flags += wages.wage_flags(offer, vacancy.get("destination") if vacancy else None, "offer")
+    if vacancy is not None:
+        flags += offers.substitution_flags(offer, vacancy)
+    flags += text_flags([("offer terms", as_text(offer.get("terms")))] + _label_texts(offer))
+    return _verdict(flags)
+
+
+def catalogue() -> list[dict]:
+    """The rule catalogue: ``[{"id", "severity", "principle", "description"}]``."""
+    return _catalogue.catalogue()
+
+
+def grievance_flag(category: str, text: str) -> Flag:
+    """The review flag a worker's grievance puts on an employer (event flow only)."""
+    category = as_text(category).strip()
+    about = f" ({category})" if category else ""
+    return make_flag("grievance", f"A worker filed a grievance{about} about this employer: an auditor should look "
+                     "into it.", shorten(as_text(text), 200))

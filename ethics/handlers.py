@@ -1,0 +1,122 @@
+"""Use cases of the ethics service: review what is submitted, record grievances.
+
+Each handler is safe to run twice on the same event: the review is keyed by
+the request's event id and flags by deterministic keys.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mongoengine import NotUniqueError
+
+from ethics import engine
+from ethics.models import Flag, Review
+from services.db import insert_new
+from services.documents import OfferSchema, VacancySchema, normalised
+from services.events import OFFER_REVIEWED, VACANCY_REVIEWED, Envelope
+
+log = logging.getLogger(__name__)
+
+EVIDENCE_LIMIT = 500
+
+
+def review_vacancy(event: Envelope) -> Review:
+    """``vacancy.submitted`` → a verdict, stored flags and ``vacancy.reviewed``."""
+    vacancy = normalised(VacancySchema(), _document(event.payload, "vacancy"))
+    return _review(event, "vacancy", vacancy, engine.check_vacancy(vacancy), {"vacancy": vacancy})
+
+
+def review_offer(event: Envelope) -> Review:
+    """``offer.submitted`` → a verdict, stored flags and ``offer.reviewed``.
+
+    A blocked offer's terms are left out of the reviewed event, so nothing
+    downstream can show them to the worker.
+    """
+    offer = normalised(OfferSchema(), _document(event.payload, "offer"))
+    raw_vacancy = event.payload.get("vacancy")
+    vacancy = normalised(VacancySchema(), _strip_ids(raw_vacancy)) if raw_vacancy else None
+    verdict = engine.check_offer(offer, vacancy)
+    visible = {} if verdict.verdict == "block" else {"offer": offer}
+    extra = {"worker_id": offer["worker_id"], "vacancy_id": offer["vacancy_id"], **visible}
+    return _review(event, "offer", offer, verdict, extra)
+
+
+def record_grievance(event: Envelope) -> None:
+    """``grievance.filed`` → a review flag on the employer (idempotent)."""
+    payload = event.payload
+    flag = engine.grievance_flag(str(payload.get("category", "")), str(payload.get("text", "")))
+    document = {k: payload.get(k) for k in ("category", "text", "offer_id", "anonymous") if k in payload}
+    row = _flag_row(f"grievance:{event.id}", flag, payload.get("employer_id") or "", "grievance",
+                    event.subject, document, engine.RULES_VERSION)
+    insert_new(Flag._get_collection(), [row])
+
+
+def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:
+    review = Review.objects(request_event_id=event.id).first() or _save_review(event, kind, verdict, extra)
+    employer_id = str(event.payload.get("employer_id") or "")
+    rows = [
+        _flag_row(f"{event.id}:{i}:{flag.rule}", flag, employer_id, kind, event.subject, document,
+                  verdict.rules_version)
+        for i, flag in enumerate(verdict.flags)
+    ]
+    # After the review: a crash in between leaves the event unrecorded in
+    # the ledger, so its redelivery finds the review and stores the flags.
+    insert_new(Flag._get_collection(), rows)
+    log.info("%s %s: %s (%d flags)", kind, event.subject, verdict.verdict, len(rows))
+    return review
+
+
+def _save_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
+    result = verdict.to_dict()
+    review = Review(request_event_id=event.id, kind=kind, document_id=event.subject,
+                    employer_id=str(event.payload.get("employer_id") or ""), verdict=result["verdict"],
+                    rules_version=result["rules_version"], flags=result["flags"])
+    payload = {
+        "kind": kind,
+        f"{kind}_id": event.subject,
+        "employer_id": review.employer_id,
+        **result,
+        "request_event_id": event.id,
+        "revision": event.payload.get("revision"),
+        **extra,
+    }
+    review.record_event(VACANCY_REVIEWED if kind == "vacancy" else OFFER_REVIEWED, payload, subject=event.subject)
+    try:
+        return review.save()
+    except NotUniqueError:
+        # Another consumer of the group reviewed the same event first.
+        return Review.objects.get(request_event_id=event.id)
+
+
+def _flag_row(key: str, flag, employer_id: str, kind: str, document_id: str, document: dict, version: str) -> dict:
+    return {
+        "key": key,
+        "employer_id": employer_id,
+        "document_kind": kind,
+        "document_id": document_id,
+        "document": document,
+        "rule": flag.rule,
+        "severity": flag.severity,
+        "principle": flag.principle,
+        "message": flag.message,
+        "evidence": flag.evidence[:EVIDENCE_LIMIT],
+        "rules_version": version,
+        "status": "open",
+        "decisions": [],
+        "decision_count": 0,
+        "created_at": Flag._fields["created_at"].default(),
+    }
+
+
+def _document(payload: dict, kind: str) -> dict:
+    """The submitted document, read tolerantly: under ``payload[kind]`` or ``payload["document"]``."""
+    document = payload.get(kind) or payload.get("document")
+    if not isinstance(document, dict):
+        raise ValueError(f"{kind}.submitted payload carries no {kind} document")
+    return _strip_ids(document)
+
+
+def _strip_ids(document: dict) -> dict:
+    # The contract documents carry no ids or statuses; read copies may.
+    return {k: v for k, v in document.items() if k not in {"id", "status", "flags", "employer_id", "created_at"}}

@@ -1,0 +1,1 @@
+"""Fair-recruitment rules: the catalogue (data) and the small pure functions that apply it."""

@@ -1,0 +1,123 @@
+"""The rule catalogue (data), the flag and verdict values, and the helper that makes a flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BLOCK = "block"
+REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One catalogue entry: what the rule checks and where it comes from."""
+
+    id: str
+    severity: str
+    principle: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One broken rule in one document, with the words or field that show it."""
+
+    rule: str
+    severity: str
+    principle: str
+    message: str
+    evidence: str
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity, "principle": self.principle,
+                "message": self.message, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of a check: ``block`` if any flag blocks, ``flag`` if only reviews, else ``pass``."""
+
+    verdict: str
+    rules_version: str
+    flags: tuple[Flag, ...]
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "rules_version": self.rules_version,
+                "flags": [flag.to_dict() for flag in self.flags]}
+
+
+EPP = "ILO GP&OG general principle 7 / Employer Pays Principle"
+RULES = (
+    Rule("worker-fees", BLOCK, EPP,
+         "Workers must not pay any recruitment fee (placement, registration, agency or processing fee), whether in "
+         "the worker_fees field or in the text."),
+    Rule("worker-costs", BLOCK, EPP + " (ILO definition of related recruitment costs)",
+         "Costs of recruitment and migration (visa, work permit, travel to the job, medical exams, documents, "
+         "training, tools and protective equipment) are paid by the employer, never by the worker or from wages."),
+    Rule("passport-retention", BLOCK,
+         "ILO forced labour indicator: retention of identity documents; ILO GP&OG general principle 11",
+         "Nobody but the worker may keep the worker's passport or identity documents."),
+    Rule("below-minimum-wage", BLOCK, "Destination minimum wage law",
+         "The wage, converted with hours_per_week, must reach the legal minimum of the destination country or "
+         "region."),
+    Rule("deductions-below-minimum", BLOCK, "Destination minimum wage law; ILO C.95 Protection of Wages (art. 8)",
+         "Deductions (housing and others) must not bring weekly net pay below the weekly legal minimum."),
+    Rule("excessive-hours", BLOCK, "ILO forced labour indicator: excessive overtime; ILO C.1 Hours of Work",
+         "More than 60 hours of work a week."),
+    Rule("long-hours", REVIEW, "ILO C.1 Hours of Work (48-hour week)",
+         "More than 48 (and up to 60) hours of work a week."),
+    Rule("withheld-wages", BLOCK, "ILO forced labour indicator: withholding of wages; ILO C.95 Protection of Wages",
+         "Wages must be paid regularly and in full, never held back or paid only at the end of the season."),
+    Rule("debt-bondage", BLOCK, "ILO forced labour indicator: debt bondage",
+         "No interest-bearing advances or loans, and no debts that workers repay from their wages or work off."),
+    Rule("exit-penalty", BLOCK,
+         "ILO GP&OG general principle 12; ILO forced labour indicator: intimidation and threats",
+         "No deposits, bonds or penalties that make leaving the job or breaking the contract costly."),
+    Rule("movement-restriction", BLOCK,
+         "ILO GP&OG general principle 11; ILO forced labour indicators: restriction of movement, isolation",
+         "No curfews, confiscated phones, locked housing, escorts or permission needed to leave the premises."),
+    Rule("union-ban", BLOCK, "ILO C.87 freedom of association; ILO C.98 right to organise and collective bargaining",
+         "Workers may join or form a union and take collective action; a ban or a sanction for it is not allowed."),
+    Rule("discrimination", BLOCK, "ILO C.111 discrimination (employment and occupation)",
+         "Requirements on sex, pregnancy (tests included), marital status, religion, nationality or race, or age "
+         "beyond the legal minimum (upper age limits)."),
+    Rule("underage", BLOCK, "ILO C.138 minimum age; ILO C.182 worst forms of child labour",
+         "The minimum age of the workers is under 18."),
+    Rule("excessive-deductions", REVIEW, "ILO C.95 Protection of Wages (limits on deductions); IOM IRIS standard",
+         "Deductions (housing and others) take more than a quarter of gross weekly pay."),
+    Rule("unlicensed-recruiter", REVIEW,
+         "ILO GP&OG operational guidelines (registration and licensing of labour recruiters); IOM IRIS standard",
+         "A recruiter takes part in the hiring but gives no licence number."),
+    Rule("no-return-travel", REVIEW, "Employer Pays Principle; ILO GP&OG general principle 12 (return)",
+         "Seasonal or circular work without return travel paid by the employer."),
+    Rule("contract-language", REVIEW,
+         "ILO GP&OG general principle 8; IOM IRIS standard principle E (transparency of terms)",
+         "The contract must exist in a language the worker reads: none given, or not in the vacancy's or a "
+         "required language (offer: not in one of the vacancy's contract languages)."),
+    Rule("offer-lower-wage", BLOCK,
+         "ILO GP&OG general principle 9 (no deception: contract substitution); IOM IRIS standard",
+         "The offer pays less per hour than the vacancy the worker was recruited for."),
+    Rule("offer-new-fees", BLOCK, EPP + "; contract substitution",
+         "The offer charges the worker fees that the vacancy did not charge."),
+    Rule("offer-worse-terms", REVIEW,
+         "ILO GP&OG general principle 9 (contract substitution); IOM IRIS standard principle E",
+         "The offer has longer hours, new or higher deductions, a higher housing deduction, no housing, or a "
+         "season outside the vacancy's."),
+    Rule("suspicious-text", REVIEW, "ILO indicators of forced labour (text classifier; for human review)",
+         "The text classifier finds a sentence suspicious that no pattern rule recognised."),
+    Rule("grievance", REVIEW, "ILO GP&OG general principle 13 (access to grievance mechanisms); IOM IRIS standard",
+         "A worker filed a grievance about the employer."),
+)
+BY_ID = {rule.id: rule for rule in RULES}
+
+
+def make_flag(rule_id: str, message: str, evidence: str) -> Flag:
+    """A flag of a catalogued rule, with the rule's severity and principle."""
+    rule = BY_ID[rule_id]
+    return Flag(rule.id, rule.severity, rule.principle, message, evidence)
+
+
+def catalogue() -> list[dict]:
+    """The catalogue as plain data for ``GET /api/v1/rules``."""
+    return [{"id": r.id, "severity": r.severity, "principle": r.principle, "description": r.description}
+            for r in RULES]

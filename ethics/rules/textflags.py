@@ -1,0 +1,59 @@
+"""Flags from free text: the pattern rules decide, the classifier adds review flags they could not."""
+
+from __future__ import annotations
+
+import re
+
+from ethics.rules import classifier
+from ethics.rules.catalogue import Flag, make_flag
+from ethics.rules.lexicon import GLOBAL_NEGATION
+from ethics.rules.text import scan
+from ethics.rules.textnorm import shorten
+
+NO = re.compile(r"(?<!\w)(?:no|pa|p|ni)(?!\w)")
+MESSAGES = {
+    "worker-fees": "Workers must not pay recruitment fees: the {field} asks them to pay one.",
+    "worker-costs": "Recruitment costs (visa, travel, medical exams, documents, tools) are the employer's: the {field} "
+                    "puts them on the worker.",
+    "passport-retention": "Workers must keep their passports and identity documents: the {field} says someone else "
+                          "will hold them.",
+    "withheld-wages": "Wages must be paid regularly and in full: the {field} holds them back or pays them only at the "
+                      "end.",
+    "debt-bondage": "Workers must not be bound by debts or interest-bearing advances repaid from wages: the {field} "
+                    "describes one.",
+    "exit-penalty": "Workers must be free to leave without deposits or penalties: the {field} imposes one.",
+    "movement-restriction": "Workers must be free to move (no curfew, confiscated phones, locked housing or permission "
+                            "to leave): the {field} restricts them.",
+    "union-ban": "Workers are free to join a union and act collectively: the {field} forbids or punishes it.",
+    "discrimination": "Requirements must not discriminate by sex, pregnancy, marital status, religion, nationality or "
+                      "age: the {field} does.",
+    "underage": "Workers must be at least 18: the {field} accepts younger workers.",
+    "no-return-travel": "Return travel should be paid by the employer: the {field} makes the worker pay it.",
+    "suspicious-text": "An auditor should read this sentence of the {field}: it resembles unfair recruitment terms.",
+}
+
+
+def text_flags(fields: list[tuple[str, str]]) -> list[Flag]:
+    """Flags for free-text fields, each given as (field name for the message, text).
+
+    A field where a pattern fired gets no classifier flag; elsewhere the classifier reads only the
+    sentences that no trigger matched at all (the rules already judged the others fair).
+    """
+    flags: list[Flag] = []
+    for field, value in fields:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        findings, parts, understood = scan(value)
+        for finding in findings:
+            flags.append(make_flag(finding.family, MESSAGES[finding.family].format(field=field),
+                                   shorten(finding.evidence)))
+        if findings:
+            continue
+        # The rules read negation, the classifier does not: a negated sentence is left to the rules.
+        unexplained = [s for i, s in enumerate(parts) if i not in understood
+                       and not GLOBAL_NEGATION.search(s.folded) and not NO.search(s.folded)]
+        suspicious = classifier.most_suspicious([s.folded for s in unexplained])
+        if suspicious is not None:
+            flags.append(make_flag("suspicious-text", MESSAGES["suspicious-text"].format(field=field),
+                                   shorten(unexplained[suspicious].original)))
+    return flags

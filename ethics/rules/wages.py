@@ -1,0 +1,206 @@
+"""Minimum wage table, unit conversion and the wage and deduction rules.
+
+Units are converted with the document's ``hours_per_week``: a day is ``hours_per_week / 5`` hours
+(a 5-day week), a week is ``hours_per_week`` hours and a month ``52 / 12`` such weeks. A wage in
+another currency than the table's is not compared at all: no exchange rate is guessed.
+
+Deductions (per week, month or season, plus ``housing.weekly_deduction``) are compared per week:
+over a quarter of gross pay is ``excessive-deductions`` (review); net pay below the weekly minimum
+is ``deductions-below-minimum`` (block), where lodging and board count as partial payment in kind
+up to ``IN_KIND_SHARE`` of the minimum, as destination laws allow.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ethics.rules.catalogue import Flag, make_flag
+from ethics.rules.fields import day, items, mapping, money, number, text
+from ethics.rules.textnorm import fold
+
+TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "minimum_wages.json"
+DAYS_PER_WEEK = 5
+WEEKS_PER_MONTH = 52 / 12
+EXCESSIVE_SHARE = 0.25
+# Lodging and board are partial payment in kind that destination laws credit toward the minimum
+# (US FLSA s. 3(m), Ontario O. Reg. 285/01 room and board, ILO C.95 art. 4) at a reasonable value:
+# they are credited up to this share of the weekly minimum; every other deduction counts in full.
+IN_KIND_SHARE = 0.25
+IN_KIND = re.compile(r"(?<!\w)(?:meals?|food|board|lodg\w*|rent|housing|rooms?|comidas?|aliment\w*|hospedaje|vivienda|"
+                     r"alojamiento|renta|alquiler|repas|nourriture|logement|loyer|refeic\w*|moradia|aluguel|manje|"
+                     r"lojman|kay)(?!\w)")
+# Balboa and US dollar circulate at par by law: that is not an exchange-rate guess.
+SAME_CURRENCY = {"PAB": "USD"}
+
+
+@dataclass(frozen=True)
+class MinimumWage:
+    """One entry of the minimum wage table."""
+
+    country: str
+    region: str | None
+    codes: tuple[str, ...]
+    amount: float
+    currency: str
+    per: str
+    effective: date
+    source: str
+    keys: frozenset[str] = frozenset()
+
+    @property
+    def place(self) -> str:
+        return self.region or self.country
+
+
+def _code(value: str) -> str:
+    return re.sub(r"[^A-Z]", "", value.upper())
+
+
+def _load(path: Path = TABLE_PATH) -> tuple[MinimumWage, ...]:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        MinimumWage(e["country"], e["region"], tuple(c.upper() for c in e.get("codes", ())), float(e["amount"]),
+                    e["currency"], e["per"], date.fromisoformat(e["effective"]), e["source"],
+                    frozenset([fold(e["region"] or "")] + [_code(c) for c in e.get("codes", ())]) - {""})
+        for e in raw["entries"])
+
+
+TABLE = _load()
+
+
+def hours_in(per: str, hours_per_week: float | None) -> float | None:
+    """How many working hours one unit (hour/day/week/month) holds, or None if unknown."""
+    if per == "hour":
+        return 1.0
+    if not hours_per_week or hours_per_week <= 0:
+        return None
+    return {"day": hours_per_week / DAYS_PER_WEEK, "week": hours_per_week,
+            "month": hours_per_week * WEEKS_PER_MONTH}.get(per)
+
+
+def convert(amount: float, per: str, to: str, hours_per_week: float | None) -> float | None:
+    """An amount per ``per`` expressed per ``to``, or None when the hours needed are unknown."""
+    if per == to:
+        return amount
+    source, target = hours_in(per, hours_per_week), hours_in(to, hours_per_week)
+    if source is None or target is None:
+        return None
+    return amount / source * target
+
+
+def _region_keys(region: str) -> set[str]:
+    """A region given by full name (any case or accents) or ISO code ("ON", "CA-ON")."""
+    return {fold(region), _code(region)} - {""}
+
+
+def minimum_for(country: str, region: str = "", on: date | None = None) -> MinimumWage | None:
+    """The minimum in force on ``on`` (latest if None) for the region if listed, else the country."""
+    country = country.strip().upper()
+    candidates = [e for e in TABLE if e.country == country]
+    keys = _region_keys(region)
+    regional = [e for e in candidates if e.region and keys & e.keys]
+    chosen = regional or [e for e in candidates if e.region is None]
+    if not chosen:
+        return None
+    in_force = [e for e in chosen if on is None or e.effective <= on]
+    return max(in_force, key=lambda e: e.effective) if in_force else min(chosen, key=lambda e: e.effective)
+
+
+def destination_minimum(doc: dict, destination) -> MinimumWage | None:
+    """The minimum for a vacancy or offer: its destination, on the first day of its season."""
+    place = mapping(destination)
+    if not text(place.get("country")):
+        return None
+    start = day(mapping(doc.get("season")).get("start"))
+    return minimum_for(text(place.get("country")), text(place.get("region")), start)
+
+
+def season_weeks(season) -> float | None:
+    """The season's length in weeks (both days counted), or None."""
+    start, end = day(mapping(season).get("start")), day(mapping(season).get("end"))
+    if start is None or end is None or end < start:
+        return None
+    return ((end - start).days + 1) / 7
+
+
+def weekly_deduction(item: dict, weeks: float | None) -> float | None:
+    """One deduction's weekly equivalent (per week, month or season)."""
+    amount, per = number(item.get("amount")), text(item.get("per"))
+    if amount is None or amount <= 0:
+        return None
+    if per == "week":
+        return amount
+    if per == "month":
+        return amount / WEEKS_PER_MONTH
+    if per == "season" and weeks:
+        return amount / weeks
+    return None
+
+
+def weekly_deductions(doc: dict) -> tuple[float, float]:
+    """A document's deductions per week: (all of them, the lodging and board among them)."""
+    weeks = season_weeks(doc.get("season"))
+    total = in_kind = 0.0
+    for item in items(doc.get("deductions")):
+        weekly = weekly_deduction(mapping(item), weeks)
+        if weekly:
+            total += weekly
+            in_kind += weekly if IN_KIND.search(fold(text(mapping(item).get("label")))) else 0.0
+    housing = number(mapping(doc.get("housing")).get("weekly_deduction"))
+    housing = housing if housing and housing > 0 else 0.0
+    return total + housing, in_kind + housing
+
+
+def _currency(code: str) -> str:
+    code = code.strip().upper()
+    return SAME_CURRENCY.get(code, code)
+
+
+def wage_flags(doc: dict, destination, noun: str = "vacancy") -> list[Flag]:
+    """below-minimum-wage, excessive-deductions and deductions-below-minimum for a vacancy or offer."""
+    wage = mapping(doc.get("wage"))
+    amount, per, currency = number(wage.get("amount")), text(wage.get("per")), text(wage.get("currency"))
+    hours = number(doc.get("hours_per_week"))
+    if amount is None or amount < 0:
+        return []
+    flags: list[Flag] = []
+    minimum = destination_minimum(doc, destination)
+    comparable = minimum is not None and _currency(currency) == _currency(minimum.currency)
+    offered = convert(amount, per, minimum.per, hours) if comparable else None
+    below = offered is not None and offered < minimum.amount - 0.005
+    if below:
+        flags.append(make_flag(
+            "below-minimum-wage",
+            f"The wage must reach the legal minimum: the {noun} pays {money(offered, currency)} per {minimum.per}, "
+            f"below the {money(minimum.amount, minimum.currency)} per {minimum.per} of {minimum.place}.",
+            f"wage {money(amount, currency)} per {per} at {hours or 0:g} h/week; minimum "
+            f"{money(minimum.amount, minimum.currency)} per {minimum.per} ({minimum.source}, "
+            f"from {minimum.effective})"))
+    gross = convert(amount, per, "week", hours)
+    deducted, in_kind = weekly_deductions(doc)
+    if gross is None or gross <= 0 or deducted <= 0:
+        return flags
+    if deducted > EXCESSIVE_SHARE * gross:
+        flags.append(make_flag(
+            "excessive-deductions",
+            f"Deductions should not take more than a quarter of pay: the {noun} deducts {money(deducted, currency)} "
+            f"of {money(gross, currency)} gross a week ({deducted / gross:.0%}).",
+            f"weekly deductions {money(deducted, currency)} (housing included); weekly gross {money(gross, currency)}"))
+    floor = convert(minimum.amount, minimum.per, "week", hours) if comparable else None
+    if floor is None or below:
+        return flags
+    counted = deducted - min(in_kind, IN_KIND_SHARE * floor)
+    if gross - counted < floor - 0.005:
+        flags.append(make_flag(
+            "deductions-below-minimum",
+            f"Deductions must not push pay below the legal minimum: the {noun} "
+            f"leaves {money(gross - deducted, currency)}"
+            f" a week, below the {money(floor, currency)} weekly minimum of {minimum.place}.",
+            f"weekly gross {money(gross, currency)} minus deductions {money(deducted, currency)} (lodging and board "
+            f"{money(in_kind, currency)}, credited up to {money(IN_KIND_SHARE * floor, currency)}); weekly minimum "
+            f"{money(floor, currency)} ({minimum.source})"))
+    return flags

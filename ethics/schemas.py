@@ -1,0 +1,106 @@
+"""Schemas of the ethics service's JSON API (the OpenAPI document comes from these)."""
+
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+from services.documents import OfferSchema, VacancySchema
+from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
+
+KINDS = ("vacancy", "offer")
+
+
+class CheckRequestSchema(Schema):
+    """``{"kind", "document", "vacancy"?}``: the document is validated as the contract's vacancy or offer."""
+
+    class Meta:
+        unknown = RAISE
+
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    document = fields.Dict(required=True)
+    vacancy = fields.Dict(load_default=None, allow_none=True)
+
+    @validates_schema
+    def document_matches_kind(self, data, **_kwargs):
+        schema = VacancySchema() if data.get("kind") == "vacancy" else OfferSchema()
+        errors = {}
+        for name, doc_schema in (("document", schema), ("vacancy", VacancySchema())):
+            if data.get(name) is None:
+                continue
+            try:
+                doc_schema.load(data[name])
+            except ValidationError as exc:
+                errors[name] = exc.messages
+        if data.get("kind") == "vacancy" and data.get("vacancy") is not None:
+            errors["vacancy"] = ["Only an offer is checked against a vacancy."]
+        if errors:
+            raise ValidationError(errors)
+
+
+class FlagOutSchema(Schema):
+    rule = fields.String()
+    severity = fields.String()
+    principle = fields.String()
+    message = fields.String()
+    evidence = fields.String()
+
+
+class VerdictSchema(Schema):
+    verdict = fields.String(metadata={"enum": ["pass", "flag", "block"]})
+    rules_version = fields.String()
+    flags = fields.List(fields.Nested(FlagOutSchema))
+
+
+class RuleSchema(Schema):
+    id = fields.String()
+    severity = fields.String()
+    principle = fields.String()
+    description = fields.String()
+
+
+class RulesSchema(Schema):
+    rules_version = fields.String()
+    items = fields.List(fields.Nested(RuleSchema))
+
+
+class DecisionOutSchema(Schema):
+    decision = fields.String()
+    note = fields.String()
+    auditor_id = fields.String()
+    auditor_email = fields.String()
+    decided_at = fields.DateTime()
+
+
+class StoredFlagSchema(FlagOutSchema):
+    id = fields.String()
+    employer_id = fields.String()
+    document_kind = fields.String()
+    document_id = fields.String()
+    rules_version = fields.String()
+    status = fields.String()
+    created_at = fields.DateTime()
+    decisions = fields.List(fields.Nested(DecisionOutSchema))
+
+
+class FlagPageSchema(Schema):
+    items = fields.List(fields.Nested(StoredFlagSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class FlagQuerySchema(PageQuerySchema):
+    """Filters of the flag list (and its CSV export)."""
+
+    employer = fields.String(validate=validate.Length(max=64))
+    rule = fields.String(validate=validate.Length(max=64))
+    severity = fields.String(validate=validate.OneOf(("block", "review")))
+    status = fields.String(validate=validate.OneOf(("open", "confirmed", "dismissed")))
+    from_ = fields.Date(data_key="from")
+    to = fields.Date()
+
+
+class DecisionSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    decision = fields.String(required=True, validate=validate.OneOf(("confirmed", "dismissed")))
+    note = fields.String(load_default="", validate=validate.Length(max=2000))

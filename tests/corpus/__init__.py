@@ -1,0 +1,1 @@
+"""The labelled corpus of vacancies and offers for the ethics engine."""
