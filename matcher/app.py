@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import os
+
 from flask import Flask
 
+from matcher.api import blp as api_blp
 from matcher.pages import blp as pages_blp
+from matcher.ranker import load_ranker
+from matcher.skills import default_space
 from services.web import create_service_app
+
+# A learned model is used only when this file exists (see matcher.ranker).
+MODEL_PATH_VARIABLE = "LP_MATCHER_MODEL"
 
 
 def create_app(test_config: dict | None = None, settings=None) -> Flask:
     """Build the matcher app: kernel plumbing, then this service's views."""
-    app, _api = create_service_app("matcher", __name__, test_config, settings)
+    app, api = create_service_app("matcher", __name__, test_config, settings)
+    model_path = app.config.get("MATCHER_MODEL") or os.environ.get(MODEL_PATH_VARIABLE)
+    app.extensions["matcher_ranker"] = load_ranker(model_path)
+    # Fit the concept space now rather than on the first request.
+    default_space()
+    api.register_blueprint(api_blp)
     app.register_blueprint(pages_blp)
     return app
