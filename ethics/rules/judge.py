@@ -21,8 +21,11 @@ PERMISSION_WINDOW = 5   # a denial of a freedom sits close to it ("may not leave
 PROHIBITION_WINDOW = 5  # "it is strictly prohibited to charge ..."
 WEAK_WINDOW = 2         # "without" negates only what follows it
 AFTER_WINDOW = 6        # words after a trigger read for "none", "not charged", "is prohibited"
+LIST_WINDOW = 12        # words before a trigger that "without requiring" may stand in, across a list
 LIST_ITEM = 4           # words of one item in a list that a negation may run across
 # A condition after a trigger has its own negation ("... unpaid if the target is not met").
+# "1 000 $": a space between digit groups is a thousands separator, not a zero of its own.
+THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 SUBORDINATE = re.compile(r"(?<!\w)(?:if|unless|when|whenever|because|si|cuando|porque|quand|lorsque|parce|quando|"
                          r"paske)(?!\w)")
 
@@ -65,12 +68,15 @@ def _negated(lex: Lexicon, before: str, after: str) -> bool:
         return True
     if lex.prohibition_re.search(" ".join(words[-PROHIBITION_WINDOW:])):
         return True
+    # "without any requirement of marital status, religion or pregnancy test": the whole list.
+    if lex.list_negation_re.search(" ".join(words[-LIST_WINDOW:])):
+        return True
     return bool(lex.after_re.search(_after_window(after)))
 
 
 def _after_window(after: str) -> str:
     """The words right after a trigger, up to a comma or a subordinate clause."""
-    head = SUBORDINATE.split(after.split(",", 1)[0], 1)[0]
+    head = SUBORDINATE.split(THOUSANDS.sub("", after).split(",", 1)[0], 1)[0]
     return " ".join(head.split()[:AFTER_WINDOW])
 
 
@@ -87,7 +93,9 @@ def _denied(lex: Lexicon, before: str, matched: str, after: str) -> bool:
         offset = len(" ".join(words)) - len(window)
         head = _words(" ".join(words)[: offset + restrictors[-1].start()])[-4:]
         return not lex.negation_re.search(" ".join(head))
-    if lex.negation_re.search(" ".join(words[-PERMISSION_WINDOW:])):
+    # "There is no curfew: workers may leave": a negation before a colon belongs to its own statement.
+    local = _words(segment.rsplit(":", 1)[-1])
+    if lex.negation_re.search(" ".join(local[-PERMISSION_WINDOW:])):
         return True
     tail = _after_window(after)
     denial = lex.denial_re.search(tail)

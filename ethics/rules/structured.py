@@ -25,7 +25,9 @@ _LABELS = (
                      r"passport|pasaporte|passeport|passaporte|paspo|document|dokiman|police|antecedentes|casier|"
                      r"training|capacitacion|formation|treinamento|fomasyon|tool|herramienta|outil|ferramenta|zouti|"
                      r"uniform|inifom|\bppe\b|\bepp\b|\bepi\b|protect|boots|botas|bottes|gloves|guantes|gants|luvas"),
-    ("worker-fees", r"recruit|placement|agenc|reclut|recrut|rekrit|inscri|enskri|registration|registro|processing|"
+    # RULE_IDS.md: recruitment costs deducted from wages are worker-costs (worker-fees is the
+    # structured worker_fees amount and the text rules).
+    ("worker-costs", r"recruit|placement|agenc|reclut|recrut|rekrit|inscri|enskri|registration|registro|processing|"
                     r"tramit|dossier|dosye|commission|comision|comissao|komisyon|broker|enganche|(?:service|admin\w*) "
                     r"fee"),
 )

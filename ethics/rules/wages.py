@@ -26,10 +26,11 @@ TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "minimum_wages.js
 DAYS_PER_WEEK = 5
 WEEKS_PER_MONTH = 52 / 12
 EXCESSIVE_SHARE = 0.25
-# Lodging and board are partial payment in kind that destination laws credit toward the minimum
-# (US FLSA s. 3(m), Ontario O. Reg. 285/01 room and board, ILO C.95 art. 4) at a reasonable value:
-# they are credited up to this share of the weekly minimum; every other deduction counts in full.
-IN_KIND_SHARE = 0.25
+# Some destination laws credit lodging and board toward the minimum at a capped "reasonable value"
+# (US FLSA s. 3(m), Ontario O. Reg. 285/01); the caps differ by place and are not in the table, so no
+# credit is given: pay after every deduction must reach the minimum (ILO C.95 art. 8; the issue's rule).
+# Raise this share to credit lodging and board up to that share of the weekly minimum.
+IN_KIND_SHARE = 0.0
 IN_KIND = re.compile(r"(?<!\w)(?:meals?|food|board|lodg\w*|rent|housing|rooms?|comidas?|aliment\w*|hospedaje|vivienda|"
                      r"alojamiento|renta|alquiler|repas|nourriture|logement|loyer|refeic\w*|moradia|aluguel|manje|"
                      r"lojman|kay)(?!\w)")
@@ -50,10 +51,24 @@ class MinimumWage:
     effective: date
     source: str
     keys: frozenset[str] = frozenset()
+    # Where the law pays a daily minimum for every day of the week, rest
+    # days included (GT, MX), a week's minimum is that many days' pay.
+    paid_days_per_week: int | None = None
 
     @property
     def place(self) -> str:
         return self.region or self.country
+
+    def days_pay(self, amount: float, per: str) -> float | None:
+        """A week's pay of a daily wage where every day is paid (None elsewhere)."""
+        return amount * self.paid_days_per_week if per == "day" and self.paid_days_per_week else None
+
+    def per_unit(self, to: str, hours_per_week: float | None) -> float | None:
+        """This minimum expressed per ``to`` (hour/day/week/month) for a job of ``hours_per_week``."""
+        if self.per == "day" and self.paid_days_per_week and to != "day":
+            weekly = self.amount * self.paid_days_per_week
+            return convert(weekly, "week", to, hours_per_week)
+        return convert(self.amount, self.per, to, hours_per_week)
 
 
 def _code(value: str) -> str:
@@ -65,7 +80,8 @@ def _load(path: Path = TABLE_PATH) -> tuple[MinimumWage, ...]:
     return tuple(
         MinimumWage(e["country"], e["region"], tuple(c.upper() for c in e.get("codes", ())), float(e["amount"]),
                     e["currency"], e["per"], date.fromisoformat(e["effective"]), e["source"],
-                    frozenset([fold(e["region"] or "")] + [_code(c) for c in e.get("codes", ())]) - {""})
+                    frozenset([fold(e["region"] or "")] + [_code(c) for c in e.get("codes", ())]) - {""},
+                    e.get("paid_days_per_week"))
         for e in raw["entries"])
 
 
@@ -170,17 +186,20 @@ def wage_flags(doc: dict, destination, noun: str = "vacancy") -> list[Flag]:
     flags: list[Flag] = []
     minimum = destination_minimum(doc, destination)
     comparable = minimum is not None and _currency(currency) == _currency(minimum.currency)
-    offered = convert(amount, per, minimum.per, hours) if comparable else None
-    below = offered is not None and offered < minimum.amount - 0.005
+    # Compared in the vacancy's own unit, so a daily wage meets a daily minimum day for day.
+    required = minimum.per_unit(per, hours) if comparable else None
+    offered = amount if required is not None else None
+    below = offered is not None and offered < required - 0.005
     if below:
         flags.append(make_flag(
             "below-minimum-wage",
-            f"The wage must reach the legal minimum: the {noun} pays {money(offered, currency)} per {minimum.per}, "
-            f"below the {money(minimum.amount, minimum.currency)} per {minimum.per} of {minimum.place}.",
+            f"The wage must reach the legal minimum: the {noun} pays {money(offered, currency)} per {per}, "
+            f"below the {money(required, minimum.currency)} per {per} required in {minimum.place}.",
             f"wage {money(amount, currency)} per {per} at {hours or 0:g} h/week; minimum "
             f"{money(minimum.amount, minimum.currency)} per {minimum.per} ({minimum.source}, "
             f"from {minimum.effective})"))
-    gross = convert(amount, per, "week", hours)
+    gross = minimum.days_pay(amount, per) if comparable else None
+    gross = gross if gross is not None else convert(amount, per, "week", hours)
     deducted, in_kind = weekly_deductions(doc)
     if gross is None or gross <= 0 or deducted <= 0:
         return flags
@@ -190,7 +209,7 @@ def wage_flags(doc: dict, destination, noun: str = "vacancy") -> list[Flag]:
             f"Deductions should not take more than a quarter of pay: the {noun} deducts {money(deducted, currency)} "
             f"of {money(gross, currency)} gross a week ({deducted / gross:.0%}).",
             f"weekly deductions {money(deducted, currency)} (housing included); weekly gross {money(gross, currency)}"))
-    floor = convert(minimum.amount, minimum.per, "week", hours) if comparable else None
+    floor = minimum.per_unit("week", hours) if comparable else None
     if floor is None or below:
         return flags
     counted = deducted - min(in_kind, IN_KIND_SHARE * floor)

@@ -14,8 +14,8 @@ from ethics.app import create_app
 from ethics.handlers import record_grievance, review_vacancy
 from services.auth import issue_token
 from services.events import GRIEVANCE_FILED, VACANCY_SUBMITTED, new_event
+from tests.documents import vacancy
 from tests.integration.conftest import TEST_SECRET
-from tests.integration.ethics_samples import vacancy
 
 PASSWORD = "correct horse battery"
 

@@ -20,7 +20,7 @@ from services.events import (
 )
 from services.kafka import Publisher
 from services.worker import run_worker
-from tests.integration.ethics_samples import offer_for, vacancy
+from tests.documents import offer, vacancy
 from tests.integration.helpers import envelopes, eventually, read_topic
 
 
@@ -78,19 +78,19 @@ def test_vacancies_are_reviewed_once_with_flags_stored(ethics_worker):
 def test_a_blocked_offer_never_carries_its_terms(ethics_worker):
     vacancy_doc = vacancy()
     fair_id, unfair_id = f"o-{uuid.uuid4().hex[:8]}", f"o-{uuid.uuid4().hex[:8]}"
-    cheaper = offer_for(vacancy_doc, wage={"amount": 15.0, "currency": "CAD", "per": "hour"}, worker_fees=300)
+    cheaper = offer(wage={"amount": 15.0, "currency": "CAD", "per": "hour"}, worker_fees=300)
     publish(ethics_worker,
             new_event(OFFER_SUBMITTED, "employers", unfair_id,
                       {"employer_id": "emp1", "offer": cheaper, "vacancy": vacancy_doc}),
             new_event(OFFER_SUBMITTED, "employers", fair_id,
-                      {"employer_id": "emp1", "offer": offer_for(vacancy_doc), "vacancy": vacancy_doc}))
+                      {"employer_id": "emp1", "offer": offer(), "vacancy": vacancy_doc}))
 
     events = {e.subject: e.payload for e in reviewed(ethics_worker, OFFER_REVIEWED, {fair_id, unfair_id}, 2)}
     assert events[unfair_id]["verdict"] == "block"
     assert {"offer-lower-wage", "offer-new-fees"} <= {f["rule"] for f in events[unfair_id]["flags"]}
     assert "offer" not in events[unfair_id]
     assert events[unfair_id]["worker_id"] == "w1"
-    assert events[fair_id]["verdict"] == "pass" and events[fair_id]["offer"]["wage"]["amount"] == 19.5
+    assert events[fair_id]["verdict"] == "pass" and events[fair_id]["offer"]["wage"]["amount"] == 19.6
 
 
 def test_a_grievance_becomes_a_review_flag_on_the_employer(ethics_worker):

@@ -101,7 +101,8 @@ class Lexicon:
     ``negation`` words negate a trigger a few words ahead, ``weak_negation`` ("without") only the
     next two words; ``after`` clears a trigger from behind ("fees: none", "is prohibited");
     ``prohibition`` right before a practice negates it too ("it is prohibited to
-    charge"); ``restrictor`` before and ``denial`` after a freedom deny it ("forbidden to", "will be
+    charge"); ``list_negation`` ("without requiring", "regardless of") negates a whole list after it;
+    ``restrictor`` before and ``denial`` after a freedom deny it ("forbidden to", "will be
     dismissed"); ``breakers`` end the scope of a cue (", and the worker ..."); ``context`` per family
     excuses a trigger in its scope, ``next_context`` in the next sentence too, unless the scope
     holds an ``aggravation`` ("until the end of the season").
@@ -121,11 +122,13 @@ class Lexicon:
     next_context: dict[str, str] = field(default_factory=dict)
     aggravation: dict[str, str] = field(default_factory=dict)
     prohibition: str = r"(?!x)x"
+    list_negation: str = r"(?!x)x"
 
     def __post_init__(self) -> None:
         compiled = {
             "negation_re": compile_words(self.negation),
             "prohibition_re": compile_words(self.prohibition),
+            "list_negation_re": compile_words(self.list_negation),
             "weak_negation_re": compile_words(self.weak_negation),
             "after_re": compile_words(self.after),
             "restrictor_re": compile_words(self.restrictor),

@@ -73,6 +73,8 @@ HOLD_CUES = (
     cue(r"in (?:the |their |his |her |your )?(?:own )?(?:workers?'?s?|employees?'?s?|holders?'?s?|owners?'?s?|own|"
         r"their|your|his|her) (?:own )?(?:possession|custody|hands|care|control|keeping)|in the (?:possession|"
         r"custody|hands) of (?:the |each |their )?(?:workers?|employees?|holders?|owners?|bearers?)", True),
+    # "... and keep their phones": the possessive names the worker when no actor is said.
+    cue(r"(?:keep|keeps|retain|retains|hold on to|holds on to|carry|carries) (?:their|his|her|your)(?: own)?", True, 0),
     cue(rf"{EMPLOYER}\s+{MODAL}{RETAIN}", False),
     cue(rf"(?:by|with|to) {EMPLOYER}", False),
     cue(r"in (?:the )?(?:employers?'?s?|company'?s?|farm'?s?|recruiters?'?s?|agency'?s?|supervisors?'?s?|office'?s?|"
@@ -89,6 +91,10 @@ LEXICON = Lexicon(
           r"accepted|payable|applicable|collected|deducted|tolerated|taken|kept|held|retained|withheld|applied|"
           r"imposed|used|needed)|never (?:be )?(?:charged|required|requested|asked|collected|deducted|taken|kept|"
           r"held|retained|withheld|applied|imposed|used|allowed|permitted)|(?<![\d.,])0+(?:[.,]0+)?(?![\d.,]*\d)",
+    list_negation=r"without (?:any )?(?:requirements? (?:of|on|as to|about|regarding)|requiring|regard to|"
+                  r"distinction (?:of|by|as to)|"
+                  r"discrimination (?:of|by|on|based on)|asking (?:for|about))|regardless of|irrespective of|no "
+                  r"requirements? (?:of|on|as to|about|regarding)",
     prohibition=r"(?:is|are) (?:strictly )?(?:prohibited|forbidden|illegal|unlawful|banned) to|(?:prohibited|"
                 r"forbidden|illegal|unlawful) to|(?:prohibits?|forbids?|bans?|prohibition (?:of|on)|ban on)",
     restrictor=r"(?:prohibited|forbidden|banned|barred|prevented|stopped|discouraged|punished|penali[sz]ed|"

@@ -9,6 +9,7 @@ from ethics.rules.lexicon.en_words import (
     GAP4,
     GAP5,
     GAP8,
+    GAP12,
     WAGE,
     WORKER,
 )
@@ -81,6 +82,12 @@ COSTS = (
          r"(?:costs?|flights?|travel)"),
 )
 WITHHELD = (
+    # "no payments are made during the harvest": nothing is paid while the work lasts.
+    practice("withheld-wages", r"no (?:wages?|pay|payments?|salary) (?:is |are |will be )?(?:paid |made |issued )?"
+             r"during (?:the )?(?:whole |entire )?(?:harvest|season|contract)(?! break)|(?:not|never) (?:be )?paid "
+             r"(?:anything )?during (?:the )?(?:whole |entire )?(?:harvest|season|contract)|during (?:the )?(?:whole "
+             r"|entire )?(?:harvest|season|contract),? no (?:wages?|pay|payments?|salary) (?:is |are |will be )?"
+             r"(?:paid|made|issued)"),
     practice("withheld-wages", rf"not (?:be paid|get paid|receive|get) {GAP3}until (?:the )?(?:end|harvest|season|"
              r"contract|completion|return)"),
     practice("withheld-wages", rf"(?:unpaid|without pay|not paid) (?:extra |overtime )?(?:hours|overtime|work)|"
@@ -94,8 +101,11 @@ WITHHELD = (
              r"percent|(?:a |one |the )?(?:part|portion|share|half|third|quarter|fraction|percentage|balance|rest|"
              rf"remainder)(?: of)?|some of|all)? ?(?:the |their |your |his |her |its |workers'? |employees'? )?{WAGE}"),
     practice("withheld-wages", rf"(?:paid|pays|pay|payment|payments|settled|released|given|handed over|received|"
-             rf"disbursed) {GAP3}(?:only |just |all |in full |in one lump sum |as a lump sum |in a lump sum )?(?:at|"
-             r"upon|on|after|by) (?:the )?(?:end|completion|conclusion|close|finish|expiry|termination) (?:of )?(?:the "
+             rf"disbursed) {GAP3}(?:only |just |all |in full |in one lump sum |as a lump sum |in a lump sum |"
+             r"in (?:a|one) "
+             r"(?:single |lump sum )?(?:payment|transfer|cheque|check) )?(?:at|upon|on|after|by) (?:the )?(?:end|"
+             r"completion|conclusion|close|finish|expiry|termination|(?:very )?(?:last|final) (?:day|week|month)) "
+             r"(?:of )?(?:the "
              r"|their |your |his |her )?(?:season|contract|harvest|programme|program|employment|stay|placement|"
              r"campaign|work period|assignment|project)"),
     practice("withheld-wages", rf"(?:paid|pays|pay|payment|payments|receive|receives|released|given|sent|transferred) "
@@ -129,7 +139,8 @@ DEBT = (
              rf"|an )?{LOAN}"),
     practice("debt-bondage", rf"{LOAN} {GAP5}(?:with|at|bearing|carries|carrying|plus|charged at|subject to) {GAP2}"
              rf"(?:\d+ ?%|\d+ percent|interest)|interest {GAP3}(?:on|of|charged on|applies to|applied to|added to) "
-             rf"{GAP2}{LOAN}|interest bearing|(?:\d+ ?%|monthly|weekly|annual) interest"),
+             rf"{GAP2}{LOAN}|interest bearing|(?:\d+ ?%|monthly|weekly|annual) interest|"
+             r"(?:bears?|bearing|carr(?:y|ies|ying)|accrues?|accruing) (?:an? )?interest"),
     practice("debt-bondage", rf"(?:owe|owes|owed|owing|indebted|in debt) {GAP3}(?:to )?(?:the |our |your |their )?"
              r"(?:employer|recruiter|agency|company|agent|broker|farm|contractor|us|crew leader|boss)"),
     practice("debt-bondage", rf"(?:must|has to|have to|required to|will|obliged to) (?:work|stay|remain) {GAP4}until "
@@ -162,7 +173,7 @@ EXIT = (
              r"bank|your|their|a bank))", cues="payer"),
     practice("exit-penalty", rf"{PENALTY} {GAP8}(?:if|when|whenever|should|in case|upon|for|on) {GAP4}{LEAVE}",
              cues="payer"),
-    practice("exit-penalty", rf"(?:if|when|whenever|should|in case|who|whoever) {GAP5}{LEAVE} {GAP8}{PENALTY}",
+    practice("exit-penalty", rf"(?:if|when|whenever|should|in case|who|whoever) {GAP5}{LEAVE},? {GAP12}{PENALTY}",
              cues="payer"),
     practice("exit-penalty", rf"(?:leaving|quitting|resigning|departing|departure|abandoning|breaking the contract|"
              rf"breach of contract|early termination|early departure) {GAP8}(?:results? in|leads? to|means|will cost|"

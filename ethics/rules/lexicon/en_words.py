@@ -4,7 +4,7 @@ from ethics.rules.lexicon.base import alt, gap
 
 NEG = r"no|not|never|none|nobody|no one|noone|neither|nor|nothing|zero"
 WEAK_NEG = r"without|free of|free from|exempt from|exempt of|instead of|rather than"
-GAP1, GAP2, GAP3, GAP4, GAP5, GAP8 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8))
+GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8, 12))
 
 DET = r"(?:the |all |each |every |our |its |their |any |new |foreign |migrant |seasonal |temporary )?"
 WORKER = DET + alt(

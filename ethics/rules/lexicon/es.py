@@ -75,6 +75,9 @@ HOLD_CUES = (
     cue(r"en (?:su|sus) (?:propio |propia )?(?:poder|posesion|manos)|en manos de (?:su|sus) (?:titular|dueno)", True),
     cue(rf"(?:entrega|entregan|devuelve|devuelven|regresa|regresan|devolvera|entregara) (?:\w+ ){{0,3}}(?:al|a los|a "
         rf"la|a las|a cada) (?:{WORKER_NOUN}|titular\w*)", True),
+    # "... y conservan sus telefonos": the possessive names the worker when no actor is said.
+    cue(r"(?:conservan|guardan|mantienen|tienen|llevan|se quedan con|conserva|guarda|mantiene|tiene|lleva|"
+        r"se queda con) (?:sus|su)(?: propi[oa]s?)?", True, 0),
     cue(rf"{EMPLOYER}\s+{MODAL}{RETAIN}", False),
     cue(rf"(?:por|con|a|al|en manos de|en poder de|bajo custodia de|bajo resguardo de) {BY}{EMPLOYER_NOUN}", False),
     cue(r"(?:en|bajo) (?:la |el )?(?:oficina|caja fuerte|custodia|resguardo|caja de seguridad|llave)", False),
@@ -89,6 +92,9 @@ LEXICON = Lexicon(
           r"descuenta\w*|retiene\w*|solicita\w*|pide\w*|es necesari[oa]|son necesari[oa]s|esta permitid[oa]|estan "
           r"permitid[oa]s)|nunca (?:se )?(?:cobra\w*|descuenta\w*|retiene\w*|pide\w*|solicita\w*)|n/?a|"
           r"(?<![\d.,])0+(?:[.,]0+)?(?![\d.,]*\d)",
+    list_negation=r"sin (?:ningun |ninguna )?(?:exigencia|exigir|requisito|requerir|pedir|distincion|"
+                  r"discriminacion|importar)\w*(?: de| por| en)?|independientemente de|"
+                  r"sin (?:tener )?en cuenta|ningun requisito de",
     prohibition=r"(?:esta|queda|estan|quedan) (?:estrictamente )?prohibid[oa]s?|se prohibe|prohibimos|prohibe|"
                 r"prohiben|es ilegal|prohibicion de",
     restrictor=r"(?:prohibid[oa]s?|impedid[oa]s?|vetad[oa]s?|sancionad[oa]s?|castigad[oa]s?|despedid[oa]s?|"

@@ -1,7 +1,7 @@
 """Spanish triggers about money: fees, costs, withheld wages, debts, exit penalties (folded text)."""
 
 from ethics.rules.lexicon.base import cost, practice
-from ethics.rules.lexicon.es_words import CURRENCY, GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, WAGE
+from ethics.rules.lexicon.es_words import CURRENCY, GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12, WAGE
 
 FEE = r"(?:cuotas?|tarifas?|comision(?:es)?|cobros?|cargos?|costos?|costes?|pagos?|honorarios|aranceles?|derechos?|" \
       r"tasas?)"
@@ -75,6 +75,12 @@ COSTS = (
          r"de (?:regreso|vuelta|retorno)|(?:regreso|retorno) (?:a casa|al pais de origen|a su pais)|repatriacion"),
 )
 WITHHELD = (
+    # "durante la cosecha no se realizan pagos": nothing is paid while the work lasts.
+    practice("withheld-wages", r"(?:durante|en) (?:toda )?(?:la |el )?(?:cosecha|temporada|zafra|contrato|campana)"
+             r"(?! baja),? no se (?:realiza|hace|efectua|entrega|paga)n? (?:ningun )?(?:pagos?|salarios?|sueldos?)|no "
+             r"(?:se )?(?:realiza|hace|efectua|recibe|entrega|paga)n? (?:ningun )?(?:pagos?|salarios?|sueldos?|dinero) "
+             r"(?:\w+ ){0,2}durante (?:toda )?(?:la |el )?(?:cosecha|temporada|zafra|contrato|campana)(?! baja)|ningun "
+             r"pago (?:\w+ ){0,3}durante (?:toda )?(?:la |el )?(?:cosecha|temporada|zafra|contrato|campana)(?! baja)"),
     practice("withheld-wages", rf"no (?:se )?(?:le |les )?(?:pag|recib|cobr)\w* {GAP3}hasta (?:el final|el fin|que "
              r"(?:termine|acabe|finalice)|terminar|el regreso|regresar)"),
     practice("withheld-wages", r"(?:horas extras?|tiempo extra) (?:\w+ ){0,2}(?:sin pago|sin pagar|no pagadas?|gratis)|"
@@ -94,7 +100,8 @@ WITHHELD = (
              r"(?:se )?(?:termin|acab|finaliz|conclu|complet)\w* (?:el |la )?(?:temporada|contrato|cosecha|programa|"
              r"trabajo)"),
     practice("withheld-wages", rf"(?:pagad[oa]s?|paga|pagan|pagara|pagaran|pagar|pagos?|se paga\w*|entregad[oa]s?|"
-             rf"liquidad[oa]s?|abonad[oa]s?|recibe|reciben|recibira|recibiran|cobra\w*) {GAP3}(?:solo |solamente |"
+             rf"liquidad[oa]s?|abonad[oa]s?|recibe|reciben|recibira|recibiran|cobra\w*|(?:se )?(?:entrega|entregan|"
+             rf"entregara|entregaran|liquida|liquidan|liquidara|abona|abonan|abonara)) {GAP3}(?:solo |solamente |"
              r"unicamente |todo |completo |integramente |en su totalidad |en un solo pago )?(?:al|hasta el|a la|hasta "
              r"la|despues del|despues de la|tras el|tras la|con el) (?:final|fin|termino|terminar|conclusion|concluir|"
              r"cierre|finalizar) (?:de |del |de la )?(?:la |el )?(?:temporada|contrato|cosecha|programa|empleo|"
@@ -126,7 +133,8 @@ DEBT = (
              rf"|los |las |un |una |su |sus )?{LOAN}"),
     practice("debt-bondage", rf"{LOAN} {GAP8}(?:con|al|a una tasa de|mas|y) {GAP2}(?:\d+ ?%|\d+ por ciento|"
              rf"intereses?)|intereses? {GAP3}(?:sobre|del|de la|de los|por el|por la|por los|a los|al) {GAP2}{LOAN}|"
-             r"(?:\d+ ?%|mensual|semanal|anual) de interes|intereses? (?:mensual|semanal|anual)(?:es)?|con intereses?"),
+             r"(?:\d+ ?%|mensual|semanal|anual) de interes|intereses? (?:mensual|semanal|anual)(?:es)?|con intereses?|"
+             r"(?:devenga|devengan|devengara|genera|generan|generara|causa|causan|lleva|llevan) (?:un )?intereses?"),
     practice("debt-bondage", rf"(?:(?:deben?|debera|deberan) (?:dinero|una deuda)|adeuda\w*|endeudad\w*|en deuda|"
              rf"quedan? debiendo) {GAP3}(?:al|a la|con el|con la|a los|con los) (?:empleador|reclutador|agencia|"
              r"empresa|agente|enganchador|patron|contratista|finca|granja|intermediario)"),
@@ -165,7 +173,7 @@ EXIT = (
     practice("exit-penalty", rf"{PENALTY} {GAP8}(?:si|cuando|en caso de que|en caso de|al|por|en el caso de) {GAP4}"
              rf"{LEAVE}", cues="payer"),
     practice("exit-penalty", rf"(?:si|cuando|en caso de que|en caso de|quien|quienes|el que|los que|aquel que|"
-             rf"aquellos que) {GAP5}{LEAVE} {GAP8}{PENALTY}", cues="payer"),
+             rf"aquellos que) {GAP5}{LEAVE},? {GAP12}{PENALTY}", cues="payer"),
     practice("exit-penalty", r"(?:multa|penalidad|penalizacion|cargo|cuota|cobro|costo|tarifa|indemnizacion)\w* (?:por|"
              r"de) (?:la |el )?(?:salida|terminacion|rescision|ruptura|abandono|renuncia|incumplimiento|retiro)"
              r"(?: anticipad[oa]| temprana| prematura| de contrato| del contrato| del trabajo| del empleo)?"),

@@ -4,7 +4,7 @@ from ethics.rules.lexicon.base import alt, gap
 
 NEG = r"no|nunca|jamas|ningun|ninguna|ninguno|ningunos|ningunas|nadie|nada|ni|tampoco"
 WEAK_NEG = r"sin|libre de|libres de|exento de|exentos de|exenta de|exentas de|en lugar de|en vez de"
-GAP1, GAP2, GAP3, GAP4, GAP5, GAP8 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8))
+GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8, 12))
 
 DET = r"(?:el |la |los |las |cada |todo |toda |todos |todas |al |a los |a las |del |de los |de las |nuestros |" \
       r"nuestras |sus |su )?"

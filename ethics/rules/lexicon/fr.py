@@ -66,6 +66,9 @@ HOLD_CUES = (
         rf"(?:{WORKER_NOUN}|titulaires?|proprietaires?)", True),
     cue(r"en (?:sa|leur|votre) (?:propre )?possession|entre (?:ses|leurs|vos) mains|sur (?:lui|elle|eux|vous)", True),
     cue(rf"(?:remise?s?|rendue?s?|restituee?s?|retournee?s?) (?:\w+ ){{0,3}}{TO}(?:{WORKER_NOUN}|titulaires?)", True),
+    # "... et gardent leur telephone": the possessive names the worker when no actor is said.
+    cue(r"(?:gardent|conservent|detiennent|portent|garde|conserve|detient|porte) (?:leur|leurs|son|sa|ses|votre|vos)"
+        r"(?: propres?)?", True, 0),
     cue(rf"{EMPLOYER}\s*{MODAL}{RETAIN}{TAIL}", False),
     cue(rf"(?:par|a|au|chez|aupres de)\s*{BY}{EMPLOYER_NOUN}", False),
     cue(r"(?:au|dans le|dans un) (?:bureau|coffre|coffre fort)", False),
@@ -79,6 +82,9 @@ LEXICON = Lexicon(
           r"(?<!pour )ne (?:sont|sera|seront|est|doit|doivent|peut|peuvent)? ?(?:pas|jamais)|n'(?:est|a|ont|ont) "
           r"(?:pas|jamais)|"
           r"jamais|(?<![\d.,])0+(?:[.,]0+)?(?![\d.,]*\d)",
+    list_negation=r"sans (?:aucune? )?(?:exigence|exiger|condition|distinction|discrimination|demander|"
+                  r"egard)\w*(?: de| d'| a| quant a)?|independamment de|"
+                  r"quel(?:le)?s? que soi(?:t|ent)|aucune exigence (?:de|quant a|sur)",
     prohibition=r"interdite?s?|prohibee?s?|interdiction|illegal|nous interdisons|il est interdit",
     restrictor=r"(?:interdit\w*|empeche\w*|prive\w*|sanctionne\w*|puni\w*|licencie\w*|renvoye\w*|congedie\w*|"
                r"expulse\w*|menace\w*|penalise\w*) (?:de|pour|si|a|d(?='))|(?:interdit|interdisent|empeche|empechent|"
@@ -123,6 +129,11 @@ LEXICON = Lexicon(
     next_context={"passport-retention": rf"^(?:ils|elles|ceux ci|les passeports|les documents|passeports|documents) "
                                         rf"(?:\w+ ){{0,3}}?{RETURN_SOON}"},
     aggravation={
+        # "ne peuvent pas quitter la ferme sans autorisation": the permission is required, not waived.
+        "movement-restriction": r"(?:ne |n')(?:\w+ ){0,3}(?:pas|jamais|plus) (?:\w+ ){0,4}sans (?:une |l')?"
+                                r"(?:autorisation|permission|accord)|interdit\w* (?:de |d')(?:\w+ ){0,4}sans "
+                                r"(?:une |l')?(?:autorisation|permission|accord)|couvre feu (?:\w+ )?(?:est |sera )?"
+                                r"(?:impose|obligatoire|en vigueur|applique|fixe)\w*",
         "passport-retention": r"jusqu'(?:a|au) (?:la fin|le terme|l'issue|leur depart|son depart|ce que)|pendant toute "
                               r"la "
                               r"(?:saison|duree|periode)|pendant tout le (?:contrat|sejour)|pour toute la saison|en "

@@ -31,7 +31,8 @@ MOVEMENT = (
              r"verrouillee?s?) (?:a|des|apres) \d+\w*"),
     practice("movement-restriction", r"couvre feux?|heure (?:limite|de rentree) (?:obligatoire )?(?:a|de) \d+\w*"),
     practice("movement-restriction", rf"(?:confisque\w*|retient|retiennent|retenue?s?|garde\w*|conserve\w*|prend|"
-             rf"prennent|pris|recupere\w*|collecte\w*|ramasse\w*|remettre|remise?s?|depose\w*|saisi\w*) {GAP3}(?:leur |"
+             rf"prennent|pris|recupere\w*|collecte\w*|ramasse\w*|remettre|remise?s?|depose\w*|saisi\w*|gardons|garderons|"
+             rf"conservons|conserverons|retenons|prenons|prendrons) {GAP3}(?:leur |"
              rf"leurs |les |le |son |ses |vos |votre )?{PHONE}|{PHONE} {GAP4}(?:sont |seront |est |sera )?(?:confisque|"
              r"retenu|garde|conserve|recupere|collecte|ramasse|remis|depose|saisi|interdit)\w*", cues="hold"),
     practice("movement-restriction", r"enfermee?s?|(?:fermee?s?|verrouillee?s?|cadenassee?s?) (?:\w+ ){0,2}(?:a clef?|"

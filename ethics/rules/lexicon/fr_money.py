@@ -1,7 +1,7 @@
 """French triggers about money: fees, costs, withheld wages, debts, exit penalties (folded text)."""
 
 from ethics.rules.lexicon.base import cost, practice
-from ethics.rules.lexicon.fr_words import CURRENCY, GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, WAGE
+from ethics.rules.lexicon.fr_words import CURRENCY, GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12, WAGE
 
 PURPOSE = r"(?:recrutement|placement|agence|inscription|dossier|selection|candidature|intermediation|courtage|" \
           r"traitement|embauche|service|mise en relation|gestion|entretien|enregistrement|reservation|recruteur|" \
@@ -67,6 +67,11 @@ COSTS = (
          r"rapatriement"),
 )
 WITHHELD = (
+    # "aucun paiement n'est fait pendant la recolte": nothing is paid while the work lasts.
+    practice("withheld-wages", r"aucun (?:paiement|salaire|versement) (?:n'est |ne sera |n'a lieu |n'aura lieu )?"
+             r"(?:fait |effectue |verse )?(?:pendant|durant|au cours de) (?:toute )?(?:la |le )?(?:recolte|saison|"
+             r"contrat|campagne)|(?:pendant|durant) (?:toute )?(?:la |le )?(?:recolte|saison|contrat|campagne),? "
+             r"(?:aucun (?:paiement|salaire|versement)|il n'y a (?:pas|aucun) (?:de )?(?:paiement|paie|versement))"),
     practice("withheld-wages", rf"(?:touch\w*|recevr\w*|percevr\w*) {GAP4}(?:seulement |uniquement )?(?:qu')?(?:une "
                                rf"fois|"
              r"quand|lorsque|apres) (?:que )?(?:le |la |l')?(?:saison|contrat|recolte|travail)\w* (?:se )?(?:termine|"
@@ -112,7 +117,8 @@ DEBT = (
     practice("debt-bondage", rf"{LOAN} {GAP5}(?:avec|a|au taux de|plus|assortie?s? d'|assortie?s? de) {GAP2}(?:\d+ ?%|"
              rf"\d+ pour cent|interets?)|interets? {GAP3}(?:sur|du|de la|des|de l')\s*{GAP2}{LOAN}|(?:\d+ ?%|"
              r"mensuels?|hebdomadaires?|annuels?) d'interets?|interets? (?:mensuels?|hebdomadaires?|annuels?)|avec "
-             r"interets?|portant interets?"),
+             r"interets?|port(?:ant|e|ent|era|eront) (?:des |un )?interets?|(?:produit|produisent|genere|generent) "
+             r"(?:des )?interets?"),
     practice("debt-bondage", rf"(?:(?:doit|doivent|devra|devront) (?:de l'argent|une dette)|endettee?s?|redevables?|en "
              rf"dette) {GAP2}(?:envers|a|au|aupres) (?:le |la |l')?(?:employeur|recruteur|agence|entreprise|agent|"
              rf"patron|"
@@ -150,8 +156,8 @@ EXIT = (
              r" bancaire| direct| sur (?:le|leur|son) compte)", cues="payer"),
     practice("exit-penalty", rf"{PENALTY} {GAP8}(?:si|s'il|s'ils|en cas de|en cas d'|lorsque|quand|pour|au cas ou) "
              rf"{GAP4}{LEAVE}", cues="payer"),
-    practice("exit-penalty", rf"(?:si|s'il|s'ils|en cas de|en cas d'|lorsque|quand|qui|quiconque) {GAP5}{LEAVE} {GAP8}"
-             rf"{PENALTY}", cues="payer"),
+    practice("exit-penalty", rf"(?:si|s'il|s'ils|en cas de|en cas d'|lorsque|quand|qui|quiconque) {GAP5}{LEAVE},? "
+             rf"{GAP12}{PENALTY}", cues="payer"),
     practice("exit-penalty", r"(?:penalites?|amendes?|frais|indemnites?|couts?) (?:de|pour|en cas de) (?:rupture|"
              r"resiliation|demission|abandon)|(?:penalites?|amendes?|frais|indemnites?) (?:de|pour|en cas de) "
              r"(?:depart|"

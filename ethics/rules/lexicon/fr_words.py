@@ -8,7 +8,7 @@ from ethics.rules.lexicon.base import alt, gap
 
 NEG = r"pas|jamais|aucun|aucune|aucuns|aucunes|rien|ni|nul|nulle|nullement|personne(?= ne| n')"
 WEAK_NEG = r"sans|exempt de|exempts de|exemptee? de|au lieu de|plutot que"
-GAP1, GAP2, GAP3, GAP4, GAP5, GAP8 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8))
+GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8, 12))
 
 DET = r"(?:le |la |les |l'|chaque |tout |toute |tous |toutes |du |des |au |aux |de la |de l'|nos |vos |ses |" \
       r"leurs |son |sa |un |une )?"

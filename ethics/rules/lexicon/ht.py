@@ -42,6 +42,8 @@ HOLD_CUES = (
     cue(rf"{WORKER}\s+{MODAL}(?:kenbe|gade|sere|genyen|gen|pote|kontwole|rete ak)", True),
     cue(rf"(?:rete|ret|toujou) (?:\w+ ){{0,2}}(?:nan men|avek|ak|kote) {HOLDER}", True),
     cue(rf"(?:remet|renmet|retounen|voye tounen) (?:\w+ ){{0,3}}(?:bay |a )?{WORKER_NOUN}", True),
+    # "ou kenbe telefon ou": the worker addressed keeps it when no actor is said.
+    cue(r"(?:ou|nou) (?:ka |ap |kapab |toujou )?(?:kenbe|gade|sere|pote)", True, 0),
     cue(rf"{EMPLOYER}\s+{MODAL}{RETAIN}", False),
     cue(rf"(?:bay|nan men|kote|ak|avek|pa) (?:{EMPLOYER_NOUN}|sipevize){DETS}|nan (?:biwo|kofrefo|kof)", False),
 )
@@ -53,6 +55,8 @@ LEXICON = Lexicon(
     after=r"okenn|anyen|gratis|gratuit|zewo|entedi|ilegal|pa (?:egziste|peye|mande|chaje|koute|retire|koupe|pran|"
           r"kenbe|egzije|nesese|obligatwa|pemet|otorize)|pa janm (?:peye|mande|retire|koupe|kenbe)|"
           r"(?<![\d.,])0+(?:[.,]0+)?(?![\d.,]*\d)",
+    list_negation=r"san (?:okenn )?(?:kondisyon|egzijans|egzije|mande|diskriminasyon|distenksyon|gade)|"
+                  r"kit (?:ou|li|yo) se",
     prohibition=r"entedi|li entedi|se entedi|ilegal|kont lalwa",
     restrictor=r"entedi|anpeche|pini|revoke|mete (?:\w+ )?deyo|ranvwaye|voye (?:\w+ )?tounen|depote|menase|"
                r"sanksyone|penalize",

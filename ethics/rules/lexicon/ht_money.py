@@ -1,7 +1,7 @@
 """Haitian Creole triggers about money: fees, costs, withheld wages, debts, exit penalties (folded text)."""
 
 from ethics.rules.lexicon.base import cost, practice
-from ethics.rules.lexicon.ht_words import CURRENCY, DETS, GAP2, GAP3, GAP4, GAP5, GAP8, WAGE
+from ethics.rules.lexicon.ht_words import CURRENCY, DETS, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12, WAGE
 
 JOB = r"(?:travay|djob|plas|kontra|pozisyon)(?: (?:la|a|sa))?"
 FEES = (
@@ -39,6 +39,10 @@ COSTS = (
 )
 END = r"(?:fen|lafen|bout) (?:sezon|kontra|rekot|travay|pwogram)(?: (?:an|a|la|lan))?"
 WITHHELD = (
+    # "pa gen peman pandan sezon an": nothing is paid while the work lasts.
+    practice("withheld-wages", r"pa gen (?:okenn )?(?:peman|sale|lajan) (?:\w+ ){0,2}pandan (?:tout )?(?:sezon|"
+             r"rekot|kontra)|pandan (?:tout )?(?:sezon|rekot|kontra)(?: an| la| a)?,? (?:\w+ ){0,2}pa (?:gen|resevwa|"
+             r"touche) (?:okenn )?(?:peman|sale|lajan)"),
     practice("withheld-wages", r"(?:pa|p) (?:ap |pral |va )?(?:touche|resevwa|jwenn|peye) (?:\w+ ){0,3}(?:jiskaske|"
              r"jis|jouk) (?:\w+ ){0,3}(?:fini|bout|fen|lafen)"),
     practice("withheld-wages", r"(?:sale|peman|lajan)(?: (?:a|yo))? (?:\w+ ){0,2}(?:voye|transfere|peye|bay) (?:bay |"
@@ -85,7 +89,7 @@ EXIT = (
     practice("exit-penalty", rf"(?:peye|bay|kite|depoze|siyen|mande|egzije) {GAP3}(?:yon |la |a )?(?:depo|kosyon|"
              r"garanti)(?! (?:labank|direk|nan kont))", cues="payer"),
     practice("exit-penalty", rf"{PENALTY} {GAP8}(?:si|le|lo|an ka) {GAP4}{LEAVE}", cues="payer"),
-    practice("exit-penalty", rf"(?:si|le|lo|an ka|moun ki|travaye ki|nenpot moun ki|sila ki) {GAP5}{LEAVE} {GAP8}"
+    practice("exit-penalty", rf"(?:si|le|lo|an ka|moun ki|travaye ki|nenpot moun ki|sila ki) {GAP5}{LEAVE},? {GAP12}"
              rf"{PENALTY}", cues="payer"),
     practice("exit-penalty", r"(?:penalite|amann|fre) (?:pou|si) (?:\w+ ){0,2}(?:kite|kraze kontra|abandone|"
                              r"demisyone)"),

@@ -9,7 +9,7 @@ from ethics.rules.lexicon.base import alt, gap
 NEG = r"pa|p|okenn|janm|jame|anyen|pesonn|ni"
 # "san" is "without" but also "hundred" ("twa san dola"): a number word after it is not a negation.
 WEAK_NEG = r"san(?! (?:dola|goud|mil|\d))|olye"
-GAP1, GAP2, GAP3, GAP4, GAP5, GAP8 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8))
+GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8, 12))
 
 DETS = r"(?: (?:a|la|yo|an|lan|nan))?"
 WORKER_NOUN = r"(?:travaye|ouvriye|anplwaye|kandida|moun k(?:i)? ap travay|moun ki travay)"

@@ -69,6 +69,9 @@ HOLD_CUES = (
     cue(rf"(?:devolvid|entregue|retornad|restituid)\w* (?:\w+ ){{0,3}}(?:ao|aos|a|as|a cada) (?:{WORKER_NOUN}|"
         rf"titular\w*)",
         True),
+    # "... e ficam com seus celulares": the possessive names the worker when no actor is said.
+    cue(r"(?:ficam com|fica com|mantem|guardam|guarda|conservam|conserva|levam|leva|tem) (?:os |as |o |a )?(?:seus|"
+        r"suas|seu|sua)(?: proprios?| proprias?)?", True, 0),
     cue(rf"{EMPLOYER}\s+{MODAL}{RETAIN}", False),
     cue(rf"(?:por|com|ao|pel[oa]s?|em poder d[oa]|em posse d[oa]|sob custodia d[oa]) {BY}{EMPLOYER_NOUN}", False),
     cue(r"(?:no|em|num) (?:escritorio|cofre)", False),
@@ -82,6 +85,8 @@ LEXICON = Lexicon(
           r"nao (?:e |sao |sera |serao )?(?:cobrad\w*|exigid\w*|permitid\w*|aceit\w*|descontad\w*|retid\w*|"
           r"solicitad\w*|pedid\w*|necessari\w*|aplica\w*)|nunca (?:e |sao )?(?:cobrad\w*|descontad\w*|retid\w*)|"
           r"(?<![\d.,])0+(?:[.,]0+)?(?![\d.,]*\d)",
+    list_negation=r"sem (?:nenhuma? |qualquer )?(?:exigencia|exigir|requisito|requerer|pedir|distincao|discriminacao|"
+                  r"importar)\w*(?: de| por| quanto a)?|independentemente de|nenhuma exigencia de",
     prohibition=r"(?:e|sao|esta|estao|fica|ficam) (?:estritamente |terminantemente )?(?:proibid[oa]s?|vedad[oa]s?)|"
                 r"proibe|proibem|proibimos|proibicao de|e ilegal|vedado",
     restrictor=r"(?:proibid[oa]s?|impedid[oa]s?|vetad[oa]s?|punid[oa]s?|demitid[oa]s?|dispensad[oa]s?|multad[oa]s?|"

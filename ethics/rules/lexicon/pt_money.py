@@ -1,7 +1,7 @@
 """Portuguese triggers about money: fees, costs, withheld wages, debts, exit penalties (folded text)."""
 
 from ethics.rules.lexicon.base import cost, practice
-from ethics.rules.lexicon.pt_words import CURRENCY, GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, WAGE
+from ethics.rules.lexicon.pt_words import CURRENCY, GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12, WAGE
 
 PURPOSE = r"(?:recrutamento|inscricao|colocacao|agenciamento|selecao|intermediacao|contratacao|agencia|processamento|" \
           r"cadastro|entrevista|matricula|servico de recrutamento|recrutador|agenciador|aliciador)"
@@ -65,6 +65,12 @@ COSTS = (
          r"repatriacao"),
 )
 WITHHELD = (
+    # "durante a colheita nao ha pagamentos": nothing is paid while the work lasts.
+    practice("withheld-wages", r"nenhum (?:pagamento|salario) (?:e |sera )?(?:feito |realizado |pago )?durante "
+             r"(?:toda )?(?:a |o )?(?:colheita|safra|temporada|contrato)|durante (?:toda )?(?:a |o )?(?:colheita|safra|"
+             r"temporada|contrato),? (?:nao (?:ha|se fazem|sao feitos|se realizam|recebem|recebe)|nenhum) "
+             r"(?:pagamentos?|salarios?)|nao (?:ha|se fazem|sao feitos|se realizam|recebem|recebe) (?:nenhum )?"
+             r"(?:pagamentos?|salarios?) durante (?:toda )?(?:a |o )?(?:colheita|safra|temporada|contrato)"),
     practice("withheld-wages", rf"nao (?:vai |vao |ira |irao )?(?:receb|pag|ganh)\w* {GAP3}ate (?:o final|o fim|que "
              r"(?:termine|acabe)|terminar|voltar|o retorno)"),
     practice("withheld-wages", rf"(?:recebe|recebem|recebera|receberao|pag[oa]s?|paga|pagam|"
@@ -112,7 +118,8 @@ DEBT = (
     practice("debt-bondage", rf"{LOAN} {GAP5}(?:com|a|mais|e|com taxa de) {GAP2}(?:\d+ ?%|\d+ por cento|juros)|juros "
              rf"{GAP3}(?:sobre|do|da|dos|das|no|na|nos|nas) {GAP2}{LOAN}|(?:\d+ ?%|mensal|semanal|anual) de juros|"
              rf"juros "
-             r"(?:mensais|semanais|anuais|de \d+)|com juros"),
+             r"(?:mensais|semanais|anuais|de \d+)|com juros|(?:rende|rendem|gera|geram|cobra|cobram|acumula|acumulam|"
+             r"incide|incidem|incidira|vence|vencem) juros"),
     practice("debt-bondage", rf"(?:(?:deve|devem|devera|deverao) (?:dinheiro|uma divida)|endividad\w*|em divida|ficam? "
              rf"devendo|devedor\w*) {GAP2}(?:ao|a|com o|com a|aos|com os|para o|para a) (?:empregador|recrutador|"
              r"agencia|empresa|agente|agenciador|gato|patrao|fazenda|intermediario|empreiteiro|armazem|cantina)"),
@@ -144,7 +151,7 @@ EXIT = (
              r"conta| bancario| direto| directo)", cues="payer"),
     practice("exit-penalty", rf"{PENALTY} {GAP8}(?:se|caso|quando|em caso de|ao|por|no caso de) {GAP4}{LEAVE}",
              cues="payer"),
-    practice("exit-penalty", rf"(?:se|caso|quando|em caso de|quem|aquele que|aqueles que|que) {GAP5}{LEAVE} {GAP8}"
+    practice("exit-penalty", rf"(?:se|caso|quando|em caso de|quem|aquele que|aqueles que|que) {GAP5}{LEAVE},? {GAP12}"
              rf"{PENALTY}", cues="payer"),
     practice("exit-penalty", r"(?:multa|penalidade|taxa|custo|indenizacao)s? (?:por|de) (?:saida|rescisao|rompimento|"
              r"abandono|desistencia|quebra de contrato|demissao)(?: antecipada| do contrato| de contrato)?"),

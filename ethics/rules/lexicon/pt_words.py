@@ -4,7 +4,7 @@ from ethics.rules.lexicon.base import alt, gap
 
 NEG = r"nao|nunca|jamais|nenhum|nenhuma|nenhuns|nenhumas|ninguem|nada|nem"
 WEAK_NEG = r"sem|isento de|isentos de|isenta de|isentas de|em vez de|ao inves de"
-GAP1, GAP2, GAP3, GAP4, GAP5, GAP8 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8))
+GAP1, GAP2, GAP3, GAP4, GAP5, GAP8, GAP12 = (gap(n, NEG + "|" + WEAK_NEG) for n in (1, 2, 3, 4, 5, 8, 12))
 
 DET = r"(?:o |a |os |as |cada |todo |toda |todos |todas |ao |aos |do |dos |da |das |pelo |pela |pelos |pelas |" \
       r"nossos |nossas |seus |suas |seu |sua )?"

@@ -13,15 +13,15 @@ def test_a_lower_hourly_wage_blocks():
 
 
 def test_wages_are_compared_per_hour_across_units():
-    # 3432 CAD a month at 45 h/week is 17.60 an hour: the same as the vacancy
-    same = offer(wage={"amount": 3432, "currency": "CAD", "per": "month"})
+    # 3822 CAD a month at 45 h/week is 19.60 an hour: the same as the vacancy
+    same = offer(wage={"amount": 3822, "currency": "CAD", "per": "month"})
     assert "offer-lower-wage" not in rules(engine.check_offer(same, vacancy()))
-    longer = offer(wage={"amount": 3432, "currency": "CAD", "per": "month"}, hours_per_week=50)
+    longer = offer(wage={"amount": 3822, "currency": "CAD", "per": "month"}, hours_per_week=50)
     assert "offer-lower-wage" in rules(engine.check_offer(longer, vacancy()))
 
 
 def test_a_higher_wage_is_fine():
-    assert engine.check_offer(offer(wage={"amount": 19, "currency": "CAD", "per": "hour"}), vacancy()).verdict == "pass"
+    assert engine.check_offer(offer(wage={"amount": 21, "currency": "CAD", "per": "hour"}), vacancy()).verdict == "pass"
 
 
 def test_new_fees_block_twice_over():

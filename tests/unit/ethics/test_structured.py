@@ -76,7 +76,7 @@ def test_a_required_language_among_several_is_enough():
 
 @pytest.mark.parametrize("label, rule", [
     ("visa fee", "worker-costs"), ("Billet d'avion", "worker-costs"), ("examen médico", "worker-costs"),
-    ("recruitment agency", "worker-fees"), ("frè rekritman", "worker-fees"), ("loan repayment", "debt-bondage"),
+    ("recruitment agency", "worker-costs"), ("frè rekritman", "worker-costs"), ("loan repayment", "debt-bondage"),
     ("adiantamento", "debt-bondage"), ("security deposit", "exit-penalty"), ("return flight", "no-return-travel"),
 ])
 def test_deductions_named_for_costs_the_worker_must_not_bear(label, rule):

@@ -84,13 +84,19 @@ def test_a_monthly_wage_is_converted_with_the_weekly_hours():
     assert "below-minimum-wage" not in rules(engine.check_vacancy(doc))
 
 
-def test_a_daily_minimum_is_compared_per_day_of_a_five_day_week():
+def test_a_daily_minimum_paid_for_every_day_of_the_week_is_met_week_by_week():
+    # Mexico's daily minimum (315.04 MXN in 2026) is owed for the rest day too: 2,205.28 a week.
     mexico = {"country": "MX", "region": "Jalisco"}
-    low = vacancy(destination=mexico, wage={"amount": 35, "currency": "MXN", "per": "hour"}, hours_per_week=48,
-                  housing={"provided": False}, deductions=[])
-    assert "below-minimum-wage" not in rules(engine.check_vacancy(low))  # 336 MXN a day, minimum 315.04
-    low["hours_per_week"] = 40  # 280 MXN a day
-    assert "below-minimum-wage" in rules(engine.check_vacancy(low))
+    hourly = vacancy(destination=mexico, wage={"amount": 35, "currency": "MXN", "per": "hour"}, hours_per_week=48,
+                     housing={"provided": False}, deductions=[])
+    assert "below-minimum-wage" in rules(engine.check_vacancy(hourly))  # 1,680 a week
+    hourly["wage"]["amount"] = 47
+    assert "below-minimum-wage" not in rules(engine.check_vacancy(hourly))  # 2,256 a week
+    daily = vacancy(destination=mexico, wage={"amount": 320, "currency": "MXN", "per": "day"}, hours_per_week=40,
+                    housing={"provided": False}, deductions=[])
+    assert "below-minimum-wage" not in rules(engine.check_vacancy(daily))  # day for day: 320 >= 315.04
+    daily["wage"]["amount"] = 300
+    assert "below-minimum-wage" in rules(engine.check_vacancy(daily))
 
 
 def test_another_currency_is_not_compared():
@@ -99,12 +105,18 @@ def test_another_currency_is_not_compared():
 
 
 def test_deductions_over_a_quarter_of_pay_are_reviewed():
-    doc = vacancy(wage={"amount": 20, "currency": "CAD", "per": "hour"}, hours_per_week=40,
+    doc = vacancy(wage={"amount": 30, "currency": "CAD", "per": "hour"}, hours_per_week=40,
                   deductions=[{"label": "meals", "amount": 100, "per": "week"}],
-                  housing={"provided": True, "weekly_deduction": 120})
-    verdict = engine.check_vacancy(doc)
+                  housing={"provided": True, "weekly_deduction": 220})
+    verdict = engine.check_vacancy(doc)  # 320 of 1,200 a week: 27%, net 880 above the 704 minimum
     assert "excessive-deductions" in rules(verdict)
-    assert "deductions-below-minimum" not in rules(verdict)  # lodging and board credited as pay in kind
+    assert "deductions-below-minimum" not in rules(verdict)
+
+
+def test_lodging_and_board_are_not_credited_against_the_minimum():
+    doc = vacancy(wage={"amount": 17.60, "currency": "CAD", "per": "hour"}, hours_per_week=45)
+    verdict = engine.check_vacancy(doc)  # the contract's example: 792 - 70 of housing and meals = 722
+    assert verdict.verdict == "block" and "deductions-below-minimum" in rules(verdict)
 
 
 def test_deductions_other_than_board_and_lodging_below_the_minimum_block():
