@@ -62,6 +62,11 @@ def handle_database_down(exc: ConnectionFailure):
     return error_response(503, "The service is temporarily unavailable; try again shortly.")
 
 
+def handle_too_deep(exc: RecursionError):
+    # json.loads gives up on absurdly nested input by recursing too deep.
+    return error_response(400, "The JSON body is nested too deeply.")
+
+
 def handle_unexpected(exc: Exception):
     log.exception("unhandled error")
     return error_response(500, "Something went wrong on our side.")
@@ -71,4 +76,5 @@ def register_error_handlers(app) -> None:
     """Make every error answer in the contract's shape (call after flask-smorest's Api)."""
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(ConnectionFailure, handle_database_down)
+    app.register_error_handler(RecursionError, handle_too_deep)
     app.register_error_handler(Exception, handle_unexpected)

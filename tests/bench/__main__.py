@@ -153,9 +153,11 @@ def bench_consume(settings: Settings, n: int = 2000) -> None:
 
 
 def main() -> None:
+    from tests.bench.matcher_bench import main as matcher_bench
     from tests.corpus.evaluate import main as ethics_corpus_report
 
     ethics_corpus_report()
+    matcher_bench()
     stack = Stack(var=ROOT / "var" / "bench", kafka_port=39092, controller_port=39093, mongo_port=27417)
     stack.down()
     shutil.rmtree(stack.var, ignore_errors=True)

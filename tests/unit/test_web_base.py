@@ -89,6 +89,11 @@ def test_malformed_json_is_400(client):
     assert r.status_code == 400 and error_of(r)["code"] == "bad_request"
 
 
+def test_absurdly_nested_json_is_400_not_500(client):
+    r = client.post("/api/v1/things", data="[" * 100_000, content_type="application/json")
+    assert r.status_code == 400 and error_of(r)["code"] == "bad_request"
+
+
 def test_body_over_one_megabyte_is_413(client):
     r = client.post("/api/v1/things", data=json.dumps({"name": "x" * (MB + 10), "count": 1}),
                     content_type="application/json")
