@@ -250,8 +250,10 @@ class Stack:
         if (self.var / "kafka" / "data" / "meta.properties").exists():
             return
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
-        subprocess.run(self.java(libs) + ["kafka.tools.StorageTool", "format", "-t", cluster_id,
-                                          "-c", str(properties), "--ignore-formatted"],
+        # "--cluster-id=ID": a base64 id may start with "-", which argparse
+        # would read as an option if it were a separate argument.
+        subprocess.run(self.java(libs) + ["kafka.tools.StorageTool", "format", f"--cluster-id={cluster_id}",
+                                          f"--config={properties}", "--ignore-formatted"],
                        check=True, stdout=subprocess.DEVNULL)
 
     # -- services
