@@ -49,7 +49,7 @@ def rules():
 @blp.response(200, TokenSchema)
 def tokens(credentials):
     """An auditor's bearer token."""
-    auditor = Auditor.objects(email=credentials["email"].strip().lower()).first()
+    auditor = Auditor.by_email(credentials["email"])
     if not authenticate(auditor, credentials["email"], credentials["password"]):
         abort(401, description="Wrong e-mail or password.")
     settings = settings_of()

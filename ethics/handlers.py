@@ -11,7 +11,7 @@ import logging
 from mongoengine import NotUniqueError
 
 from ethics import engine
-from ethics.models import Flag, Review
+from ethics.models import Flag, Review, utcnow
 from services.db import insert_new
 from services.documents import OfferSchema, VacancySchema, normalised
 from services.events import OFFER_REVIEWED, VACANCY_REVIEWED, Envelope
@@ -105,7 +105,7 @@ def _flag_row(key: str, flag, employer_id: str, kind: str, document_id: str, doc
         "status": "open",
         "decisions": [],
         "decision_count": 0,
-        "created_at": Flag._fields["created_at"].default(),
+        "created_at": utcnow(),
     }
 
 

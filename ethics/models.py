@@ -93,3 +93,7 @@ class Auditor(Document):
     created_at = DateTimeField(default=utcnow)
 
     meta = {"collection": "auditors"}
+
+    @classmethod
+    def by_email(cls, email: str) -> Auditor | None:
+        return cls.objects(email=email.strip().lower()).first()

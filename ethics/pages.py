@@ -50,7 +50,7 @@ def login():
     if request.method == "POST":
         try:
             credentials = TokenRequestSchema().load({"email": email, "password": request.form.get("password", "")})
-            auditor = Auditor.objects(email=credentials["email"].strip().lower()).first()
+            auditor = Auditor.by_email(credentials["email"])
             if authenticate(auditor, credentials["email"], credentials["password"]):
                 login_session(Principal(str(auditor.id), "auditor"))
                 return redirect(_safe_next(request.args.get("next")))

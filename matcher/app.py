@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from flask import Flask
 
 from matcher.api import blp as api_blp
@@ -12,14 +10,12 @@ from matcher.ranker import load_ranker
 from matcher.skills import default_space
 from services.web import create_service_app
 
-# A learned model is used only when this file exists (see matcher.ranker).
-MODEL_PATH_VARIABLE = "LP_MATCHER_MODEL"
-
 
 def create_app(test_config: dict | None = None, settings=None) -> Flask:
     """Build the matcher app: kernel plumbing, then this service's views."""
     app, api = create_service_app("matcher", __name__, test_config, settings)
-    model_path = app.config.get("MATCHER_MODEL") or os.environ.get(MODEL_PATH_VARIABLE)
+    # A learned model is used only when LP_MATCHER_MODEL names its file (see matcher.ranker).
+    model_path = app.config.get("MATCHER_MODEL") or app.config["LP_SETTINGS"].matcher_model or None
     app.extensions["matcher_ranker"] = load_ranker(model_path)
     # Fit the concept space now rather than on the first request.
     default_space()

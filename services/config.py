@@ -60,6 +60,7 @@ class Settings:
     log_level: str = "INFO"
     outbox_poll_seconds: float = 0.2
     consumer_max_attempts: int = 3
+    matcher_model: str = ""
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
 
     @property
@@ -105,5 +106,6 @@ class Settings:
             log_level=env.get("LP_LOG_LEVEL", cls.log_level).upper(),
             outbox_poll_seconds=_float(env, "LP_OUTBOX_POLL_SECONDS", cls.outbox_poll_seconds),
             consumer_max_attempts=_int(env, "LP_CONSUMER_MAX_ATTEMPTS", cls.consumer_max_attempts),
+            matcher_model=env.get("LP_MATCHER_MODEL", ""),
             ports=ports,
         )
