@@ -19,7 +19,6 @@ from ethics.schemas import (
     VerdictSchema,
 )
 from services.auth import authenticate, issue_token, require_role
-from services.documents import OfferSchema, VacancySchema, normalised
 from services.web.app import settings_of
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
@@ -31,10 +30,8 @@ blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruit
 def check(request_body):
     """Dry-run check of a vacancy, or of an offer against its vacancy; nothing is stored."""
     if request_body["kind"] == "vacancy":
-        return engine.check_vacancy(normalised(VacancySchema(), request_body["document"])).to_dict()
-    vacancy = request_body.get("vacancy")
-    vacancy = normalised(VacancySchema(), vacancy) if vacancy is not None else None
-    return engine.check_offer(normalised(OfferSchema(), request_body["document"]), vacancy).to_dict()
+        return engine.check_vacancy(request_body["document"]).to_dict()
+    return engine.check_offer(request_body["document"], request_body.get("vacancy")).to_dict()
 
 
 @blp.get("/rules")

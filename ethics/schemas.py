@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate
 
-from services.documents import OfferSchema, VacancySchema
+from services.documents import OfferSchema, VacancySchema, normalised
 from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
 
 KINDS = ("vacancy", "offer")
@@ -20,21 +20,24 @@ class CheckRequestSchema(Schema):
     document = fields.Dict(required=True)
     vacancy = fields.Dict(load_default=None, allow_none=True)
 
-    @validates_schema
-    def document_matches_kind(self, data, **_kwargs):
-        schema = VacancySchema() if data.get("kind") == "vacancy" else OfferSchema()
+    @post_load
+    def load_documents(self, data, **_kwargs):
+        """Validate the document (and vacancy) as the contract's, and keep them normalised."""
+        if data["kind"] == "vacancy" and data.get("vacancy") is not None:
+            raise ValidationError(["Only an offer is checked against a vacancy."], "vacancy")
+        schemas = {"document": VacancySchema() if data["kind"] == "vacancy" else OfferSchema(),
+                   "vacancy": VacancySchema()}
         errors = {}
-        for name, doc_schema in (("document", schema), ("vacancy", VacancySchema())):
+        for name, schema in schemas.items():
             if data.get(name) is None:
                 continue
             try:
-                doc_schema.load(data[name])
+                data[name] = normalised(schema, data[name])
             except ValidationError as exc:
                 errors[name] = exc.messages
-        if data.get("kind") == "vacancy" and data.get("vacancy") is not None:
-            errors["vacancy"] = ["Only an offer is checked against a vacancy."]
         if errors:
             raise ValidationError(errors)
+        return data
 
 
 class FlagOutSchema(Schema):
