@@ -37,7 +37,8 @@ def review_offer(event: Envelope) -> Review:
     raw_vacancy = event.payload.get("vacancy")
     vacancy = normalised(VacancySchema(), _strip_ids(raw_vacancy)) if raw_vacancy else None
     verdict = engine.check_offer(offer, vacancy)
-    visible = {} if verdict.verdict == "block" else {"offer": offer}
+    # The worker's inbox shows the job next to the offer's terms.
+    visible = {} if verdict.verdict == "block" else {"offer": offer, "vacancy": vacancy}
     extra = {"worker_id": offer["worker_id"], "vacancy_id": offer["vacancy_id"], **visible}
     return _review(event, "offer", offer, verdict, extra)
 
@@ -76,6 +77,7 @@ def _save_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
         "kind": kind,
         f"{kind}_id": event.subject,
         "employer_id": review.employer_id,
+        "employer_name": str(event.payload.get("employer_name") or ""),
         **result,
         "request_event_id": event.id,
         "revision": event.payload.get("revision"),

@@ -19,7 +19,8 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from services import ratelimit
 
-ROLES = ("employer", "worker", "auditor")
+# "service": one service calling another's internal API (the matcher's read model).
+ROLES = ("employer", "worker", "auditor", "service")
 
 # OWASP's minimum argon2id setting (19 MiB, t=2): ~20 ms a hash on this
 # hardware instead of ~115 ms with the library defaults, still memory-hard.

@@ -20,6 +20,11 @@ WORKER_PROFILE_UPDATED = "worker.profile_updated"
 PLACEMENT_COMPLETED = "placement.completed"
 GRIEVANCE_FILED = "grievance.filed"
 MATCHES_UPDATED = "matches.updated"
+# Beyond the contract's list (docs/events.md): the matcher and the workers
+# service must learn when a vacancy stops taking workers and when an
+# employer withdraws an offer the worker has already seen.
+VACANCY_CLOSED = "vacancy.closed"
+OFFER_WITHDRAWN = "offer.withdrawn"
 
 # One topic per event type, named like the type.
 TOPICS = (
@@ -32,6 +37,8 @@ TOPICS = (
     PLACEMENT_COMPLETED,
     GRIEVANCE_FILED,
     MATCHES_UPDATED,
+    VACANCY_CLOSED,
+    OFFER_WITHDRAWN,
 )
 SCHEMA_VERSION = 1
 

@@ -1,7 +1,8 @@
 """Integration tests run against a real Apache Kafka broker and a real FerretDB.
 
-The session starts both on ports of their own (19092 and 27217), with data
-under var/test/, so a `make up` stack on the default ports is left alone.
+The session starts both on ports of their own (19092 and 27217, moved up by
+``LP_TEST_PORT_OFFSET`` so that two checkouts can test side by side), with
+data under var/test/, so a `make up` stack on the default ports is left alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from deploy.stack import ROOT, Stack
 from services import db
 from services.config import Settings
+from tests.integration.helpers import PORT_OFFSET
 
 TEST_SECRET = "integration-test-secret-key-0123456789"
 
@@ -21,7 +23,8 @@ TEST_SECRET = "integration-test-secret-key-0123456789"
 @pytest.fixture(scope="session")
 def stack():
     """Kafka and FerretDB for this test session, stopped at the end."""
-    infra = Stack(var=ROOT / "var" / "test", kafka_port=19092, controller_port=19093, mongo_port=27217)
+    infra = Stack(var=ROOT / "var" / "test", kafka_port=19092 + PORT_OFFSET, controller_port=19093 + PORT_OFFSET,
+                  mongo_port=27217 + PORT_OFFSET)
     infra.down()
     shutil.rmtree(infra.var, ignore_errors=True)
     infra.start_ferretdb()

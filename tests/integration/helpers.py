@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 
 from kafka import KafkaConsumer
 
 from services.events import Envelope
+
+# Every fixed test port is moved up by this much, so that two checkouts on
+# one machine can run their integration tests at the same time.
+PORT_OFFSET = int(os.environ.get("LP_TEST_PORT_OFFSET", "0"))
 
 
 def eventually(check, what: str, timeout: float = 60.0, interval: float = 0.2):

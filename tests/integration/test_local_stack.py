@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from deploy.stack import ROOT, Stack
-from tests.integration.helpers import eventually
+from tests.integration.helpers import PORT_OFFSET, eventually
 
-PORTS = {"employers": 18001, "workers": 18002, "ethics": 18003, "matcher": 18004}
+BASE_PORTS = {"employers": 18001, "workers": 18002, "ethics": 18003, "matcher": 18004}
+PORTS = {name: port + PORT_OFFSET for name, port in BASE_PORTS.items()}
 
 
 def processes_tagged(var: Path) -> list[int]:
@@ -29,7 +30,8 @@ def processes_tagged(var: Path) -> list[int]:
 
 @pytest.fixture(scope="module")
 def full_stack():
-    stack = Stack(var=ROOT / "var" / "test-stack", kafka_port=29092, controller_port=29093, mongo_port=27317,
+    stack = Stack(var=ROOT / "var" / "test-stack", kafka_port=29092 + PORT_OFFSET,
+                  controller_port=29093 + PORT_OFFSET, mongo_port=27317 + PORT_OFFSET,
                   ports=dict(PORTS), gunicorn_workers=1)
     stack.down()
     yield stack

@@ -30,12 +30,14 @@ def test_malformed_messages_are_rejected(raw):
         Envelope.from_bytes(raw)
 
 
-def test_topics_are_the_contract_list_and_their_dlqs():
+def test_topics_are_the_contract_list_then_ours_and_their_dlqs():
     assert TOPICS == ("vacancy.submitted", "vacancy.reviewed", "offer.submitted", "offer.reviewed",
                       "offer.responded", "worker.profile_updated", "placement.completed",
-                      "grievance.filed", "matches.updated")
+                      "grievance.filed", "matches.updated",
+                      # docs/events.md: beyond the contract's list
+                      "vacancy.closed", "offer.withdrawn")
     assert dlq_topic("offer.submitted") == "offer.submitted.dlq"
-    assert len(ALL_TOPICS) == 18
+    assert len(ALL_TOPICS) == 22
 
 
 def test_unknown_event_type_is_refused():

@@ -1,0 +1,61 @@
+"""The other services' client of the matcher's read model (``/api/v1`` on the matcher).
+
+The matcher keeps each worker's matches and each vacancy's candidates fresh
+from events; the workers and employers services read them here. Calls carry
+a short-lived ``service`` token signed with the shared ``LP_SECRET_KEY``.
+A matcher that is down or slow raises ``MatcherUnavailable``: callers answer
+503 (API) or show "matches are being prepared" (pages), never a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import requests
+
+from services.auth import issue_token
+from services.config import Settings
+
+log = logging.getLogger(__name__)
+
+TIMEOUT_SECONDS = (2.0, 5.0)  # connect, read
+TOKEN_TTL_SECONDS = 300
+
+
+class MatcherUnavailable(RuntimeError):
+    """The matcher could not answer (down, timed out, or a 5xx)."""
+
+
+class MatcherClient:
+    """Reads matches, candidates and itineraries from the matcher's read model."""
+
+    def __init__(self, settings: Settings, session: requests.Session | None = None):
+        self.settings = settings
+        self.base = settings.matcher_url.rstrip("/") + "/api/v1"
+        self.http = session or requests.Session()
+
+    def matches(self, worker_id: str, limit: int = 20) -> dict | None:
+        """``{"worker_id", "matches": [...], "updated_at"}`` best first, or None if the matcher has no profile yet."""
+        return self._get(f"/workers/{worker_id}/matches", {"limit": limit})
+
+    def candidates(self, vacancy_id: str, limit: int = 20) -> dict | None:
+        """``{"vacancy_id", "candidates": [...], "updated_at"}`` best first, or None if not an open approved vacancy."""
+        return self._get(f"/vacancies/{vacancy_id}/candidates", {"limit": limit})
+
+    def itineraries(self, worker_id: str) -> dict | None:
+        """``{"itineraries": [...]}`` for the next 12 months, or None if the matcher has no profile yet."""
+        return self._get(f"/workers/{worker_id}/itineraries", {})
+
+    def _get(self, path: str, params: dict) -> dict | None:
+        token, _ = issue_token(self.settings.secret_key, self.settings.service, "service", TOKEN_TTL_SECONDS)
+        try:
+            response = self.http.get(self.base + path, params=params, timeout=TIMEOUT_SECONDS,
+                                     headers={"Authorization": f"Bearer {token}"})
+        except requests.RequestException as exc:
+            raise MatcherUnavailable(f"matcher unreachable: {exc.__class__.__name__}") from exc
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            log.warning("matcher answered %s on %s", response.status_code, path)
+            raise MatcherUnavailable(f"matcher answered {response.status_code}")
+        return response.json()
