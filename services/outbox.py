@@ -13,23 +13,17 @@ consumers drop repeated event ids.
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import time
-import uuid
-from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
 from kafka.errors import KafkaError
 from mongoengine import DictField, Document, ListField
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from pymongo.errors import PyMongoError
 
 from services.events import Envelope, new_event
+from services.lease import Leases
 
 log = logging.getLogger(__name__)
-
-LEASE = timedelta(seconds=30)
-LEASES = "outbox_leases"
 
 
 class OutboxDocument(Document):
@@ -53,10 +47,6 @@ class OutboxDocument(Document):
         return envelope
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class OutboxRelay:
     """Publishes the pending events of the given document classes.
 
@@ -70,8 +60,7 @@ class OutboxRelay:
         self._publisher = publisher
         self._classes = list(document_classes)
         self._batch_size = batch_size
-        self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self._leases: dict[str, datetime] = {}
+        self._leases = Leases()
 
     def relay_once(self) -> int:
         """Publish what is pending now; returns how many events went out."""
@@ -107,26 +96,8 @@ class OutboxRelay:
         return sum(len(doc["outbox"]) for doc in pending)
 
     def _lead(self, collection) -> bool:
-        """Hold (or take over, or renew) the lease on ``collection``; False if another relay has it."""
-        now = _utcnow()
-        held_until = self._leases.get(collection.name)
-        if held_until and now < held_until - LEASE / 2:
-            return True
-        leases = collection.database[LEASES]
-        if held_until is None:
-            try:
-                leases.insert_one({"_id": collection.name, "owner": None, "until": now - LEASE})
-            except DuplicateKeyError:
-                pass
-        taken = leases.update_one(
-            {"_id": collection.name, "$or": [{"owner": self._owner}, {"until": {"$lt": now}}]},
-            {"$set": {"owner": self._owner, "until": now + LEASE}},
-        )
-        if taken.matched_count:
-            self._leases[collection.name] = now + LEASE
-            return True
-        self._leases[collection.name] = None
-        return False
+        """Hold the lease on ``collection`` (see ``services.lease``); False if another relay has it."""
+        return self._leases.lead(collection.database, collection.name)
 
 
 def wait_until_empty(document_classes, timeout: float = 30.0) -> bool:

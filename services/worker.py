@@ -50,8 +50,12 @@ def build_consumer(settings: Settings, topics) -> KafkaConsumer:
 
 
 def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Settings | None = None,
-               stop: threading.Event | None = None) -> None:
-    """Run ``service``'s consumer (``handlers``: topic → function) and outbox relay until stopped."""
+               stop: threading.Event | None = None, jobs=()) -> None:
+    """Run ``service``'s consumer (``handlers``: topic → function) and outbox relay until stopped.
+
+    ``jobs`` are more background loops of the service (objects with a
+    ``name`` and ``run(stop)``), each in a thread watched like the others.
+    """
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
     stop = stop or _stop_on_signals()
@@ -66,6 +70,7 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     if handlers:
         threads.append(threading.Thread(target=_consume, args=(settings, handlers, publisher, stop),
                                         name="consumer", daemon=True))
+    threads += [threading.Thread(target=job.run, args=(stop,), name=job.name, daemon=True) for job in jobs]
     for thread in threads:
         thread.start()
     log.info("%s worker running: consumes %s, relays %s", service, sorted(handlers) or "nothing",
