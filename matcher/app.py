@@ -7,6 +7,7 @@ from flask import Flask
 from matcher.api import blp as api_blp
 from matcher.pages import blp as pages_blp
 from matcher.ranker import load_ranker
+from matcher.read_api import blp as read_blp
 from matcher.skills import default_space
 from services.web import create_service_app
 
@@ -20,5 +21,6 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     # Fit the concept space now rather than on the first request.
     default_space()
     api.register_blueprint(api_blp)
+    api.register_blueprint(read_blp)
     app.register_blueprint(pages_blp)
     return app

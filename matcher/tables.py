@@ -113,6 +113,21 @@ class VacancyTable:
         )
 
 
+def take(table: VacancyTable, rows: np.ndarray) -> VacancyTable:
+    """The vacancies at ``rows`` of ``table``, keeping the pay positions computed over the whole table."""
+    rows = np.asarray(rows, dtype=np.int64)
+    picked = {}
+    for f in fields(table):
+        value = getattr(table, f.name)
+        picked[f.name] = _pick(value, rows) if isinstance(value, (list, np.ndarray, sparse.csr_matrix)) else value
+    picked["by_employer"] = _positions_by(picked["employer_ids"])
+    return VacancyTable(**picked)
+
+
+def _pick(column, rows: np.ndarray):
+    return [column[i] for i in rows.tolist()] if isinstance(column, list) else column[rows]
+
+
 def _positions_by(keys) -> dict:
     """Each non-empty key and the array of positions where it occurs."""
     positions: dict = {}
@@ -154,9 +169,12 @@ class WorkerTable:
     def __len__(self) -> int:
         return len(self.birth_year)
 
-    def select(self, rows: slice) -> WorkerTable:
-        """The workers of ``rows`` (a slice), sharing memory with this table."""
-        return WorkerTable(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
+    def select(self, rows) -> WorkerTable:
+        """The workers of ``rows``: a slice (sharing memory with this table) or an array of indices."""
+        if isinstance(rows, slice):
+            return WorkerTable(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
+        picked = np.asarray(rows, dtype=np.int64)
+        return WorkerTable(**{f.name: _pick(getattr(self, f.name), picked) for f in fields(self)})
 
     @classmethod
     def from_documents(cls, workers: list[dict], histories: list[list[dict]] | None = None,

@@ -1,0 +1,78 @@
+"""Top-k lists with reasons, on whole blocks: each worker's best vacancies, each vacancy's best workers.
+
+Pure numpy over ``WorkerTable``/``VacancyTable`` (no database): the
+refresher feeds it what the read model holds. An entry is
+``(index, score, reason_keys)``; only eligible pairs are listed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from matcher import gates
+from matcher.ranker import DEFAULT_WEIGHTS
+from matcher.ranking import score_block
+from matcher.reasons import explain
+from matcher.tables import VacancyTable, WorkerTable, take
+
+WORKER_BLOCK = 256
+VACANCY_BLOCK = 64
+
+
+def _eligible_scores(mask: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    return np.where(mask == 0, np.nan_to_num(scores, nan=0.0), -np.inf).astype(np.float32)
+
+
+def _best(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and scores of each row's ``k`` highest finite scores, best first (-1 padding)."""
+    k = min(k, scores.shape[1])
+    if k == 0:
+        return np.zeros((scores.shape[0], 0), dtype=np.int64), np.zeros((scores.shape[0], 0), dtype=np.float32)
+    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    part_scores = np.take_along_axis(scores, part, axis=1)
+    order = np.argsort(-part_scores, axis=1, kind="stable")
+    best, top = np.take_along_axis(part, order, axis=1), np.take_along_axis(part_scores, order, axis=1)
+    best[~np.isfinite(top)] = -1
+    return best, top
+
+
+def _entries(best, top, features, weights, transpose: bool) -> list[list[tuple]]:
+    """Rows of ``(index, score, reason_keys)`` from ``_best`` results of one block."""
+    rows, cols = np.nonzero(best >= 0)
+    picked = best[rows, cols]
+    pairs = (picked, rows) if transpose else (rows, picked)
+    keys = explain(features, weights, *pairs) if len(rows) else []
+    lists: list[list[tuple]] = [[] for _ in range(best.shape[0])]
+    for row, col, index, reason in zip(rows.tolist(), cols.tolist(), picked.tolist(), keys, strict=True):
+        lists[row].append((index, round(float(top[row, col]), 4), reason))
+    return lists
+
+
+def worker_lists(workers: WorkerTable, vacancies: VacancyTable, k: int, ranker=None) -> list[list[tuple]]:
+    """For each worker, its ``k`` best eligible vacancies (indices into ``vacancies``)."""
+    weights = getattr(ranker, "weights", DEFAULT_WEIGHTS)
+    lists: list[list[tuple]] = []
+    for start in range(0, len(workers), WORKER_BLOCK):
+        block = workers.select(slice(start, min(start + WORKER_BLOCK, len(workers))))
+        mask, features, scores = score_block(block, vacancies, ranker)
+        best, top = _best(_eligible_scores(mask, scores), k)
+        lists += _entries(best, top, features, weights, transpose=False)
+    return lists
+
+
+def candidate_lists(workers: WorkerTable, vacancies: VacancyTable, rows: np.ndarray, k: int,
+                    ranker=None) -> list[list[tuple]]:
+    """For each vacancy at ``rows`` of ``vacancies``, its ``k`` best eligible workers (indices into ``workers``)."""
+    weights = getattr(ranker, "weights", DEFAULT_WEIGHTS)
+    lists: list[list[tuple]] = []
+    for start in range(0, len(rows), VACANCY_BLOCK):
+        block = take(vacancies, rows[start:start + VACANCY_BLOCK])
+        mask, features, scores = score_block(workers, block, ranker)
+        best, top = _best(_eligible_scores(mask, scores).T, k)
+        lists += _entries(best, top, features, weights, transpose=True)
+    return lists
+
+
+def eligible(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
+    """The (W x N) boolean matrix of pairs that pass every gate."""
+    return gates.gate_mask(workers, vacancies) == 0

@@ -1,0 +1,54 @@
+"""Schemas of the read model API (docs/events.md): matches, candidates, itineraries of stored profiles."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from matcher.schemas import ItinerarySchema
+
+
+class ListQuerySchema(Schema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class StoredMatchSchema(Schema):
+    vacancy_id = fields.String()
+    score = fields.Float(metadata={"description": "0..1, higher is better"})
+    reasons = fields.List(fields.String(), metadata={"description": "English sentences"})
+    reason_keys = fields.List(fields.String(), metadata={"description": "message keys for translation"})
+    vacancy = fields.Dict(metadata={"description": "the contract vacancy with id, employer_id, employer_name"})
+
+
+class WorkerMatchesSchema(Schema):
+    worker_id = fields.String()
+    updated_at = fields.DateTime(allow_none=True)
+    matches = fields.List(fields.Nested(StoredMatchSchema), metadata={"description": "best first"})
+
+
+class CandidateWorkerSchema(Schema):
+    display_name = fields.String()
+    origin_country = fields.String(allow_none=True)
+    languages = fields.List(fields.String())
+    skills = fields.List(fields.String())
+    certifications = fields.List(fields.String())
+    availability = fields.List(fields.Dict())
+    past_seasons = fields.Integer(metadata={"description": "completed seasons recorded by the platform"})
+
+
+class CandidateSchema(Schema):
+    worker_id = fields.String()
+    score = fields.Float()
+    reasons = fields.List(fields.String())
+    reason_keys = fields.List(fields.String())
+    worker = fields.Nested(CandidateWorkerSchema, metadata={"description": "no contact details, gender or age"})
+
+
+class VacancyCandidatesSchema(Schema):
+    vacancy_id = fields.String()
+    updated_at = fields.DateTime(allow_none=True)
+    candidates = fields.List(fields.Nested(CandidateSchema), metadata={"description": "best first"})
+
+
+class StoredItinerariesSchema(Schema):
+    worker_id = fields.String()
+    itineraries = fields.List(fields.Nested(ItinerarySchema), metadata={"description": "up to three, best first"})

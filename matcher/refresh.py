@@ -1,0 +1,184 @@
+"""The list refresher: recompute the lists a batch of changes may move, store those that did move.
+
+It runs in the matcher's worker process (``matcher.worker``), one leader
+at a time (``services.lease``). A round takes the oldest ``Dirty`` marks,
+loads the read model once, and recomputes:
+
+- each worker's list, for the changed workers, the workers eligible for a
+  changed open vacancy, and the workers whose list holds a changed vacancy;
+- each vacancy's candidates, for the changed open vacancies, the vacancies
+  a changed worker is eligible for, and those listing a changed worker.
+
+A list that changed is written with its ``matches.updated`` event pushed
+onto the same document (outbox). A mark re-made during the round (same id,
+newer ``marked_at``) survives it, so no change is ever dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from pymongo.errors import PyMongoError
+
+from matcher import lists
+from matcher.skills import default_space
+from matcher.store import (
+    OPEN,
+    Dirty,
+    EmployerRecord,
+    PlacementRecord,
+    VacancyCandidates,
+    VacancyRecord,
+    WorkerMatches,
+    WorkerRecord,
+    utcnow,
+)
+from matcher.tables import VacancyTable, WorkerTable, take
+from services.events import MATCHES_UPDATED, new_event
+from services.lease import Leases
+
+log = logging.getLogger(__name__)
+
+LIST_LENGTH = 50
+MARKS_PER_ROUND = 1000
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The read model loaded once for a round: open vacancies and workers as tables."""
+
+    vacancy_ids: list
+    vacancies: VacancyTable
+    worker_ids: list
+    workers: WorkerTable
+
+    @staticmethod
+    def open_vacancy_documents() -> list[dict]:
+        """Every open vacancy as ``VacancyTable`` reads it, in id order, with its employer's record."""
+        compliance = {e.id: e.compliance for e in EmployerRecord.objects}
+        return [r.ranking_document(compliance.get(r.employer_id))
+                for r in VacancyRecord.objects(status=OPEN).order_by("id")]
+
+    @classmethod
+    def load(cls) -> Snapshot:
+        space = default_space()
+        documents = cls.open_vacancy_documents()
+        histories: dict[str, list] = {}
+        for placement in PlacementRecord.objects:
+            histories.setdefault(placement.worker_id, []).append(placement.history_entry())
+        workers = list(WorkerRecord.objects.order_by("id"))
+        return cls(
+            vacancy_ids=[d["id"] for d in documents],
+            vacancies=VacancyTable.from_documents(documents, space),
+            worker_ids=[w.id for w in workers],
+            workers=WorkerTable.from_documents([w.profile for w in workers],
+                                               [histories.get(w.id, []) for w in workers], space),
+        )
+
+    def worker_rows(self, ids) -> np.ndarray:
+        wanted = set(ids)
+        return np.array([i for i, w in enumerate(self.worker_ids) if w in wanted], dtype=np.int64)
+
+    def vacancy_rows(self, ids) -> np.ndarray:
+        wanted = set(ids)
+        return np.array([i for i, v in enumerate(self.vacancy_ids) if v in wanted], dtype=np.int64)
+
+
+class Refresher:
+    """Keeps ``WorkerMatches`` and ``VacancyCandidates`` fresh from ``Dirty`` marks."""
+
+    name = "list-refresher"
+
+    def __init__(self, ranker=None, length: int = LIST_LENGTH, poll_seconds: float = 0.2):
+        self.ranker = ranker
+        self.length = length
+        self.poll_seconds = poll_seconds
+        self._leases = Leases()
+
+    def run(self, stop) -> None:
+        """Refresh until ``stop`` is set, backing off while the database is down."""
+        backoff = self.poll_seconds
+        while not stop.is_set():
+            try:
+                done = self.refresh_once() if self._leases.lead(Dirty._get_collection().database, "refresher") else 0
+                backoff = self.poll_seconds
+            except PyMongoError as exc:
+                log.warning("list refresher waits for the database (%s)", exc)
+                stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+                continue
+            if not done:
+                stop.wait(self.poll_seconds)
+
+    def refresh_once(self) -> int:
+        """One round over the oldest marks; returns how many marks it cleared."""
+        marks = list(Dirty.objects.order_by("marked_at").limit(MARKS_PER_ROUND))
+        if not marks:
+            return 0
+        changed_workers = {m.ref for m in marks if m.kind == "worker"}
+        changed_vacancies = {m.ref for m in marks if m.kind == "vacancy"}
+        snapshot = Snapshot.load()
+        moved = self._refresh_workers(snapshot, changed_workers, changed_vacancies)
+        moved += self._refresh_vacancies(snapshot, changed_workers, changed_vacancies)
+        for mark in marks:
+            Dirty.objects(id=mark.id, marked_at=mark.marked_at).delete()
+        log.info("refreshed lists for %d changes: %d lists moved", len(marks), moved)
+        return len(marks)
+
+    def _refresh_workers(self, snapshot: Snapshot, changed_workers: set, changed_vacancies: set) -> int:
+        affected = set(changed_workers)
+        affected |= {m.id for m in WorkerMatches.objects(vacancy_ids__in=list(changed_vacancies)).only("id")}
+        opened = snapshot.vacancy_rows(changed_vacancies)
+        if len(opened) and len(snapshot.workers):
+            hits = lists.eligible(snapshot.workers, take(snapshot.vacancies, opened)).any(axis=1)
+            affected |= {snapshot.worker_ids[i] for i in np.flatnonzero(hits).tolist()}
+        rows = snapshot.worker_rows(affected)
+        if not len(rows):
+            return 0
+        table = snapshot.workers.select(rows)
+        computed = lists.worker_lists(table, snapshot.vacancies, self.length, self.ranker)
+        entries = {snapshot.worker_ids[r]: [{"vacancy_id": snapshot.vacancy_ids[i], "score": s, "reason_keys": list(k)}
+                                            for i, s, k in found] for r, found in zip(rows.tolist(), computed,
+                                                                                      strict=True)}
+        return _store(WorkerMatches, entries, "vacancy_id", "worker")
+
+    def _refresh_vacancies(self, snapshot: Snapshot, changed_workers: set, changed_vacancies: set) -> int:
+        affected = set(changed_vacancies) & set(snapshot.vacancy_ids)
+        affected |= {c.id for c in VacancyCandidates.objects(worker_ids__in=list(changed_workers)).only("id")}
+        rows = snapshot.worker_rows(changed_workers)
+        if len(rows) and len(snapshot.vacancies):
+            hits = lists.eligible(snapshot.workers.select(rows), snapshot.vacancies).any(axis=0)
+            affected |= {snapshot.vacancy_ids[i] for i in np.flatnonzero(hits).tolist()}
+        gone = affected - set(snapshot.vacancy_ids)
+        gone |= {v for v in changed_vacancies if v not in snapshot.vacancy_ids}
+        columns = snapshot.vacancy_rows(affected)
+        computed = lists.candidate_lists(snapshot.workers, snapshot.vacancies, columns, self.length, self.ranker) \
+            if len(columns) and len(snapshot.workers) else [[] for _ in columns]
+        entries = {snapshot.vacancy_ids[c]: [{"worker_id": snapshot.worker_ids[i], "score": s, "reason_keys": list(k)}
+                                             for i, s, k in found] for c, found in zip(columns.tolist(), computed,
+                                                                                       strict=True)}
+        # A vacancy no longer open keeps no candidates: its list empties (and says so once).
+        entries.update({v: [] for v in gone if VacancyCandidates.objects(id=v).only("id").first()})
+        return _store(VacancyCandidates, entries, "worker_id", "vacancy")
+
+
+def _store(cls, entries: dict, item_key: str, kind: str) -> int:
+    """Write the lists of ``entries`` that differ from the stored ones, each with its event; how many moved."""
+    if not entries:
+        return 0
+    stored = {d["_id"]: d.get("items") for d in cls._get_collection().find({"_id": {"$in": list(entries)}},
+                                                                          {"items": 1})}
+    moved = 0
+    for owner, items in entries.items():
+        if owner in stored and stored[owner] == items:
+            continue
+        ids = [item[item_key] for item in items]
+        event = new_event(MATCHES_UPDATED, "matcher", owner,
+                          {"kind": kind, f"{kind}_id": owner, "ids": ids, "count": len(ids)})
+        cls.objects(id=owner).update_one(set__items=items, set__updated_at=utcnow(),
+                                         push__outbox=event.to_dict(), upsert=True,
+                                         **{f"set__{item_key}s": ids})
+        moved += 1
+    return moved

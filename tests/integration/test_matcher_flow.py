@@ -1,0 +1,165 @@
+"""The matcher's read model over the real broker and FerretDB: events in, fresh lists out."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import replace
+
+import pytest
+
+from matcher.app import create_app
+from matcher.store import EmployerRecord, VacancyRecord
+from matcher.worker import run
+from services.auth import issue_token
+from services.events import (
+    MATCHES_UPDATED,
+    PLACEMENT_COMPLETED,
+    VACANCY_CLOSED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+    WORKER_PROFILE_UPDATED,
+    new_event,
+)
+from services.kafka import Publisher
+from tests.documents import vacancy
+from tests.integration.helpers import envelopes, eventually, read_topic
+
+
+@pytest.fixture
+def matcher(settings, database):
+    """The matcher worker in a thread, and a client of its API with a service token."""
+    stop = threading.Event()
+    worker_settings = replace(settings, consumer_max_attempts=1)
+    thread = threading.Thread(target=run, kwargs={"settings": worker_settings, "stop": stop}, daemon=True)
+    thread.start()
+    client = create_app({"TESTING": True}, settings=settings).test_client()
+    token, _ = issue_token(settings.secret_key, "workers", "service", 600)
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    yield client
+    stop.set()
+    thread.join(timeout=30)
+
+
+def tag(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def publish(settings, *events):
+    publisher = Publisher(settings)
+    try:
+        publisher.publish(events)
+    finally:
+        publisher.close()
+
+
+def profile(**changes) -> dict:
+    base = {"display_name": "Ana", "origin_country": "GT", "birth_year": 1994, "languages": ["es"],
+            "skills": ["fruit picking", "pruning"], "certifications": [],
+            "availability": [{"start": "2027-03-01", "end": "2027-11-30"}], "preferred_countries": ["CA"],
+            "pathways": ["seasonal", "circular"]}
+    return {**base, **changes}
+
+
+def profile_event(worker_id, revision=1, **changes):
+    return new_event(WORKER_PROFILE_UPDATED, "workers", worker_id,
+                     {"worker_id": worker_id, "revision": revision, "profile": profile(**changes)})
+
+
+def reviewed(vacancy_id, employer_id, verdict="pass", revision=1, **changes):
+    payload = {"kind": "vacancy", "vacancy_id": vacancy_id, "employer_id": employer_id, "employer_name": "Orchard",
+               "verdict": verdict, "flags": [], "rules_version": "test", "revision": revision}
+    if verdict != "block":
+        payload["vacancy"] = vacancy(**changes)
+    return new_event(VACANCY_REVIEWED, "ethics", vacancy_id, payload)
+
+
+def matches(client, worker_id):
+    response = client.get(f"/api/v1/workers/{worker_id}/matches?limit=50")
+    return [m["vacancy_id"] for m in response.get_json()["matches"]] if response.status_code == 200 else None
+
+
+def candidates(client, vacancy_id):
+    response = client.get(f"/api/v1/vacancies/{vacancy_id}/candidates")
+    return [c["worker_id"] for c in response.get_json()["candidates"]] if response.status_code == 200 else None
+
+
+def test_lists_follow_verdicts_profiles_and_closing(settings, matcher):
+    ana, luis = tag("w"), tag("w")
+    fair, blocked, employer = tag("v"), tag("v"), tag("e")
+    publish(settings, profile_event(ana),
+            profile_event(luis, availability=[{"start": "2027-01-01", "end": "2027-05-31"}]),
+            reviewed(fair, employer), reviewed(blocked, employer, verdict="block"))
+
+    eventually(lambda: matches(matcher, ana) == [fair], "the fair vacancy in Ana's matches")
+    body = matcher.get(f"/api/v1/workers/{ana}/matches").get_json()
+    first = body["matches"][0]
+    assert first["reasons"] and first["reasons"][-1] == "the season fits your availability"
+    assert first["vacancy"]["id"] == fair and first["vacancy"]["title"] == "Apple harvest worker"
+    assert first["vacancy"]["employer_name"] == "Orchard"
+    eventually(lambda: candidates(matcher, fair) == [ana], "Ana, and not Luis, among the candidates")
+    candidate = matcher.get(f"/api/v1/vacancies/{fair}/candidates").get_json()["candidates"][0]
+    assert candidate["worker"]["display_name"] == "Ana" and "birth_year" not in candidate["worker"]
+    assert matcher.get(f"/api/v1/vacancies/{blocked}/candidates").status_code == 404
+    assert matches(matcher, luis) == []
+
+    publish(settings, new_event(VACANCY_CLOSED, "employers", fair,
+                                {"vacancy_id": fair, "employer_id": employer, "status": "filled"}))
+    eventually(lambda: matches(matcher, ana) == [], "the filled vacancy gone from Ana's matches")
+    assert matcher.get(f"/api/v1/vacancies/{fair}/candidates").status_code == 404
+    # A late verdict does not reopen a filled vacancy.
+    publish(settings, reviewed(fair, employer, revision=5))
+    publish(settings, profile_event(ana, revision=2, skills=["fruit picking"]))
+    eventually(lambda: matcher.get(f"/api/v1/workers/{ana}/matches").get_json()["updated_at"], "a refresh")
+    assert VacancyRecord.objects.get(id=fair).status == "closed"
+
+    updates = [e for e in envelopes(read_topic(settings, MATCHES_UPDATED, expected=0, timeout=3))
+               if e.subject in {ana, fair}]
+    assert {e.payload["kind"] for e in updates} == {"worker", "vacancy"}
+    assert [] in [e.payload["ids"] for e in updates if e.subject == ana]
+
+
+def test_a_good_season_with_an_employer_ranks_its_vacancy_first_next_year(settings, matcher):
+    ana, known, unknown = tag("w"), tag("e"), tag("e")
+    # The same job at two employers: tied, they list in id order, so "other" comes first until the placement.
+    other, returning = tag("v-0"), tag("v-z")
+    publish(settings, profile_event(ana), reviewed(other, unknown), reviewed(returning, known))
+    eventually(lambda: matches(matcher, ana) == [other, returning], "both vacancies listed, tied")
+
+    placement = {"offer_id": tag("o"), "vacancy_id": tag("v"), "worker_id": ana, "employer_id": known,
+                 "season": {"start": "2026-08-01", "end": "2026-10-31"}, "completed": True,
+                 "employer_rating": 5, "worker_rating": 5}
+    publish(settings, new_event(PLACEMENT_COMPLETED, "employers", placement["offer_id"], placement))
+    eventually(lambda: matches(matcher, ana) == [returning, other], "the returning employer first")
+    top = matcher.get(f"/api/v1/workers/{ana}/matches").get_json()["matches"][0]
+    assert top["reason_keys"][0] == "worked_here_last_season"
+    assert top["reasons"][0] == "you worked here last season"
+    itineraries = matcher.get(f"/api/v1/workers/{ana}/itineraries").get_json()["itineraries"]
+    assert itineraries and itineraries[0]["vacancy_ids"]
+
+
+def test_each_event_acts_once_and_older_revisions_change_nothing(settings, matcher):
+    employer, vacancy_id = tag("e"), tag("v")
+    event = reviewed(vacancy_id, employer)
+    publish(settings, event, event)
+    eventually(lambda: VacancyRecord.objects(id=vacancy_id, status="open").first(), "the vacancy open")
+    resubmitted = new_event(VACANCY_SUBMITTED, "employers", vacancy_id,
+                            {"vacancy": vacancy(), "employer_id": employer, "revision": 2})
+    publish(settings, resubmitted, reviewed(vacancy_id, employer, revision=1, title="Stale"))
+    eventually(lambda: VacancyRecord.objects(id=vacancy_id, status="pending").first(), "the new revision pending")
+    publish(settings, reviewed(vacancy_id, employer, revision=2, title="Edited"))
+    record = eventually(lambda: VacancyRecord.objects(id=vacancy_id, status="open").first(), "revision 2 open")
+    assert record.document["title"] == "Edited"
+    assert EmployerRecord.objects.get(id=employer).reviewed == 3  # the duplicate counted once
+
+
+def test_the_read_api_is_for_services_only(settings, matcher):
+    matcher.environ_base.pop("HTTP_AUTHORIZATION")
+    assert matcher.get("/api/v1/workers/w1/matches").status_code == 401
+    token, _ = issue_token(settings.secret_key, "w1", "worker", 600)
+    response = matcher.get("/api/v1/workers/w1/matches", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 403
+    assert response.get_json()["error"]["code"]
+    service, _ = issue_token(settings.secret_key, "workers", "service", 600)
+    unknown = matcher.get(f"/api/v1/workers/{tag('w')}/matches?limit=0", headers={"Authorization": f"Bearer {service}"})
+    assert unknown.status_code == 422
