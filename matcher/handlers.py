@@ -21,6 +21,7 @@ from matcher.store import (
     PENDING,
     Dirty,
     EmployerRecord,
+    OfferOutcome,
     PlacementRecord,
     VacancyRecord,
     WorkerRecord,
@@ -97,6 +98,17 @@ def placement_completed(event: Envelope) -> None:
         set__worker_rating=_rating(payload.get("worker_rating")),
         set__employer_rating=_rating(payload.get("employer_rating")), upsert=True)
     mark("worker", worker_id)
+
+
+def offer_responded(event: Envelope) -> None:
+    """A worker accepted or declined an offer: kept as an outcome to learn from (lists do not move)."""
+    payload = event.payload
+    response = payload.get("response")
+    worker_id, vacancy_id = str(payload.get("worker_id") or ""), str(payload.get("vacancy_id") or "")
+    if response not in ("accepted", "declined") or not worker_id or not vacancy_id:
+        raise ValueError("offer.responded without response, worker_id and vacancy_id")
+    OfferOutcome.objects(id=event.subject).update_one(
+        set__worker_id=worker_id, set__vacancy_id=vacancy_id, set__accepted=response == "accepted", upsert=True)
 
 
 def mark(kind: str, ref: str) -> None:

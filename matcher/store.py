@@ -73,6 +73,18 @@ class PlacementRecord(Document):
                 "employer_rating": self.employer_rating}
 
 
+class OfferOutcome(Document):
+    """A worker's answer to an offer (``offer.responded``): a training outcome for the learned ranker."""
+
+    id = StringField(primary_key=True)  # the offer id
+    worker_id = StringField(required=True)
+    vacancy_id = StringField(required=True)
+    accepted = BooleanField(required=True)
+    responded_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "offer_outcomes"}
+
+
 class EmployerRecord(Document):
     """An employer's record with the ethics service: reviews, blocks and review flags."""
 

@@ -1,7 +1,7 @@
 """The matcher's background process: keeps the read model and its lists fresh from events.
 
-Run with ``python -m matcher.worker``. Three threads: the consumer (records
-and marks), the list refresher (``matcher.refresh``), the outbox relay
+Run with ``python -m matcher.worker``. Three threads: the consumer (records,
+outcomes and marks), the list refresher (``matcher.refresh``), the outbox relay
 (``matches.updated``).
 """
 
@@ -13,6 +13,7 @@ from matcher.refresh import Refresher
 from matcher.store import VacancyCandidates, WorkerMatches
 from services.config import Settings
 from services.events import (
+    OFFER_RESPONDED,
     PLACEMENT_COMPLETED,
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
@@ -27,6 +28,7 @@ HANDLERS = {
     VACANCY_CLOSED: handlers.vacancy_closed,
     WORKER_PROFILE_UPDATED: handlers.worker_profile_updated,
     PLACEMENT_COMPLETED: handlers.placement_completed,
+    OFFER_RESPONDED: handlers.offer_responded,
 }
 OUTBOX_DOCUMENTS = (WorkerMatches, VacancyCandidates)
 
