@@ -67,6 +67,8 @@ def list_flags(args):
 @blp.get("/flags.csv")
 @require_role("auditor")
 @blp.arguments(FlagQuerySchema, location="query")
+@blp.doc(responses={"200": {"description": "One row per flag, with a header row",
+                            "content": {"text/csv": {"schema": {"type": "string"}}}}})
 def export_flags(args):
     """The filtered flags as CSV."""
     return Response(stream_with_context(flags.csv_text(args)), mimetype="text/csv",

@@ -1,0 +1,73 @@
+"""API fuzzing: schemathesis against each service's ``/openapi.json``, on the real FerretDB.
+
+Every operation gets a bounded number of generated requests (valid and
+not), sent with the credentials of a role that may call it. The checks:
+no server error, and every answer's status, content type and body match
+what the OpenAPI document (generated from the marshmallow schemas) says.
+Rejecting input the document cannot express (a season ending before it
+starts, an unknown field) is allowed, so "valid data rejected" is not one.
+"""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from ethics.__main__ import create_auditor
+from services.auth import issue_token
+
+EXAMPLES_PER_OPERATION = 25
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+def fuzz(app, headers: dict) -> list[str]:
+    """Run every operation of ``app``'s OpenAPI document; returns the labels it ran."""
+    schema = schemathesis.openapi.from_wsgi("/openapi.json", app)
+    labels = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        labels.append(operation.label)
+
+        @given(case=operation.as_strategy())
+        @hypothesis_settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
+                             suppress_health_check=list(HealthCheck))
+        def run(case):
+            case.call_and_validate(headers=headers, checks=CHECKS)
+
+        run()
+    return labels
+
+
+def bearer(settings, subject: str, role: str) -> dict:
+    token, _ = issue_token(settings.secret_key, subject, role, 600)
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_ethics_api_survives_fuzzing(settings, database):
+    from ethics.app import create_app
+
+    auditor = create_auditor("fuzz-auditor@example.org", "a long enough password")
+    labels = fuzz(create_app({"TESTING": True}, settings=settings), bearer(settings, str(auditor.id), "auditor"))
+    assert "POST /api/v1/checks" in labels and "GET /api/v1/flags" in labels
+
+
+def test_matcher_api_survives_fuzzing(settings, database):
+    from matcher.app import create_app
+
+    labels = fuzz(create_app({"TESTING": True}, settings=settings), bearer(settings, "workers", "service"))
+    assert "POST /api/v1/rank" in labels and "GET /api/v1/workers/{worker_id}/matches" in labels
+
+
+@pytest.mark.parametrize("service", ["employers", "workers"])
+def test_account_services_survive_fuzzing(settings, database, service):
+    module = pytest.importorskip(f"{service}.app")
+    labels = fuzz(module.create_app({"TESTING": True}, settings=settings), {})
+    assert "POST /api/v1/accounts" in labels
