@@ -1,0 +1,101 @@
+"""Journeys across the whole platform, through the public APIs only."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.documents import vacancy
+from tests.integration.helpers import eventually
+
+NEXT_SEASON = {"start": "2028-08-07", "end": "2028-10-27"}
+
+
+def status_of(api, path: str, waiting: str = "pending_review") -> str | None:
+    status = api.call("GET", path).json()["status"]
+    return status if status != waiting else None
+
+
+def post_vacancy(employer, **changes) -> str:
+    body = employer.call("POST", "/vacancies", json=vacancy(title=f"Apple harvest {uuid.uuid4().hex[:6]}",
+                                                            **changes)).json()
+    assert body["status"] == "pending_review"
+    return body["id"]
+
+
+def matched(worker) -> dict[str, dict]:
+    response = worker.call("GET", "/me/matches", expect=(200, 503))
+    return {m["vacancy_id"]: m for m in response.json().get("matches", [])} if response.status_code == 200 else {}
+
+
+def offer_terms(vacancy_id: str, worker_id: str, **changes) -> dict:
+    document = vacancy()
+    terms = {"vacancy_id": vacancy_id, "worker_id": worker_id, "wage": document["wage"],
+             "hours_per_week": document["hours_per_week"], "season": document["season"], "worker_fees": 0,
+             "housing": document["housing"], "deductions": document["deductions"], "contract_language": "es",
+             "terms": "As in the vacancy."}
+    return {**terms, **changes}
+
+
+def inbox(worker) -> dict[str, dict]:
+    return {o["id"]: o for o in worker.items("/me/offers")}
+
+
+def test_fair_work_reaches_the_worker_unfair_never_and_a_good_season_brings_her_back(platform):
+    employer = platform.employer()
+    worker, worker_id = platform.worker()
+    fair, unfair = post_vacancy(employer), post_vacancy(employer, worker_fees=500)
+
+    assert eventually(lambda: status_of(employer, f"/vacancies/{fair}"), "the fair verdict", 120) == "approved"
+    assert eventually(lambda: status_of(employer, f"/vacancies/{unfair}"), "the unfair verdict", 120) == "blocked"
+    flags = employer.call("GET", f"/vacancies/{unfair}").json()["flags"]
+    assert "worker-fees" in {f["rule"] for f in flags}
+    eventually(lambda: fair in matched(worker), "the fair vacancy among the worker's matches", 120)
+    assert unfair not in matched(worker)
+    assert matched(worker)[fair]["reasons"]
+
+    eventually(lambda: worker_id in str(employer.call("GET", f"/vacancies/{fair}/candidates").json()),
+               "the worker among the candidates", 120)
+    sent = employer.call("POST", "/offers", json=offer_terms(fair, worker_id)).json()["id"]
+    substituted = employer.call("POST", "/offers", json=offer_terms(
+        fair, worker_id, wage={"amount": 15.0, "currency": "CAD", "per": "hour"}, worker_fees=300)).json()["id"]
+    assert eventually(lambda: status_of(employer, f"/offers/{sent}"), "the fair offer's review", 120) == "sent"
+    assert eventually(lambda: status_of(employer, f"/offers/{substituted}"), "the review", 120) == "blocked"
+    eventually(lambda: sent in inbox(worker), "the fair offer in the worker's inbox", 120)
+    assert substituted not in inbox(worker)
+
+    worker.call("POST", f"/me/offers/{sent}/accept")
+    assert eventually(lambda: status_of(employer, f"/offers/{sent}", "sent"), "the acceptance", 120) == "accepted"
+    employer.call("POST", f"/offers/{sent}/complete", json={"employer_rating": 5})
+
+    stranger = platform.employer("Another Orchard")
+    again = post_vacancy(employer, season=NEXT_SEASON)
+    elsewhere = post_vacancy(stranger, season=NEXT_SEASON)
+
+    def both_listed():
+        found = matched(worker)
+        return found if again in found and elsewhere in found else None
+
+    found = eventually(both_listed, "next season's two vacancies among the matches", 120)
+    assert found[again]["score"] > found[elsewhere]["score"]
+
+
+def test_bad_input_gets_the_contract_errors_everywhere(platform):
+    employer = platform.employer()
+    other = platform.employer("Someone Else")
+    worker, _worker_id = platform.worker()
+    mine = post_vacancy(employer)
+
+    for api in (employer, worker):
+        broken = api.http.post(api.base + "/accounts", data="{not json", timeout=10,
+                               headers={"Content-Type": "application/json"})
+        assert broken.status_code == 400 and broken.json()["error"]["code"]
+    invalid = employer.call("POST", "/vacancies", expect=(422,), json=vacancy(positions=-3, wage="lots"))
+    assert {"positions", "wage"} <= set(invalid.json()["error"]["fields"])
+    assert other.call("GET", f"/vacancies/{mine}", expect=(403, 404)).json()["error"]["code"]
+    huge = employer.http.post(employer.base + "/vacancies", data=b"x" * (1024 * 1024 + 1), timeout=10,
+                              headers={"Content-Type": "application/json"})
+    assert huge.status_code == 413
+    anonymous = employer.http.get(employer.base + "/vacancies", headers={"Authorization": ""}, timeout=10)
+    assert anonymous.status_code == 401
+    duplicate = worker.http.post(worker.base + "/me/offers/nonexistent/accept", timeout=10)
+    assert duplicate.status_code in (404, 409) and duplicate.json()["error"]["code"]
