@@ -36,11 +36,13 @@ SUMMARY_FIELDS = ("display_name", "origin_country", "languages", "skills", "cert
 @blp.response(200, WorkerMatchesSchema)
 def worker_matches(query, worker_id):
     """A worker's ranked open vacancies with reasons and the vacancy documents."""
-    if not WorkerRecord.objects(id=worker_id).only("id").first():
+    stored = WorkerMatches.objects(id=worker_id).only("items", "updated_at").first()
+    # A worker's list exists once the refresher saw the profile; before that, say whether we know them.
+    if stored is None and not WorkerRecord.objects(id=worker_id).only("id").first():
         abort(404, description="The matcher has no profile for this worker yet.")
-    stored = WorkerMatches.objects(id=worker_id).first()
     items = stored.items if stored else []
-    records = {r.id: r for r in VacancyRecord.objects(id__in=[i["vacancy_id"] for i in items], status=OPEN)}
+    wanted = [i["vacancy_id"] for i in items[:query["limit"] * 2]]  # spare rows for any closed since
+    records = {r.id: r for r in VacancyRecord.objects(id__in=wanted, status=OPEN)}
     matches = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
                 "vacancy": _vacancy(records[item["vacancy_id"]])}
                for item in items if item["vacancy_id"] in records][:query["limit"]]
