@@ -1,8 +1,9 @@
 """End-to-end tests: the whole local stack (Kafka, FerretDB, four services and their workers).
 
-The stack runs on ports of its own (28001-28004, Kafka 28092, FerretDB
-28317, moved up by ``LP_TEST_PORT_OFFSET``) with data under var/test-e2e/,
-and is stopped at the end of the session. Tests talk to it only through
+The journeys' stack runs on ports of its own (28001-28004, Kafka 28092,
+FerretDB 28317, moved up by ``LP_TEST_PORT_OFFSET``) with data under
+var/test-e2e/, and is stopped at the end of the session; the fault tests
+break and mend a stack of their own. Tests talk to it only through
 the public HTTP APIs, as users and outside checks would.
 """
 
@@ -17,8 +18,6 @@ from deploy.seed import Api
 from deploy.stack import ROOT, Stack
 from tests.integration.helpers import PORT_OFFSET
 
-PORTS = {name: port + PORT_OFFSET for name, port in
-         {"employers": 28001, "workers": 28002, "ethics": 28003, "matcher": 28004}.items()}
 PASSWORD = "e2e password long enough"
 
 
@@ -48,13 +47,21 @@ class Platform:
         return api, api.call("GET", "/me").json()["id"]
 
 
-@pytest.fixture(scope="session")
-def platform():
-    stack = Stack(var=ROOT / "var" / "test-e2e", kafka_port=28092 + PORT_OFFSET,
-                  controller_port=28093 + PORT_OFFSET, mongo_port=28317 + PORT_OFFSET,
-                  ports=dict(PORTS), gunicorn_workers=2)
+def fresh_stack(name: str, base: int) -> Stack:
+    """A stopped, empty stack under var/<name>: services on base+1..base+4, Kafka base+92, FerretDB base+317."""
+    base += PORT_OFFSET
+    services = {"employers": base + 1, "workers": base + 2, "ethics": base + 3, "matcher": base + 4}
+    stack = Stack(var=ROOT / "var" / name, kafka_port=base + 92, controller_port=base + 93, mongo_port=base + 317,
+                  ports=services, gunicorn_workers=2)
     stack.down()
     shutil.rmtree(stack.var, ignore_errors=True)
+    return stack
+
+
+@pytest.fixture(scope="session")
+def platform():
+    """The platform the journeys share (ports 28001-28004)."""
+    stack = fresh_stack("test-e2e", 28000)
     stack.up()
     yield Platform(stack)
     stack.down()
