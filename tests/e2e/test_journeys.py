@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from tests.documents import vacancy
+from tests.e2e.conftest import PASSWORD
 from tests.integration.helpers import eventually
 
 NEXT_SEASON = {"start": "2028-08-07", "end": "2028-10-27"}
@@ -99,3 +101,22 @@ def test_bad_input_gets_the_contract_errors_everywhere(platform):
     assert anonymous.status_code == 401
     duplicate = worker.http.post(worker.base + "/me/offers/nonexistent/accept", timeout=10)
     assert duplicate.status_code in (404, 409) and duplicate.json()["error"]["code"]
+
+
+def test_no_personal_data_reaches_the_logs(platform):
+    employer = platform.employer("Private Farm Ltd")
+    name, email_tag = "Zoila Quispe Marroquín", uuid.uuid4().hex[:10]
+    worker, worker_id = platform.worker(name=name, email=f"zoila-{email_tag}@e2e.example.org", birth_year=1987)
+    vacancy_id = post_vacancy(employer)
+    worker.call("PUT", "/me", json={**worker.call("GET", "/me").json(),
+                                     "skills": ["fruit picking", "pruning"]}, expect=(200,))
+    worker.call("POST", "/grievances", json={"employer_id": "", "category": "fees", "anonymous": False,
+                                             "text": f"My phone is +502 5555 0199, ask for {name}."},
+                expect=(200, 201, 202))
+    eventually(lambda: status_of(employer, f"/vacancies/{vacancy_id}"), "the verdict", 120)
+    time.sleep(2)  # let the workers and the matcher log what they do with the profile
+    logs = "\n".join(path.read_text(errors="replace") for path in platform.stack.log_dir.glob("*.log"))
+    assert logs, "the services should have written their logs"
+    for personal in (name, "Zoila", email_tag, "5555 0199", PASSWORD):
+        assert personal not in logs, f"{personal!r} found in the logs"
+    assert worker_id  # ids may be logged: they identify a record, not a person
