@@ -153,6 +153,7 @@ def bench_consume(settings: Settings, n: int = 2000) -> None:
 
 
 def main() -> None:
+    from tests.bench.load_bench import main as load_bench
     from tests.bench.matcher_bench import main as matcher_bench
     from tests.corpus.evaluate import main as ethics_corpus_report
 
@@ -175,6 +176,7 @@ def main() -> None:
         bench_consume(settings)
     finally:
         stack.down()
+    load_bench()
 
 
 if __name__ == "__main__":
