@@ -5,7 +5,7 @@ from __future__ import annotations
 from werkzeug.exceptions import Conflict, NotFound
 
 from employers.candidates import candidate_ids
-from employers.models import LIVE_OFFER, Offer
+from employers.models import LIVE_OFFER, Offer, plain
 from employers.vacancies import own_vacancy
 from services.events import OFFER_SUBMITTED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 
@@ -36,7 +36,7 @@ def make_offer(store, matcher, employer, document: dict) -> Offer:
     offer = Offer(employer_id=str(employer.id), employer_name=employer.name, vacancy_id=str(vacancy.pk),
                   worker_id=document["worker_id"], document=document, status="pending_review", revision=1)
     # The ethics service judges the offer against the vacancy it was made for.
-    offer.record_event(OFFER_SUBMITTED, {"offer": document, "vacancy": vacancy.document,
+    offer.record_event(OFFER_SUBMITTED, {"offer": document, "vacancy": plain(vacancy.document),
                                          "employer_id": offer.employer_id, "employer_name": employer.name,
                                          "revision": 1})
     return store.add(offer)
@@ -57,7 +57,7 @@ def complete_offer(store, employer_id: str, offer_id, employer_rating: int) -> O
     """Close an accepted offer's season with the employer's rating: ``completed``, ``placement.completed``."""
     offer = own_offer(store, employer_id, offer_id)
     payload = {"offer_id": str(offer.pk), "vacancy_id": offer.vacancy_id, "worker_id": offer.worker_id,
-               "employer_id": offer.employer_id, "season": dict(offer.document.get("season") or {}),
+               "employer_id": offer.employer_id, "season": plain(offer.document.get("season") or {}),
                "completed": True, "employer_rating": employer_rating, "worker_rating": None}
     if offer.status != "accepted" or not store.transition(
             offer, {"status": "accepted"}, {"status": "completed", "employer_rating": employer_rating},
