@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from services.documents import MAX_MONEY
+
 STATUS = {
     "pending_review": _l("Waiting for the ethics review"),
     "approved": _l("Approved"),
@@ -30,6 +32,9 @@ PLAIN = {
     "Not a valid integer.": _l("Enter a whole number."),
     "Not a valid date.": _l("Enter a date as YYYY-MM-DD."),
     "Not a valid email address.": _l("Enter an e-mail address such as name@example.org."),
+    "Special numeric values (nan or infinity) are not permitted.": _l("Enter a number."),
+    f"Must be greater than 0 and less than or equal to {MAX_MONEY}.": _l("Enter an amount above 0."),
+    f"Must be greater than or equal to 0 and less than or equal to {MAX_MONEY}.": _l("Enter an amount of 0 or more."),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 import uuid
 from contextlib import contextmanager
 from dataclasses import replace
@@ -12,6 +13,7 @@ from pymongo import MongoClient
 
 from employers import worker as employers_worker
 from employers.app import create_app
+from employers.forms import values_from_document
 from ethics import worker as ethics_worker
 from services.matcher_client import MatcherUnavailable
 from services.worker import run_worker
@@ -111,3 +113,27 @@ def services_running(settings):
             if process.is_alive():
                 process.terminate()
         MongoClient(settings.mongo_url).drop_database(ethics_settings.mongo_db)
+
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf(client) -> str:
+    """The session's CSRF token, as every form carries it (fetching a page starts the session)."""
+    return CSRF.search(client.get("/login").get_data(as_text=True)).group(1)
+
+
+def form_of(document: dict, spec) -> dict:
+    """A filled-in web form for ``document``, as a browser would post it (ticked boxes only)."""
+    values = values_from_document(spec, document)
+    return {name: value for name, value in values.items() if not isinstance(value, bool)} | {
+        name: "on" for name, value in values.items() if value is True}
+
+
+def web_sign_up(client, name: str = "Orchard Co") -> str:
+    """Sign up through the web form (the client keeps the session); returns the e-mail."""
+    email = f"web-{uuid.uuid4().hex[:8]}@example.org"
+    response = client.post("/signup", data={"csrf_token": csrf(client), "name": name, "email": email,
+                                            "password": PASSWORD, "country": "ca"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return email
