@@ -87,7 +87,9 @@ def document_from_form(spec: FormSpec, form) -> tuple[dict, list[int]]:
     messages apply; blank deduction rows are ignored.
     """
     value = {name: str(form.get(name, "")).strip() for name in spec.fields}
-    document: dict = {}
+    # Every group is there, so that a blank group is reported input by input.
+    document: dict = {name.split("-")[0]: {} for name in spec.fields
+                      if "-" in name and name.split("-")[0] not in spec.nullable + ("deductions",)}
     for name in spec.text + spec.upper + spec.lower + spec.numbers:
         if value[name]:
             text = value[name].upper() if name in spec.upper else value[name]

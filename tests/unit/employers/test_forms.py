@@ -62,3 +62,11 @@ def test_the_offer_form_validates_like_the_api():
     assert set(OFFER_FORM.fields) >= {f"{k}" for k in OfferSchema().fields if k not in
                                       ("wage", "season", "housing", "deductions")}
     assert {name.split("-")[0] for name in VACANCY_FORM.fields} == set(VacancySchema().fields)
+
+
+def test_an_empty_form_is_reported_input_by_input():
+    for spec in (VACANCY_FORM, OFFER_FORM):
+        _document, errors = validate_form(spec, {})
+        assert errors and set(errors) <= set(spec.fields)
+    _document, errors = validate_form(VACANCY_FORM, {})
+    assert {"destination-country", "season-start", "season-end", "wage-amount", "wage-currency"} <= set(errors)
