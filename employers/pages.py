@@ -64,7 +64,7 @@ def signup():
 @blp.route("/login", methods=["GET", "POST"])
 def login():
     """Employer sign-in form."""
-    error, email = None, request.form.get("email", "")
+    error, email, status = None, request.form.get("email", ""), 200
     if request.method == "POST":
         try:
             password = request.form.get("password", "")
@@ -72,10 +72,9 @@ def login():
             if email.strip() and password and authenticate(employer, email, password):
                 login_session(Principal(str(employer.pk), "employer"))
                 return redirect(_safe_next(request.args.get("next")))
-            error = _("Wrong e-mail or password.")
+            error, status = _("Wrong e-mail or password."), 401
         except TooManyRequests:
-            error = _("Too many attempts; wait a few minutes and try again.")
-    status = 200 if error is None else 401
+            error, status = _("Too many attempts; wait a few minutes and try again."), 429
     return render_template("login.html", error=error, email=email), status
 
 
