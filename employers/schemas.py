@@ -39,24 +39,26 @@ class FlagSchema(Schema):
     evidence = fields.String()
 
 
-class VacancyOutSchema(VacancySchema):
+class StoredSchema(Schema):
+    """What every stored document adds to its contract fields."""
+
+    id = fields.String()
+    flags = fields.List(fields.Nested(FlagSchema))
+    created_at = fields.DateTime()
+
+
+class VacancyOutSchema(StoredSchema, VacancySchema):
     """A stored vacancy: the contract document with its id, status, flags and revision."""
 
-    id = fields.String()
     status = fields.String(metadata={"enum": list(VACANCY_STATUSES)})
-    flags = fields.List(fields.Nested(FlagSchema))
     revision = fields.Integer()
-    created_at = fields.DateTime()
 
 
-class OfferOutSchema(OfferSchema):
+class OfferOutSchema(StoredSchema, OfferSchema):
     """A stored offer: the contract document with its id, status, flags and the season's rating."""
 
-    id = fields.String()
     status = fields.String(metadata={"enum": list(OFFER_STATUSES)})
-    flags = fields.List(fields.Nested(FlagSchema))
     employer_rating = fields.Integer(allow_none=True)
-    created_at = fields.DateTime()
 
 
 class PageQuerySchema(Schema):
