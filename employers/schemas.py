@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, post_load, validate
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates
 
 from employers.models import OFFER_STATUSES, VACANCY_STATUSES
 from services.documents import COUNTRY, OfferSchema, Strict, VacancySchema
@@ -112,3 +112,9 @@ class CandidateSchema(Schema):
 
 class CompleteSchema(Strict):
     employer_rating = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=5))
+
+    @validates("employer_rating")
+    def not_a_boolean(self, value, **_kwargs):
+        # JSON true is an integer to Python; a rating is not.
+        if isinstance(value, bool):
+            raise ValidationError("Not a valid integer.")
