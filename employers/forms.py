@@ -8,6 +8,7 @@ offer is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marshmallow import ValidationError
@@ -72,8 +73,14 @@ def _set(document: dict, path: str, value) -> None:
 
 
 def _number(raw: str) -> str:
-    # "17,60" is how much of the Americas writes 17.60.
-    return raw.replace(",", ".") if "." not in raw else raw
+    """A typed number in the form the schema reads: "17,60" and "1.234,5" (much of the Americas), "1,234.5"."""
+    raw = re.sub(r"[\s\u00a0\u202f]", "", raw)
+    if "," in raw and "." in raw:
+        thousands = "." if raw.rfind(",") > raw.rfind(".") else ","
+        raw = raw.replace(thousands, "")
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+", raw):
+        raw = raw.replace(",", "")  # "1,000": thousands, not one
+    return raw.replace(",", ".")
 
 
 def _split(raw: str) -> list[str]:

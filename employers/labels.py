@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask_babel import gettext
+from flask_babel import format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 
 from services.documents import MAX_MONEY
@@ -44,8 +44,16 @@ def message(text: str) -> str:
     return str(plain) if plain is not None else gettext(text)
 
 
+def number(value) -> str:
+    """A number as the page's language writes it (19.6 is "19,6" in Spanish; 45.0 is "45")."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    return format_decimal(value, format="#,##0.##")
+
+
 def register(app) -> None:
     """Make the label tables and ``message`` available to every template."""
     app.jinja_env.globals.update(STATUS=STATUS, PATHWAY=PATHWAY, PERIOD=PERIOD, SEVERITY=SEVERITY, VERDICT=VERDICT,
                                  error_text=message)
     app.jinja_env.filters["error_text"] = message
+    app.jinja_env.filters["number"] = number

@@ -70,3 +70,11 @@ def test_an_empty_form_is_reported_input_by_input():
         assert errors and set(errors) <= set(spec.fields)
     _document, errors = validate_form(VACANCY_FORM, {})
     assert {"destination-country", "season-start", "season-end", "wage-amount", "wage-currency"} <= set(errors)
+
+
+def test_numbers_are_read_as_people_write_them():
+    for typed, amount in (("17,60", 17.6), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1,000", 1000),
+                          ("12 345,50", 12345.5), ("19.6", 19.6)):
+        form = as_posted(values_from_document(VACANCY_FORM, vacancy())) | {"wage-amount": typed}
+        document, errors = validate_form(VACANCY_FORM, form)
+        assert errors == {} and document["wage"]["amount"] == amount, typed
