@@ -6,8 +6,9 @@ import functools
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
-from werkzeug.exceptions import Conflict, TooManyRequests, Unauthorized
+from werkzeug.exceptions import Conflict, HTTPException, TooManyRequests, Unauthorized
 
 from employers import accounts
 from employers.models import Employer
@@ -17,6 +18,24 @@ from services.auth import Principal, authenticate, login_session, logout_session
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/employers")
 SIGNUP_FIELDS = ("name", "email", "password", "country")
+# What a person is told when a page fails (the JSON API keeps the contract's error body).
+PAGE_ERRORS = {
+    400: _l("The form expired or was not sent from this site. Go back, reload the page and try again."),
+    404: _l("There is nothing here, or it belongs to another account."),
+    405: _l("This address cannot be used that way."),
+    413: _l("What you sent is too large."),
+    429: _l("Too many attempts; wait a few minutes and try again."),
+    503: _l("The service is busy or restarting; try again in a minute."),
+}
+
+
+def page_error(exc: HTTPException):
+    """An error on a page, as a page in the person's language."""
+    text = PAGE_ERRORS.get(exc.code, _l("Something went wrong; try again."))
+    return render_template("error.html", code=exc.code, text=text), exc.code
+
+
+blp.register_error_handler(HTTPException, page_error)
 
 
 def employer_required(view):

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from werkzeug.exceptions import Conflict, ServiceUnavailable
+from werkzeug.exceptions import Conflict, HTTPException, ServiceUnavailable
 
 from employers import offers, vacancies
 from employers.candidates import ranked_candidates
 from employers.forms import OFFER_FORM, validate_form, values_from_document, values_from_form
 from employers.models import Offer
-from employers.pages import employer_required
+from employers.pages import employer_required, page_error
 from employers.paging import own_page, query_args
 from employers.present import matcher
 from employers.schemas import CompleteSchema, OfferQuerySchema
 from employers.store import STORE
 
 blp = Blueprint("offer_pages", __name__)
+# People get errors as pages in their language, not as JSON.
+blp.register_error_handler(HTTPException, page_error)
 
 
 @blp.get("/vacancies/<vacancy_id>/candidates")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from werkzeug.exceptions import Conflict
+from werkzeug.exceptions import Conflict, HTTPException
 
 from employers import vacancies
 from employers.forms import VACANCY_FORM, validate_form, values_from_document, values_from_form
 from employers.models import OPEN_VACANCY, Vacancy
-from employers.pages import employer_required
+from employers.pages import employer_required, page_error
 from employers.paging import own_page, query_args
 from employers.schemas import VacancyQuerySchema
 from employers.store import STORE
@@ -19,6 +19,8 @@ from employers.store import STORE
 from ethics import engine
 
 blp = Blueprint("vacancy_pages", __name__)
+# People get errors as pages in their language, not as JSON.
+blp.register_error_handler(HTTPException, page_error)
 NEW_VACANCY = {"pathway": "seasonal", "wage-per": "hour", "requirements-min_age": "18",
                **{f"deductions-{i}-per": "week" for i in range(3)}}
 

@@ -159,6 +159,9 @@ def test_another_employers_pages_are_not_found(app):
     for path in (f"/vacancies/{vacancy_id}", f"/vacancies/{vacancy_id}/edit", f"/vacancies/{vacancy_id}/candidates",
                  f"/vacancies/{vacancy_id}/offers/new"):
         assert other.get(path).status_code == 404, path
+    missing = other.get(f"/vacancies/{vacancy_id}?lang=es")
+    assert missing.content_type.startswith("text/html")
+    assert "Aquí no hay nada, o pertenece a otra cuenta." in missing.get_data(as_text=True)
     assert post_form(other, "/vacancies", {}).status_code == 405
     assert other.post(f"/vacancies/{vacancy_id}/close",
                       data={"csrf_token": csrf(other)}).status_code == 404
