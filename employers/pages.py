@@ -1,22 +1,111 @@
-"""Web pages of the employers service for people."""
+"""Web pages for employers: the home page, sign-up, sign-in and sign-out (session cookies, CSRF)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template_string
+import functools
 
-blp = Blueprint("pages", __name__)
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from marshmallow import ValidationError
+from werkzeug.exceptions import Conflict, HTTPException, TooManyRequests, Unauthorized
 
-INDEX = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Labour pathways: employers</title></head>
-<body><h1>Labour pathways: employers</h1>
-<p>Employers: vacancies, candidates, offers and seasons.</p>
-<p><a href="openapi.json">API description (OpenAPI)</a></p>
-</body></html>"""
+from employers import accounts
+from employers.models import Employer
+from employers.schemas import AccountRequestSchema
+from services.auth import Principal, authenticate, login_session, logout_session, session_principal
+
+blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
+                static_url_path="/static/employers")
+SIGNUP_FIELDS = ("name", "email", "password", "country")
+# What a person is told when a page fails (the JSON API keeps the contract's error body).
+PAGE_ERRORS = {
+    400: _l("The form expired or was not sent from this site. Go back, reload the page and try again."),
+    404: _l("There is nothing here, or it belongs to another account."),
+    405: _l("This address cannot be used that way."),
+    413: _l("What you sent is too large."),
+    429: _l("Too many attempts; wait a few minutes and try again."),
+    503: _l("The service is busy or restarting; try again in a minute."),
+}
+
+
+def page_error(exc: HTTPException):
+    """An error on a page, as a page in the person's language."""
+    text = PAGE_ERRORS.get(exc.code, _l("Something went wrong; try again."))
+    return render_template("error.html", code=exc.code, text=text), exc.code
+
+
+blp.register_error_handler(HTTPException, page_error)
+
+
+def employer_required(view):
+    """Page decorator: signed-in employers only (the view gets the account); others go to sign-in."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        principal = session_principal()
+        if principal is not None and principal.role == "employer":
+            try:
+                return view(accounts.employer_of(principal.subject), *args, **kwargs)
+            except Unauthorized:
+                logout_session()
+        return redirect(url_for("pages.login", next=request.full_path))
+
+    return wrapped
 
 
 @blp.get("/")
 def index():
-    """The service's home page."""
-    return render_template_string(INDEX)
+    """What the service is for, with sign-in, sign-up and the API description."""
+    return render_template("index.html")
+
+
+@blp.route("/signup", methods=["GET", "POST"])
+def signup():
+    """Create an employer account, then sign in."""
+    values = {name: request.form.get(name, "") for name in SIGNUP_FIELDS if name != "password"}
+    errors, status = {}, 200
+    if request.method == "POST":
+        form = {name: request.form.get(name, "").strip() for name in SIGNUP_FIELDS}
+        form["password"] = request.form.get("password", "")
+        form["country"] = form["country"].upper()
+        try:
+            employer = accounts.create_account(AccountRequestSchema().load({k: v for k, v in form.items() if v}))
+            login_session(Principal(str(employer.pk), "employer"))
+            return redirect(url_for("vacancy_pages.vacancy_list"))
+        except ValidationError as exc:
+            errors, status = exc.messages, 422
+        except Conflict:
+            errors, status = {"email": [_("An account with this e-mail address already exists.")]}, 409
+    return render_template("signup.html", values=values, errors=errors), status
+
+
+@blp.route("/login", methods=["GET", "POST"])
+def login():
+    """Employer sign-in form."""
+    error, email, status = None, request.form.get("email", ""), 200
+    if request.method == "POST":
+        try:
+            password = request.form.get("password", "")
+            employer = Employer.by_email(email) if email.strip() else None
+            if email.strip() and password and authenticate(employer, email, password):
+                login_session(Principal(str(employer.pk), "employer"))
+                return redirect(_safe_next(request.args.get("next")))
+            error, status = _("Wrong e-mail or password."), 401
+        except TooManyRequests:
+            error, status = _("Too many attempts; wait a few minutes and try again."), 429
+    return render_template("login.html", error=error, email=email), status
+
+
+@blp.post("/logout")
+def logout():
+    """End the session."""
+    logout_session()
+    return redirect(url_for("pages.index"))
+
+
+def _safe_next(target: str | None) -> str:
+    # Only paths on this site: anything else would make sign-in an open redirect.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("vacancy_pages.vacancy_list")

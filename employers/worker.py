@@ -1,16 +1,21 @@
-"""The employers service's background process: Kafka consumer and outbox relay.
+"""The employers service's background process: applies verdicts and responses, relays its events.
 
 Run with ``python -m employers.worker``.
 """
 
 from __future__ import annotations
 
+from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
+from employers.models import Offer, Vacancy
+from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
 from services.worker import run_worker
 
-# Topic -> handler(envelope). The service's issue fills these in.
-HANDLERS: dict = {}
-# Document classes whose outbox this process relays.
-OUTBOX_DOCUMENTS: tuple = ()
+HANDLERS = {
+    VACANCY_REVIEWED: on_vacancy_reviewed,
+    OFFER_REVIEWED: on_offer_reviewed,
+    OFFER_RESPONDED: on_offer_responded,
+}
+OUTBOX_DOCUMENTS = (Vacancy, Offer)
 
 
 def main() -> None:

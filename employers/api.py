@@ -1,0 +1,109 @@
+"""The employers JSON API (``/api/v1``): accounts, tokens, vacancies and their candidates."""
+
+from __future__ import annotations
+
+from flask import abort, g
+from flask_smorest import Blueprint
+
+from employers import accounts, vacancies
+from employers.candidates import ranked_candidates
+from employers.models import Employer, Vacancy
+from employers.paging import own_page
+from employers.present import matcher, vacancy_dict
+from employers.schemas import (
+    AccountRequestSchema,
+    CandidateQuerySchema,
+    CandidateSchema,
+    CreatedSchema,
+    TokenRequestSchema,
+    TokenSchema,
+    VacancyOutSchema,
+    VacancyPageSchema,
+    VacancyQuerySchema,
+)
+from employers.store import STORE
+from services.auth import authenticate, issue_token, require_role
+from services.documents import VacancySchema
+from services.web.app import settings_of
+
+blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Employers: vacancies, candidates, offers")
+
+
+def current_employer() -> Employer:
+    return accounts.employer_of(g.principal.subject)
+
+
+@blp.post("/accounts")
+@blp.arguments(AccountRequestSchema)
+@blp.response(201, CreatedSchema)
+def create_account(data):
+    """Create an employer account; 409 when the e-mail address is taken."""
+    return {"id": str(accounts.create_account(data).pk)}
+
+
+@blp.post("/tokens")
+@blp.arguments(TokenRequestSchema)
+@blp.response(200, TokenSchema)
+def tokens(credentials):
+    """An employer's bearer token (wrong passwords are rate limited)."""
+    employer = Employer.by_email(credentials["email"])
+    if not authenticate(employer, credentials["email"], credentials["password"]):
+        abort(401, description="Wrong e-mail or password.")
+    settings = settings_of()
+    token, expires_at = issue_token(settings.secret_key, str(employer.pk), "employer", settings.token_ttl_seconds)
+    return {"token": token, "expires_at": expires_at}
+
+
+@blp.post("/vacancies")
+@require_role("employer")
+@blp.arguments(VacancySchema)
+@blp.response(201, VacancyOutSchema)
+def create_vacancy(document):
+    """Submit a vacancy: stored as ``pending_review`` and sent to the ethics review."""
+    vacancy = vacancies.submit_vacancy(STORE, current_employer(), VacancySchema().dump(document))
+    return vacancy_dict(vacancy)
+
+
+@blp.get("/vacancies")
+@require_role("employer")
+@blp.arguments(VacancyQuerySchema, location="query")
+@blp.response(200, VacancyPageSchema)
+def list_vacancies(args):
+    """Own vacancies, newest first, optionally of one status."""
+    items, next_cursor = own_page(Vacancy, g.principal.subject, args)
+    return {"items": [vacancy_dict(v) for v in items], "next_cursor": next_cursor}
+
+
+@blp.get("/vacancies/<vacancy_id>")
+@require_role("employer")
+@blp.response(200, VacancyOutSchema)
+def get_vacancy(vacancy_id):
+    """One own vacancy with its status, flags and revision."""
+    return vacancy_dict(vacancies.own_vacancy(STORE, g.principal.subject, vacancy_id))
+
+
+@blp.put("/vacancies/<vacancy_id>")
+@require_role("employer")
+@blp.arguments(VacancySchema)
+@blp.response(200, VacancyOutSchema)
+def edit_vacancy(document, vacancy_id):
+    """Replace an open vacancy's document: a new revision, reviewed again (409 once closed or filled)."""
+    vacancy = vacancies.edit_vacancy(STORE, g.principal.subject, vacancy_id, VacancySchema().dump(document))
+    return vacancy_dict(vacancy)
+
+
+@blp.post("/vacancies/<vacancy_id>/close")
+@require_role("employer")
+@blp.response(200, VacancyOutSchema)
+def close_vacancy(vacancy_id):
+    """Stop taking workers (409 once closed or filled)."""
+    return vacancy_dict(vacancies.close_vacancy(STORE, g.principal.subject, vacancy_id))
+
+
+@blp.get("/vacancies/<vacancy_id>/candidates")
+@require_role("employer")
+@blp.arguments(CandidateQuerySchema, location="query")
+@blp.response(200, CandidateSchema(many=True))
+def candidates(args, vacancy_id):
+    """Ranked workers for an approved own vacancy (409 before approval, 503 if the matcher is down)."""
+    return ranked_candidates(STORE, matcher(), g.principal.subject, vacancy_id, args["limit"])

@@ -1,0 +1,110 @@
+"""What the employers worker does with the events it consumes.
+
+Each handler is a plain function of the envelope (and a store, faked in
+unit tests). Events arrive at least once and may be stale or out of order:
+anything that no longer applies is logged and ignored, never raised, so a
+late event cannot loop through retries into the dead-letter topic. Only an
+envelope that is not what the contract says (an unknown verdict) raises.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from employers.models import OPEN_VACANCY
+from employers.store import STORE
+from employers.vacancies import fill_if_full
+from services.events import Envelope
+
+log = logging.getLogger(__name__)
+
+VERDICTS = ("pass", "flag", "block")
+RESPONSES = ("accepted", "declined")
+FLAG_FIELDS = ("rule", "severity", "principle", "message", "evidence")
+
+
+def on_vacancy_reviewed(event: Envelope, store=STORE) -> None:
+    """``vacancy.reviewed`` → ``approved`` (pass or flag) or ``blocked``, with the flags, for the current revision."""
+    payload = event.payload
+    verdict = _verdict(payload)
+    vacancy = store.vacancy(payload.get("vacancy_id") or event.subject)
+    if vacancy is None:
+        log.warning("vacancy.reviewed %s: no such vacancy %s; ignored", event.id, event.subject)
+        return
+    revision = _revision(payload, vacancy.revision)
+    if revision != vacancy.revision or vacancy.status not in OPEN_VACANCY:
+        log.info("vacancy.reviewed %s: revision %s of a %s vacancy at revision %s; ignored",
+                 event.id, revision, vacancy.status, vacancy.revision)
+        return
+    status = "blocked" if verdict == "block" else "approved"
+    # Conditional on the revision read: an edit or a close landing meanwhile wins.
+    if not store.transition(vacancy, {"revision": revision, "status": list(OPEN_VACANCY)},
+                            {"status": status, "flags": _flags(payload)}):
+        log.info("vacancy.reviewed %s: vacancy %s changed meanwhile; ignored", event.id, vacancy.pk)
+        return
+    log.info("vacancy %s revision %s: %s", vacancy.pk, revision, status)
+    if status == "approved":
+        # Offers accepted before an edit may already fill the new revision.
+        fill_if_full(store, vacancy.pk)
+
+
+def on_offer_reviewed(event: Envelope, store=STORE) -> None:
+    """``offer.reviewed`` → ``sent`` (pass or flag) or ``blocked``, only from ``pending_review``."""
+    payload = event.payload
+    verdict = _verdict(payload)
+    offer = store.offer(payload.get("offer_id") or event.subject)
+    if offer is None:
+        log.warning("offer.reviewed %s: no such offer %s; ignored", event.id, event.subject)
+        return
+    if _revision(payload, offer.revision) != offer.revision:
+        log.info("offer.reviewed %s: stale revision for offer %s; ignored", event.id, offer.pk)
+        return
+    status = "blocked" if verdict == "block" else "sent"
+    if not store.transition(offer, {"status": "pending_review", "revision": offer.revision},
+                            {"status": status, "flags": _flags(payload)}):
+        log.info("offer.reviewed %s: offer %s is %s, not pending review; ignored", event.id, offer.pk, offer.status)
+        return
+    log.info("offer %s: %s", offer.pk, status)
+
+
+def on_offer_responded(event: Envelope, store=STORE) -> None:
+    """``offer.responded`` → ``accepted`` or ``declined``, only from ``sent``; an acceptance may fill the vacancy."""
+    payload = event.payload
+    response = payload.get("response")
+    offer = store.offer(payload.get("offer_id") or event.subject)
+    if response not in RESPONSES or offer is None:
+        log.warning("offer.responded %s: response %r for offer %s unusable; ignored", event.id, response,
+                    event.subject)
+        return
+    if payload.get("worker_id") and str(payload["worker_id"]) != offer.worker_id:
+        log.warning("offer.responded %s: worker %s is not the offer's worker; ignored", event.id,
+                    payload["worker_id"])
+        return
+    if not store.transition(offer, {"status": "sent"}, {"status": response}):
+        log.info("offer.responded %s: offer %s is %s, not sent; ignored", event.id, offer.pk, offer.status)
+        return
+    log.info("offer %s: %s by the worker", offer.pk, response)
+    if response == "accepted":
+        fill_if_full(store, offer.vacancy_id)
+
+
+def _verdict(payload: dict) -> str:
+    verdict = payload.get("verdict")
+    if verdict not in VERDICTS:
+        raise ValueError(f"unknown verdict {verdict!r}")
+    return verdict
+
+
+def _revision(payload: dict, current: int) -> int:
+    """The revision a verdict is about; an event without one is read as about the current revision."""
+    try:
+        return int(payload["revision"])
+    except (KeyError, TypeError, ValueError):
+        return current
+
+
+def _flags(payload: dict) -> list[dict]:
+    """The verdict's flags, read tolerantly and kept to the fields shown to the employer."""
+    flags = payload.get("flags")
+    return [{name: str(flag.get(name) or "") for name in FLAG_FIELDS}
+            for flag in (flags if isinstance(flags, list) else []) if isinstance(flag, dict)]

@@ -1,0 +1,92 @@
+"""What the employers service stores: employer accounts, vacancies and offers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from mongoengine import DateTimeField, DictField, Document, IntField, ListField, StringField
+
+from services.outbox import OutboxDocument
+
+VACANCY_STATUSES = ("pending_review", "approved", "blocked", "filled", "closed")
+OFFER_STATUSES = ("pending_review", "blocked", "sent", "accepted", "declined", "withdrawn", "completed")
+# A vacancy can still be edited or closed by its employer in these states.
+OPEN_VACANCY = ("pending_review", "approved", "blocked")
+# Offers that hold (or may soon hold) a position on the vacancy.
+LIVE_OFFER = ("pending_review", "sent", "accepted")
+# Offers that took a position: they count towards ``positions``.
+TAKEN_OFFER = ("accepted", "completed")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def plain(value):
+    """A stored document as plain dicts and lists (mongoengine wraps them in tracking types)."""
+    if isinstance(value, dict):
+        return {key: plain(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [plain(inner) for inner in value]
+    return value
+
+
+class Employer(Document):
+    """An employer account (e-mail addresses are stored lower-case, unique)."""
+
+    name = StringField(required=True, max_length=200)
+    email = StringField(required=True, unique=True, max_length=254)
+    password_hash = StringField(required=True)
+    country = StringField(required=True, max_length=2)
+    created_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "employers"}
+
+    @classmethod
+    def by_email(cls, email: str) -> Employer | None:
+        return cls.objects(email=email.strip().lower()).first()
+
+
+class Vacancy(OutboxDocument):
+    """A vacancy: the contract document as last submitted, its review state and revision.
+
+    ``revision`` counts submissions (1 on creation, +1 per edit); a verdict
+    applies only to the revision it was asked about.
+    """
+
+    event_source = "employers"
+
+    employer_id = StringField(required=True)
+    employer_name = StringField(default="")
+    document = DictField(required=True)
+    status = StringField(required=True, choices=VACANCY_STATUSES, default="pending_review")
+    flags = ListField(DictField())
+    revision = IntField(required=True, default=1)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "vacancies", "indexes": [("employer_id", "-_id"), ("employer_id", "status", "-_id")]}
+
+
+class Offer(OutboxDocument):
+    """An offer to one candidate worker for one vacancy, with its review and response state."""
+
+    event_source = "employers"
+
+    employer_id = StringField(required=True)
+    employer_name = StringField(default="")
+    vacancy_id = StringField(required=True)
+    worker_id = StringField(required=True)
+    document = DictField(required=True)
+    status = StringField(required=True, choices=OFFER_STATUSES, default="pending_review")
+    flags = ListField(DictField())
+    revision = IntField(required=True, default=1)
+    employer_rating = IntField(min_value=1, max_value=5, null=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    meta = {
+        "collection": "offers",
+        "indexes": [("employer_id", "-_id"), ("employer_id", "vacancy_id", "-_id"), ("vacancy_id", "status"),
+                    ("vacancy_id", "worker_id")],
+    }

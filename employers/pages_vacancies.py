@@ -1,0 +1,100 @@
+"""Web pages for vacancies: the form (with a dry-run ethics check), the list, the detail page, edit and close."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.exceptions import Conflict, HTTPException
+
+from employers import vacancies
+from employers.forms import VACANCY_FORM, validate_form, values_from_document, values_from_form
+from employers.models import OPEN_VACANCY, Vacancy
+from employers.pages import employer_required, page_error
+from employers.paging import own_page, query_args
+from employers.schemas import VacancyQuerySchema
+from employers.store import STORE
+
+# The ethics engine runs in-process for the dry run: same repository, one
+# image for every service, and a check that stores nothing needs no event.
+from ethics import engine
+
+blp = Blueprint("vacancy_pages", __name__)
+# People get errors as pages in their language, not as JSON.
+blp.register_error_handler(HTTPException, page_error)
+NEW_VACANCY = {"pathway": "seasonal", "wage-per": "hour", "requirements-min_age": "18",
+               **{f"deductions-{i}-per": "week" for i in range(3)}}
+
+
+@blp.get("/vacancies")
+@employer_required
+def vacancy_list(employer):
+    """The employer's vacancies with their status, newest first."""
+    args = query_args(VacancyQuerySchema(), request.args) or abort(422)
+    items, next_cursor = own_page(Vacancy, employer.pk, args)
+    return render_template("vacancies.html", items=items, next_cursor=next_cursor, status=args.get("status"))
+
+
+@blp.route("/vacancies/new", methods=["GET", "POST"])
+@employer_required
+def vacancy_new(employer):
+    """The vacancy form: "Check before submitting" runs the ethics rules, "Submit" stores it."""
+    if request.method == "GET":
+        return _form(NEW_VACANCY)
+    document, errors = validate_form(VACANCY_FORM, request.form)
+    if errors or request.form.get("action") == "check":
+        return _checked_form(document, errors)
+    vacancy = vacancies.submit_vacancy(STORE, employer, document)
+    flash(_("Your vacancy was submitted. The ethics review usually takes a few seconds."))
+    return redirect(url_for("vacancy_pages.vacancy_detail", vacancy_id=vacancy.pk))
+
+
+@blp.route("/vacancies/<vacancy_id>/edit", methods=["GET", "POST"])
+@employer_required
+def vacancy_edit(employer, vacancy_id):
+    """Change a vacancy: it is reviewed again as a new revision."""
+    vacancy = vacancies.own_vacancy(STORE, str(employer.pk), vacancy_id)
+    if request.method == "GET":
+        return _form(values_from_document(VACANCY_FORM, vacancy.document), vacancy=vacancy)
+    document, errors = validate_form(VACANCY_FORM, request.form)
+    if errors or request.form.get("action") == "check":
+        return _checked_form(document, errors, vacancy)
+    try:
+        vacancies.edit_vacancy(STORE, str(employer.pk), vacancy_id, document)
+    except Conflict:
+        flash(_("This vacancy can no longer be changed."), "error")
+        return redirect(url_for("vacancy_pages.vacancy_detail", vacancy_id=vacancy_id))
+    flash(_("Your changes were submitted for a new ethics review."))
+    return redirect(url_for("vacancy_pages.vacancy_detail", vacancy_id=vacancy_id))
+
+
+@blp.get("/vacancies/<vacancy_id>")
+@employer_required
+def vacancy_detail(employer, vacancy_id):
+    """A vacancy: its status, and in plain words why it was flagged or blocked."""
+    vacancy = vacancies.own_vacancy(STORE, str(employer.pk), vacancy_id)
+    return render_template("vacancy.html", vacancy=vacancy, doc=vacancy.document, open=vacancy.status in OPEN_VACANCY)
+
+
+@blp.post("/vacancies/<vacancy_id>/close")
+@employer_required
+def vacancy_close(employer, vacancy_id):
+    """Stop taking workers."""
+    try:
+        vacancies.close_vacancy(STORE, str(employer.pk), vacancy_id)
+        flash(_("The vacancy is closed."))
+    except Conflict:
+        flash(_("This vacancy is already closed or filled."), "error")
+    return redirect(url_for("vacancy_pages.vacancy_detail", vacancy_id=vacancy_id))
+
+
+def _form(values: dict, errors: dict | None = None, verdict=None, vacancy=None, status: int = 200):
+    return render_template("vacancy_form.html", values=values, errors=errors or {}, verdict=verdict,
+                           vacancy=vacancy), status
+
+
+def _checked_form(document: dict | None, errors: dict, vacancy=None):
+    """The form again: with its errors, or with what the ethics rules would say of it."""
+    values = values_from_form(VACANCY_FORM, request.form)
+    if errors:
+        return _form(values, errors, vacancy=vacancy, status=422)
+    return _form(values, verdict=engine.check_vacancy(document), vacancy=vacancy)

@@ -1,0 +1,24 @@
+"""Stored vacancies and offers as the API shows them: the contract document plus id, status and flags."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from employers.models import Offer, Vacancy
+from services.documents import OfferSchema, VacancySchema
+
+
+def vacancy_dict(vacancy: Vacancy) -> dict:
+    # Loaded again so that the response schema dumps real dates, not strings.
+    return {**VacancySchema().load(vacancy.document), "id": str(vacancy.pk), "status": vacancy.status,
+            "flags": list(vacancy.flags), "revision": vacancy.revision, "created_at": vacancy.created_at}
+
+
+def offer_dict(offer: Offer) -> dict:
+    return {**OfferSchema().load(offer.document), "id": str(offer.pk), "status": offer.status,
+            "flags": list(offer.flags), "employer_rating": offer.employer_rating, "created_at": offer.created_at}
+
+
+def matcher():
+    """The matcher read-model client of this app (a fake in tests)."""
+    return current_app.extensions["matcher_client"]

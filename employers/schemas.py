@@ -1,0 +1,120 @@
+"""Schemas of the employers JSON API (the OpenAPI document comes from these)."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates
+
+from employers.models import OFFER_STATUSES, VACANCY_STATUSES
+from services.documents import COUNTRY, OfferSchema, Strict, VacancySchema
+from services.web.schemas import TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
+
+MIN_PASSWORD = 10
+OBJECT_ID = validate.Regexp(r"^[0-9a-f]{24}$", error="Not an id this service gave out.")
+
+
+class AccountRequestSchema(Strict):
+    """``{"name", "email", "password", "country"}``; the e-mail is kept lower-case."""
+
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=MIN_PASSWORD, max=1024))
+    country = fields.String(required=True, validate=COUNTRY)
+
+    @post_load
+    def normalise(self, data, **_kwargs):
+        data["email"] = data["email"].strip().lower()
+        data["name"] = data["name"].strip()
+        return data
+
+
+class CreatedSchema(Schema):
+    id = fields.String()
+
+
+class FlagSchema(Schema):
+    rule = fields.String()
+    severity = fields.String(metadata={"enum": ["block", "review"]})
+    principle = fields.String()
+    message = fields.String()
+    evidence = fields.String()
+
+
+class StoredSchema(Schema):
+    """What every stored document adds to its contract fields."""
+
+    id = fields.String()
+    flags = fields.List(fields.Nested(FlagSchema))
+    created_at = fields.DateTime()
+
+
+class VacancyOutSchema(StoredSchema, VacancySchema):
+    """A stored vacancy: the contract document with its id, status, flags and revision."""
+
+    status = fields.String(metadata={"enum": list(VACANCY_STATUSES)})
+    revision = fields.Integer()
+
+
+class OfferOutSchema(StoredSchema, OfferSchema):
+    """A stored offer: the contract document with its id, status, flags and the season's rating."""
+
+    status = fields.String(metadata={"enum": list(OFFER_STATUSES)})
+    employer_rating = fields.Integer(allow_none=True)
+
+
+class PageQuerySchema(Schema):
+    """``?limit=&cursor=`` (a cursor is the last id of the previous page)."""
+
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    cursor = fields.String(load_default=None, validate=OBJECT_ID)
+
+
+class VacancyQuerySchema(PageQuerySchema):
+    status = fields.String(validate=validate.OneOf(VACANCY_STATUSES))
+
+
+class OfferQuerySchema(PageQuerySchema):
+    vacancy_id = fields.String(validate=OBJECT_ID)
+    status = fields.String(validate=validate.OneOf(OFFER_STATUSES))
+
+
+class VacancyPageSchema(Schema):
+    items = fields.List(fields.Nested(VacancyOutSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class OfferPageSchema(Schema):
+    items = fields.List(fields.Nested(OfferOutSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class CandidateQuerySchema(Schema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class WorkerSummarySchema(Schema):
+    """What an employer may see of a candidate: no contact details, gender or birth year."""
+
+    origin_country = fields.String()
+    languages = fields.List(fields.String())
+    skills = fields.List(fields.String())
+    certifications = fields.List(fields.String())
+    availability = fields.List(fields.Dict())
+    past_seasons = fields.Raw()
+
+
+class CandidateSchema(Schema):
+    worker_id = fields.String()
+    score = fields.Float()
+    reasons = fields.List(fields.String())
+    reason_keys = fields.List(fields.String())
+    worker = fields.Nested(WorkerSummarySchema)
+
+
+class CompleteSchema(Strict):
+    employer_rating = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=5))
+
+    @validates("employer_rating")
+    def not_a_boolean(self, value, **_kwargs):
+        # JSON true is an integer to Python; a rating is not.
+        if isinstance(value, bool):
+            raise ValidationError("Not a valid integer.")

@@ -1,0 +1,64 @@
+"""Where the use cases read and write vacancies and offers (MongoDB here, a fake in unit tests).
+
+Every state change is one conditional write that also appends the events it
+publishes to the document's outbox: FerretDB has no transactions, so the
+state and its events must travel in the same write. The condition (the
+status and revision read) makes two racing changes safe: one wins, the
+other is told so and reports a conflict or ignores a stale event.
+"""
+
+from __future__ import annotations
+
+from bson import ObjectId
+from bson.errors import InvalidId
+
+from employers.models import Offer, Vacancy, utcnow
+from services.events import new_event
+
+
+def object_id(value) -> ObjectId | None:
+    """``value`` as an ObjectId, or None when it cannot be one."""
+    try:
+        return ObjectId(str(value))
+    except (InvalidId, TypeError):
+        return None
+
+
+class MongoStore:
+    """The real store, over mongoengine's connection."""
+
+    def vacancy(self, vacancy_id) -> Vacancy | None:
+        oid = object_id(vacancy_id)
+        return Vacancy.objects(id=oid).first() if oid else None
+
+    def offer(self, offer_id) -> Offer | None:
+        oid = object_id(offer_id)
+        return Offer.objects(id=oid).first() if oid else None
+
+    def add(self, document):
+        """Insert a new vacancy or offer (with the events already recorded on it)."""
+        return document.save(force_insert=True)
+
+    def transition(self, document, expected: dict, changes: dict, events=()) -> bool:
+        """Apply ``changes`` and queue ``events`` [(type, payload)] if the stored document still matches
+        ``expected`` (field -> value, or a list of allowed values); False when it does not."""
+        condition = {"_id": document.pk}
+        for field, value in expected.items():
+            condition[field] = {"$in": list(value)} if isinstance(value, list | tuple) else value
+        envelopes = [new_event(kind, "employers", str(document.pk), payload).to_dict() for kind, payload in events]
+        update = {"$set": {**changes, "updated_at": utcnow()}}
+        if envelopes:
+            update["$push"] = {"outbox": {"$each": envelopes}}
+        result = type(document)._get_collection().update_one(condition, update)
+        return result.matched_count == 1
+
+    def count_offers(self, vacancy_id: str, statuses) -> int:
+        return Offer.objects(vacancy_id=str(vacancy_id), status__in=list(statuses)).count()
+
+    def offer_exists(self, vacancy_id: str, worker_id: str, statuses) -> bool:
+        return Offer.objects(vacancy_id=str(vacancy_id), worker_id=str(worker_id),
+                             status__in=list(statuses)).first() is not None
+
+
+# The one store the web views and the worker use (unit tests pass a fake instead).
+STORE = MongoStore()

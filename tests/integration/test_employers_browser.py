@@ -1,0 +1,138 @@
+"""An employer in headless Chromium: signs up, fills the vacancy form (one invalid try), sees the verdict,
+makes an offer to a candidate, sees it accepted and closes the season with a rating.
+
+The ethics and employers workers run (see employers_support.services_running),
+so the verdicts come from the real engine over the real Kafka and FerretDB.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from services.events import OFFER_RESPONDED, new_event
+from services.kafka import Publisher
+from tests.integration import employers_support
+from tests.integration.employers_support import PASSWORD, services_running
+from tests.integration.helpers import eventually
+
+app, matcher = employers_support.app, employers_support.matcher  # fixtures
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+@pytest.fixture
+def base_url(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page():
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            yield browser.new_page(viewport={"width": 1100, "height": 900})
+        finally:
+            browser.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"employers-{name}.png"), full_page=True)
+
+
+def reload_until(page, selector: str, text: str, what: str) -> None:
+    def shows():
+        page.reload()
+        return text in page.inner_text(selector)
+
+    eventually(shows, what, timeout=120, interval=1)
+
+
+def fill_vacancy(page, title: str, wage: str) -> None:
+    fields = {
+        "#title": title, "#description": "Harvest apples and load bins in the orchard.", "#language": "en",
+        "#occupation": "Fruit picker", "#isco_code": "9211", "#skills": "fruit picking, ladder work",
+        "#destination-country": "CA", "#destination-region": "Ontario", "#destination-city": "Simcoe",
+        "#positions": "3", "#season-start": "2027-08-01", "#season-end": "2027-10-31", "#wage-amount": wage,
+        "#wage-currency": "CAD", "#hours_per_week": "45", "#worker_fees": "0", "#housing-weekly_deduction": "30",
+        "#deductions-0-label": "meals", "#deductions-0-amount": "40", "#recruiter-name": "Agencia X",
+        "#recruiter-licence": "ON-RA-1234", "#contract_languages": "en, es", "#requirements-languages": "es",
+    }
+    for selector, value in fields.items():
+        page.fill(selector, value)
+    for box in ("#employer_pays-inbound_travel", "#employer_pays-return_travel", "#employer_pays-visa",
+                "#housing-provided"):
+        page.check(box)
+
+
+def test_an_employer_posts_a_vacancy_and_closes_a_season(page, base_url, app, matcher, settings):
+    with services_running(settings):
+        page.goto(base_url + "/")
+        page.click("text=Create an employer account")
+        page.fill("#name", "Browser Orchards")
+        page.fill("#email", "browser@example.org")
+        page.fill("#password", PASSWORD)
+        page.fill("#country", "CA")
+        page.click("button:has-text('Create the account')")
+        page.click("a:has-text('Post a new vacancy')")
+
+        fill_vacancy(page, title="", wage="seventeen")
+        page.click("button:has-text('Submit the vacancy')")
+        assert page.is_visible("#error-summary")
+        assert page.get_attribute("#title", "aria-invalid") == "true"
+        assert "title-error" in page.get_attribute("#title", "aria-describedby")
+        assert page.inner_text("#title-error") == "Fill in this field."
+        assert page.inner_text("#wage-amount-error") == "Enter a number."
+        assert page.input_value("#occupation") == "Fruit picker"  # kept
+        shot(page, "form-errors")
+
+        page.fill("#title", "Apple harvest worker")
+        page.fill("#wage-amount", "19.60")
+        page.click("button:has-text('Check before submitting')")
+        assert "No problem found" in page.inner_text("#verdict")
+        page.click("button:has-text('Submit the vacancy')")
+        reload_until(page, "#status", "Approved", "the vacancy's approval")
+        shot(page, "vacancy-approved")
+
+        vacancy_id = page.url.rstrip("/").rsplit("/", 1)[1]
+        matcher.rank(vacancy_id, "worker-1")
+        page.click("a:has-text('See the candidates')")
+        assert "season fits the availability" in page.inner_text("main")
+        page.click("a:has-text('Make an offer')")
+        assert page.input_value("#wage-amount") == "19.6" and page.input_value("#contract_language") == "es"
+        page.fill("#terms", "Harvest apples as described in the vacancy.")
+        page.click("button:has-text('Send the offer for review')")
+        reload_until(page, "#status", "Sent to the worker", "the offer to pass the ethics review")
+
+        offer_id = page.url.rstrip("/").rsplit("/", 1)[1]
+        publisher = Publisher(settings)
+        try:
+            publisher.publish([new_event(OFFER_RESPONDED, "workers", offer_id, {
+                "offer_id": offer_id, "worker_id": "worker-1", "vacancy_id": vacancy_id, "response": "accepted"})])
+        finally:
+            publisher.close()
+        reload_until(page, "#status", "Accepted", "the worker's acceptance")
+        page.check("input[name=employer_rating][value='5']")
+        page.click("button:has-text('Complete the season')")
+        assert "Season completed" in page.inner_text("#status")
+        shot(page, "season-completed")
+
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(base_url + "/vacancies/new?lang=es")
+        page.click("button:has-text('Enviar la vacante')")
+        assert "Corrija estos campos" in page.inner_text("#error-summary")
+        shot(page, "form-errors-phone-es")

@@ -1,0 +1,77 @@
+"""Fakes of the employers service's ports: the store and the matcher client (unit tests only)."""
+
+from __future__ import annotations
+
+from bson import ObjectId
+
+from employers.models import Offer, Vacancy
+from services.events import new_event
+from services.matcher_client import MatcherUnavailable
+
+
+class FakeStore:
+    """Vacancies and offers in dicts, with the same conditional transitions as the real store."""
+
+    def __init__(self):
+        self.documents: dict[str, object] = {}
+
+    def vacancy(self, vacancy_id):
+        found = self.documents.get(str(vacancy_id))
+        return found if isinstance(found, Vacancy) else None
+
+    def offer(self, offer_id):
+        found = self.documents.get(str(offer_id))
+        return found if isinstance(found, Offer) else None
+
+    def add(self, document):
+        if document.pk is None:
+            document.pk = ObjectId()
+        self.documents[str(document.pk)] = document
+        return document
+
+    def transition(self, document, expected: dict, changes: dict, events=()) -> bool:
+        stored = self.documents.get(str(document.pk))
+        for field, value in expected.items():
+            allowed = list(value) if isinstance(value, list | tuple) else [value]
+            if stored is None or getattr(stored, field) not in allowed:
+                return False
+        for field, value in changes.items():
+            setattr(stored, field, value)
+        stored.outbox.extend(new_event(kind, "employers", str(stored.pk), payload).to_dict()
+                             for kind, payload in events)
+        return True
+
+    def count_offers(self, vacancy_id, statuses) -> int:
+        return sum(1 for d in self.documents.values()
+                   if isinstance(d, Offer) and d.vacancy_id == str(vacancy_id) and d.status in statuses)
+
+    def offer_exists(self, vacancy_id, worker_id, statuses) -> bool:
+        return any(isinstance(d, Offer) and d.vacancy_id == str(vacancy_id) and d.worker_id == worker_id
+                   and d.status in statuses for d in self.documents.values())
+
+    def events(self, document_id, event_type=None) -> list[dict]:
+        """The events queued on a document (optionally of one type)."""
+        outbox = self.documents[str(document_id)].outbox
+        return [e for e in outbox if event_type in (None, e["type"])]
+
+
+class FakeMatcher:
+    """Candidates per vacancy id; ``down`` makes every call fail like an unreachable matcher."""
+
+    def __init__(self, candidates=None, down: bool = False):
+        self.by_vacancy = candidates or {}
+        self.down = down
+
+    def candidates(self, vacancy_id, limit=20):
+        if self.down:
+            raise MatcherUnavailable("down")
+        found = self.by_vacancy.get(str(vacancy_id))
+        return None if found is None else {"vacancy_id": vacancy_id, "candidates": found[:limit]}
+
+
+class FakeEmployer:
+    """What the use cases read of an account."""
+
+    def __init__(self, name="Orchard Co"):
+        self.id = ObjectId()
+        self.name = name
