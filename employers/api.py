@@ -22,7 +22,7 @@ from employers.schemas import (
     VacancyQuerySchema,
 )
 from employers.store import STORE
-from services.auth import authenticate, issue_token, require_role
+from services.auth import authenticate, issue_token, limit_signups, require_role
 from services.documents import VacancySchema
 from services.web.app import settings_of
 
@@ -37,7 +37,8 @@ def current_employer() -> Employer:
 @blp.arguments(AccountRequestSchema)
 @blp.response(201, CreatedSchema)
 def create_account(data):
-    """Create an employer account; 409 when the e-mail address is taken."""
+    """Create an employer account; 409 when the e-mail address is taken, 429 when too many come from one address."""
+    limit_signups()
     return {"id": str(accounts.create_account(data).pk)}
 
 

@@ -13,7 +13,7 @@ from werkzeug.exceptions import Conflict, HTTPException, TooManyRequests, Unauth
 from employers import accounts
 from employers.models import Employer
 from employers.schemas import AccountRequestSchema
-from services.auth import Principal, authenticate, login_session, logout_session, session_principal
+from services.auth import Principal, authenticate, limit_signups, login_session, logout_session, session_principal
 
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/employers")
@@ -69,6 +69,7 @@ def signup():
         form = {name: request.form.get(name, "").strip() for name in SIGNUP_FIELDS}
         form["password"] = request.form.get("password", "")
         form["country"] = form["country"].upper()
+        limit_signups()
         try:
             employer = accounts.create_account(AccountRequestSchema().load({k: v for k, v in form.items() if v}))
             login_session(Principal(str(employer.pk), "employer"))

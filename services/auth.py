@@ -117,6 +117,16 @@ def logout_session() -> None:
     session.clear()
 
 
+# New accounts per client address: enough for an NGO office signing up a group
+# from one address, too few for a script to fill the database.
+SIGNUPS_PER_CLIENT = (300, 3600)
+
+
+def limit_signups() -> None:
+    """Count a sign-up from this client address; 429 beyond ``SIGNUPS_PER_CLIENT``."""
+    ratelimit.hit(f"signup:{request.remote_addr}", *SIGNUPS_PER_CLIENT)
+
+
 # Wrong passwords per e-mail address, and attempts per client address, in
 # fixed windows shared by every process through the database.
 FAILED_LOGINS_PER_EMAIL = (5, 300)

@@ -50,6 +50,17 @@ def test_accounts_tokens_and_duplicates(client):
     assert statuses[0] == 401 and statuses[-1] == 429
 
 
+def test_sign_ups_from_one_address_are_rate_limited(client, monkeypatch):
+    monkeypatch.setattr("services.auth.SIGNUPS_PER_CLIENT", (2, 3600))
+    body = {"name": "Orchard Co", "password": PASSWORD, "country": "CA"}
+    statuses = [client.post("/api/v1/accounts", json={**body, "email": f"boss{i}@example.org"}).status_code
+                for i in range(3)]
+    assert statuses == [201, 201, 429]
+    form = {**body, "email": "boss9@example.org", "csrf_token": employers_support.csrf(client)}
+    page = client.post("/signup", data=form)
+    assert page.status_code == 429
+
+
 def test_a_vacancy_is_created_pending_with_its_event_in_the_outbox(client, boss):
     created = client.post("/api/v1/vacancies", json=vacancy(), headers=boss["headers"])
     assert created.status_code == 201
