@@ -66,8 +66,21 @@ def test_matcher_api_survives_fuzzing(settings, database):
     assert "POST /api/v1/rank" in labels and "GET /api/v1/workers/{worker_id}/matches" in labels
 
 
+SIGN_UPS = {
+    "employers": {"name": "Fuzz Farms", "country": "CA"},
+    "workers": {"name": "Fuzz Worker", "origin_country": "GT", "birth_year": 1990, "languages": ["es"],
+                "skills": ["fruit picking"], "availability": [{"start": "2027-03-01", "end": "2027-11-30"}]},
+}
+
+
 @pytest.mark.parametrize("service", ["employers", "workers"])
 def test_account_services_survive_fuzzing(settings, database, service):
+    """Fuzzed as a signed-in account holder, so the owner's endpoints are reached, not only their 401."""
     module = pytest.importorskip(f"{service}.app")
-    labels = fuzz(module.create_app({"TESTING": True}, settings=settings), {})
+    app = module.create_app({"TESTING": True}, settings=settings)
+    client = app.test_client()
+    account = {**SIGN_UPS[service], "email": f"fuzz-{service}@example.org", "password": "a long enough password"}
+    assert client.post("/api/v1/accounts", json=account).status_code == 201
+    token = client.post("/api/v1/tokens", json={"email": account["email"], "password": account["password"]})
+    labels = fuzz(app, {"Authorization": f"Bearer {token.get_json()['token']}"})
     assert "POST /api/v1/accounts" in labels
