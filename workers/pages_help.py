@@ -7,7 +7,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import TooManyRequests
 
 from workers import grievances, labels, offers
-from workers.schemas import GrievanceSchema
+from workers.schemas import ID_PATTERN, GrievanceSchema
 from workers.web import page_errors, signed_in_worker
 
 blp = Blueprint("help", __name__)
@@ -28,7 +28,7 @@ def report():
     errors = {}
     if request.method == "POST":
         data = {"category": form.get("category", ""), "text": form.get("text", ""),
-                "employer_id": form.get("employer_id", ""), "offer_id": form.get("offer_id", ""),
+                "employer_id": _id_or_blank(form.get("employer_id")), "offer_id": _id_or_blank(form.get("offer_id")),
                 "anonymous": worker is None or form.get("anonymous") == "1"}
         try:
             loaded = GrievanceSchema().load(data)
@@ -43,6 +43,12 @@ def report():
     about = _about(worker, form.get("offer_id", ""))
     return render_template("report.html", form=form, errors=errors, worker=worker, about=about,
                            categories=labels.CATEGORIES), 422 if errors else 200
+
+
+def _id_or_blank(value: str | None) -> str:
+    # The ids come from links on our pages; a mangled one is dropped rather
+    # than shown as an error about a field the person cannot see.
+    return value if value and ID_PATTERN.fullmatch(value) else ""
 
 
 def _about(worker, offer_id: str):

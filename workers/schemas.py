@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -15,7 +16,8 @@ MAX_SKILLS = 50
 MAX_WINDOWS = 12
 GRIEVANCE_CATEGORIES = ("fees", "passport", "wages", "housing", "safety", "harassment", "contract", "other")
 # Ids of the other services: MongoDB ids, or the test and demo ids they use.
-OTHER_ID = validate.Regexp(r"^[A-Za-z0-9_-]{0,64}$", error="Not an id this platform gives out.")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{0,64}\Z")
+OTHER_ID = validate.Regexp(ID_PATTERN, error="Not an id this platform gives out.")
 
 
 def _this_year() -> int:
