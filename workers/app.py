@@ -22,8 +22,9 @@ from workers import (
     pages_profile,
 )
 from workers.compression import init_compression
+from workers.schemas import UI_LANGUAGES
 
-LANGUAGES = ("en", "es", "fr", "pt", "ht")
+LANGUAGES = UI_LANGUAGES
 # Static files are named with a hash of their content in the URL, so phones keep them a year.
 STATIC_MAX_AGE = 365 * 24 * 3600
 

@@ -18,7 +18,7 @@ from workers.models import Worker, utcnow
 # What the matcher needs; never the e-mail, the full name or the gender.
 PUBLISHED_FIELDS = ("origin_country", "birth_year", "languages", "skills", "certifications", "availability",
                     "preferred_countries", "pathways")
-EDITABLE_FIELDS = ("name", *PUBLISHED_FIELDS, "gender")
+EDITABLE_FIELDS = ("name", *PUBLISHED_FIELDS, "gender", "ui_language")
 
 
 def display_name(name: str) -> str:
@@ -39,8 +39,7 @@ def profile_payload(worker_id: str, revision: int, profile: dict) -> dict:
 def create_worker(account: dict) -> Worker:
     """A new worker from the contract's worker document (revision 1, published); 409 if the e-mail is taken."""
     fields = {key: account[key] for key in EDITABLE_FIELDS if key in account}
-    worker = Worker(email=account["email"], password_hash=hash_password(account["password"]),
-                    ui_language=account.get("ui_language", "en"), revision=1, **fields)
+    worker = Worker(email=account["email"], password_hash=hash_password(account["password"]), revision=1, **fields)
     # The id is minted before the insert: the first event carries it.
     worker.pk = ObjectId()
     worker.record_event(WORKER_PROFILE_UPDATED, profile_payload(str(worker.pk), 1, fields))
@@ -52,6 +51,7 @@ def create_worker(account: dict) -> Worker:
 
 
 def current_profile(worker: Worker) -> dict:
+    """The fields a worker may change, as stored."""
     return {key: getattr(worker, key) for key in EDITABLE_FIELDS}
 
 
@@ -78,7 +78,3 @@ def update_profile(worker: Worker, changes: dict) -> Worker:
         raise Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
     return Worker.objects.get(pk=worker.pk)
 
-
-def set_language(worker: Worker, language: str) -> None:
-    """Remember the language the worker reads the pages in (not published)."""
-    Worker.objects(pk=worker.pk).update_one(set__ui_language=language)

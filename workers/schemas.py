@@ -14,6 +14,7 @@ from workers.reference import COUNTRIES, LANGUAGE_CODES
 
 MAX_SKILLS = 50
 MAX_WINDOWS = 12
+UI_LANGUAGES = ("en", "es", "fr", "pt", "ht")
 GRIEVANCE_CATEGORIES = ("fees", "passport", "wages", "housing", "safety", "harassment", "contract", "other")
 # Ids of the other services: MongoDB ids, or the test and demo ids they use.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{0,64}\Z")
@@ -66,6 +67,8 @@ class ProfileSchema(Strict):
     pathways = _bounded_list(fields.String(validate=validate.OneOf(PATHWAYS)), 3)
     gender = fields.String(allow_none=True, validate=validate.OneOf(GENDERS),
                            metadata={"description": "optional; never published nor shown to employers"})
+    ui_language = fields.String(validate=validate.OneOf(UI_LANGUAGES),
+                                metadata={"description": "language of the pages"})
 
     @post_load
     def tidy(self, data, **_kwargs):
@@ -97,8 +100,8 @@ class AccountSchema(ProfileSchema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=100))
     email = fields.Email(required=True, validate=validate.Length(max=254))
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=8, max=1024))
-    ui_language = fields.String(load_default="en", validate=validate.OneOf(("en", "es", "fr", "pt", "ht")),
-                                metadata={"description": "language of the web pages"})
+    ui_language = fields.String(load_default="en", validate=validate.OneOf(UI_LANGUAGES),
+                                metadata={"description": "language of the pages"})
 
     @post_load
     def lower_email(self, data, **_kwargs):

@@ -7,7 +7,7 @@ import logging
 
 from bson import ObjectId
 from bson.errors import InvalidId
-from flask import redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 from pymongo.errors import ConnectionFailure
 from werkzeug.exceptions import HTTPException
 
@@ -36,9 +36,18 @@ def worker_required(view):
         worker = signed_in_worker()
         if worker is None:
             return redirect(url_for("account.login", next=request.script_root + request.full_path))
+        _remember_language(worker)
         return view(worker, *args, **kwargs)
 
     return wrapped
+
+
+def _remember_language(worker: Worker) -> None:
+    # A language chosen on any page becomes the worker's, for the next sign-in on another phone.
+    asked = request.args.get("lang")
+    if asked and asked != worker.ui_language and asked in current_app.config["LP_LANGUAGES"]:
+        Worker.objects(pk=worker.pk).update_one(set__ui_language=asked)
+        worker.ui_language = asked
 
 
 def sign_in(worker: Worker) -> None:

@@ -92,6 +92,16 @@ def test_profile_read_and_update_publish_a_new_revision(client):
     client.put("/api/v1/me", json={"gender": None}, headers=auth)
     assert len(Worker.objects.get(pk=worker_id).outbox) == 2
     assert client.put("/api/v1/me", json={"email": "new@example.org"}, headers=auth).status_code == 422
+    assert client.put("/api/v1/me", json={"ui_language": "ht"}, headers=auth).get_json()["ui_language"] == "ht"
+    assert len(Worker.objects.get(pk=worker_id).outbox) == 2
+
+
+def test_the_openapi_document_lists_the_contracts_endpoints(client):
+    paths = client.get("/openapi.json").get_json()["paths"]
+    for path in ("/api/v1/accounts", "/api/v1/tokens", "/api/v1/me", "/api/v1/me/matches", "/api/v1/me/offers",
+                 "/api/v1/me/offers/{offer_id}/accept", "/api/v1/me/offers/{offer_id}/decline",
+                 "/api/v1/grievances"):
+        assert path in paths, path
 
 
 def test_matches_come_from_the_matcher_with_their_reason_keys(client, fake_matcher):

@@ -62,6 +62,12 @@ def test_signed_up_workers_see_every_page_in_their_language(client, language, gr
     assert offer_page.status_code == 200
 
 
+def test_a_language_chosen_on_any_page_becomes_the_workers(client):
+    worker, _ = web_sign_up(client, "es")
+    assert "Emplois pour vous" in client.get("/matches?lang=fr").get_data(as_text=True)
+    assert Worker.objects.get(pk=worker.pk).ui_language == "fr"
+
+
 def test_every_reason_shows_in_the_workers_language(client):
     web_sign_up(client, "es")
     page = client.get("/matches").get_data(as_text=True)
