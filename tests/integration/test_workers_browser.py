@@ -49,9 +49,9 @@ def phone(browser):
                                locale="es-MX")
 
 
-def shot(page, name):
+def shot(page, name, full_page=True):
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"workers-{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"workers-{name}.png"), full_page=full_page)
 
 
 def small_tap_targets(page) -> list:
@@ -102,6 +102,7 @@ def test_a_worker_on_a_phone_in_spanish(browser, live_server, workers_worker):
     assert "Sus habilidades sirven para este trabajo." in page.content()
     assert small_tap_targets(page) == [] and fits_the_screen(page)
     shot(page, "04-matches")
+    shot(page, "04-matches-first-screen", full_page=False)
     page.click("text=Apple harvest worker >> nth=0")
     assert "Usted no paga ninguna cuota de contratación" in page.content()
     shot(page, "05-match")
@@ -167,5 +168,5 @@ def test_the_matches_page_transfers_under_50_kb_and_reads_offline(browser, live_
     context.set_offline(True)
     page.reload()
     assert page.locator(".card").count() == 20
-    shot(page, "09-offline-matches")
+    shot(page, "09-offline-matches", full_page=False)
     context.close()
