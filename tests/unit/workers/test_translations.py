@@ -20,12 +20,12 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 def source_messages() -> set[str]:
     """The msgids the code and templates use now (what pybabel extract would find)."""
-    method_map = [("workers/**.py", "python"), ("workers/templates/**.html", "jinja2")]
-    options = {"workers/templates/**.html": {"extensions": "jinja2.ext.do"}}
+    method_map = [("**.py", "python"), ("templates/**.html", "jinja2")]
+    options = {"templates/**.html": {"extensions": "jinja2.ext.do"}}
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
     found = set()
     for _filename, _lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map=method_map, options_map=options, keywords=keywords):
+            str(ROOT / "workers"), method_map=method_map, options_map=options, keywords=keywords):
         found.add(message if isinstance(message, str) else message[0])
     return found
 
