@@ -26,7 +26,7 @@ blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Workers: acc
 
 # Sign-ups per client address: generous, since a partner organisation may
 # register many workers from one office, but a bound on scripted floods.
-SIGNUPS_PER_CLIENT = (300, 3600)
+SIGNUPS_PER_CLIENT = (1000, 3600)
 
 
 def current_worker() -> Worker:

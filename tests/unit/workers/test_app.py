@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 from services.config import Settings
 from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 from services.matcher_client import MatcherUnavailable
+from tests.documents import vacancy as example_vacancy
 from workers import formatting, matches
 from workers.app import create_app
 from workers.models import Grievance, Offer, Worker
@@ -32,7 +33,7 @@ class FakeMatcher:
 
 
 def match(vacancy_id, status=None):
-    vacancy = {"title": "Picker", "id": vacancy_id}
+    vacancy = {**example_vacancy(), "id": vacancy_id, "employer_id": "e1", "employer_name": "Farm"}
     if status:
         vacancy["status"] = status
     return {"vacancy_id": vacancy_id, "score": 0.5, "reasons": ["r"], "reason_keys": ["skills_match"],
@@ -53,9 +54,14 @@ def test_the_worker_process_is_wired():
 
 def test_matches_drop_anything_not_approved_and_say_when_being_prepared(app):
     with app.test_request_context():
+        broken = match("v5")
+        broken["vacancy"]["destination"] = "Canada"
         app.extensions["matcher_client"] = FakeMatcher({"matches": [
-            match("v1"), match("v2", "blocked"), match("v3", "approved"), {"vacancy_id": "v4"}, "junk"]})
+            match("v1"), match("v2", "blocked"), match("v3", "approved"), {"vacancy_id": "v4"}, "junk", broken]})
         assert [m["vacancy_id"] for m in matches.matches_for("w1")["matches"]] == ["v1", "v3"]
+        app.extensions["matcher_client"] = FakeMatcher(["not", "an", "object"])
+        with pytest.raises(MatcherUnavailable):
+            matches.matches_for("w1")
         app.extensions["matcher_client"] = FakeMatcher(None)
         assert matches.matches_for("w1") == {"matches": [], "updated_at": None, "preparing": True}
         app.extensions["matcher_client"] = FakeMatcher(error=MatcherUnavailable("down"))
