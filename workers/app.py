@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     for module in (pages_account, pages_profile, pages_matches, pages_offers, pages_help):
         app.register_blueprint(module.blp)
     init_i18n(app, LANGUAGES)
+    app.after_request(_private_pages)
     init_compression(app)
     app.extensions["matcher_client"] = matches.build_client(app.config["LP_SETTINGS"],
                                                             app.config.get("MATCHER_CLIENT"))
@@ -53,6 +54,13 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
                                  weekly_deductions=formatting.weekly_deductions, season_weeks=formatting.season_weeks,
                                  static_version=_static_versions(Path(app.static_folder)))
     return app
+
+
+def _private_pages(response):
+    # Pages show one person's profile, matches and offers: never kept by a shared cache.
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Cache-Control", "private, no-cache")
+    return response
 
 
 def _static_versions(folder: Path) -> dict:

@@ -21,6 +21,9 @@ def init_compression(app) -> None:
 
 def compress(response):
     """Gzip the body when the client accepts it and it is worth it."""
+    if response.mimetype.startswith(COMPRESSIBLE):
+        # Caches must keep the gzipped and the plain copies apart.
+        response.vary.add("Accept-Encoding")
     # Files are sent as wrappers (passthrough): small here, so they are read and compressed;
     # other streamed bodies are left alone.
     streamed = response.is_streamed and not response.direct_passthrough
@@ -35,7 +38,6 @@ def compress(response):
         return response
     response.set_data(gzip.compress(body, compresslevel=6, mtime=0))
     response.headers["Content-Encoding"] = "gzip"
-    response.vary.add("Accept-Encoding")
     if response.get_etag()[0]:
         # A strong validator names exact bytes; these are other bytes.
         etag, _ = response.get_etag()

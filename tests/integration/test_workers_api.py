@@ -16,18 +16,11 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     client,
     fake_matcher,
     reviewed_offer,
+    sign_up,
     worker_document,
 )
 from workers.models import Grievance, Offer, Worker
 from workers.offers import receive_completion, receive_review, receive_withdrawal
-
-
-def sign_up(client, **changes):
-    document = worker_document(**changes)
-    response = client.post("/api/v1/accounts", json=document)
-    assert response.status_code == 201, response.get_json()
-    token = client.post("/api/v1/tokens", json={"email": document["email"], "password": PASSWORD}).get_json()
-    return response.get_json()["id"], {"Authorization": f"Bearer {token['token']}"}
 
 
 def test_an_account_is_created_once_and_published_at_revision_1(client):

@@ -8,13 +8,12 @@ import uuid
 from services.events import GRIEVANCE_FILED, OFFER_RESPONDED, WORKER_PROFILE_UPDATED
 from tests.integration.helpers import envelopes, eventually, read_topic
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
-    PASSWORD,
     app,
     client,
     fake_matcher,
     publish,
     reviewed_offer,
-    worker_document,
+    sign_up,
     workers_worker,
 )
 from workers.models import Offer
@@ -27,12 +26,6 @@ def events_about(settings, topic, subject, expected=1):
 
     return eventually(found, f"{expected} {topic} event(s) about {subject}", timeout=90, interval=1)
 
-
-def sign_up(client, **changes):
-    document = worker_document(**changes)
-    worker_id = client.post("/api/v1/accounts", json=document).get_json()["id"]
-    token = client.post("/api/v1/tokens", json={"email": document["email"], "password": PASSWORD}).get_json()
-    return worker_id, {"Authorization": f"Bearer {token['token']}"}
 
 
 def test_fair_offers_reach_the_inbox_and_blocked_ones_never(client, workers_worker):

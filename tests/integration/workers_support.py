@@ -82,6 +82,15 @@ def worker_document(**changes) -> dict:
     return document
 
 
+def sign_up(client, **changes) -> tuple[str, dict]:
+    """A new worker over the API: its id and the headers carrying its bearer token."""
+    document = worker_document(**changes)
+    response = client.post("/api/v1/accounts", json=document)
+    assert response.status_code == 201, response.get_json()
+    token = client.post("/api/v1/tokens", json={"email": document["email"], "password": PASSWORD}).get_json()
+    return response.get_json()["id"], {"Authorization": f"Bearer {token['token']}"}
+
+
 def reviewed_offer(worker_id: str, verdict: str = "pass", offer_id: str | None = None, revision: int = 1,
                    **offer_changes):
     """An ``offer.reviewed`` envelope as the ethics service publishes it (no terms when blocked)."""
