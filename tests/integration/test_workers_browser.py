@@ -63,7 +63,8 @@ def small_tap_targets(page) -> list:
 
 
 def fits_the_screen(page) -> bool:
-    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    """Nothing wider than the phone (a mobile browser would widen the layout viewport, so compare to 360)."""
+    return page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def test_a_worker_on_a_phone_in_spanish(browser, live_server, workers_worker):
@@ -72,6 +73,7 @@ def test_a_worker_on_a_phone_in_spanish(browser, live_server, workers_worker):
     email = f"rosa-{uuid.uuid4().hex[:8]}@example.org"
 
     page.goto(live_server + "/")
+    assert small_tap_targets(page) == [] and fits_the_screen(page)
     shot(page, "01-language")
     page.click("text=Español")
     page.click("text=Crear una cuenta")
@@ -80,6 +82,7 @@ def test_a_worker_on_a_phone_in_spanish(browser, live_server, workers_worker):
     page.fill("#password", PASSWORD)
     page.fill("#birth_year", "1991")
     page.select_option("#origin_country", "GT")
+    assert small_tap_targets(page) == [] and fits_the_screen(page)
     shot(page, "02-signup")
     page.click("button:has-text('Crear mi cuenta')")
     assert "Su cuenta está lista" in page.content()
@@ -90,6 +93,7 @@ def test_a_worker_on_a_phone_in_spanish(browser, live_server, workers_worker):
     page.fill("input[name=end_1]", "2027-11-30")
     page.fill("#skills", "cosecha de manzana\npoda")
     page.check("input[name=preferred_countries][value=CA]")
+    assert small_tap_targets(page) == [] and fits_the_screen(page)
     shot(page, "03-profile")
     page.click("button:has-text('Guardar')")
     assert "Guardado" in page.content()
@@ -133,6 +137,7 @@ def test_a_worker_on_a_phone_in_spanish(browser, live_server, workers_worker):
     page.click("text=Avisar de un problema con esta oferta")
     page.check("input[name=category][value=fees]")
     page.fill("#text", "El reclutador me pidió 300 dólares.")
+    assert small_tap_targets(page) == [] and fits_the_screen(page)
     shot(page, "08-report")
     page.click("button:has-text('Enviar el aviso')")
     assert "Recibimos su aviso" in page.content()
