@@ -113,7 +113,7 @@ def test_a_worker_on_a_phone_in_spanish(browser, live_server, workers_worker):
 
     offer = reviewed_offer(str(worker.pk))
     publish(workers_worker, offer)
-    eventually(lambda: Offer.objects(offer_id=offer.subject).first(), "the offer in the inbox")
+    eventually(lambda: Offer.objects(offer_id=offer.subject).first(), "the offer in the inbox", timeout=90)
     page.click("nav.menu >> text=Ofertas")
     page.click(".card a")
     text = page.content()

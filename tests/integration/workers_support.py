@@ -9,11 +9,13 @@ from dataclasses import replace
 import pytest
 from werkzeug.serving import make_server
 
-from services.events import OFFER_REVIEWED, new_event
+from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, new_event
 from services.kafka import Publisher
 from services.worker import run_worker
 from tests.documents import offer, vacancy
+from tests.integration.helpers import eventually
 from workers.app import create_app
+from workers.models import Offer
 from workers.worker import HANDLERS, OUTBOX_DOCUMENTS
 
 PASSWORD = "a long enough password"
@@ -135,6 +137,11 @@ def workers_worker(settings, database):
     thread = threading.Thread(target=run_worker, args=("workers", HANDLERS, OUTBOX_DOCUMENTS),
                               kwargs={"settings": worker_settings, "stop": stop}, daemon=True)
     thread.start()
+    # Ready once it has joined its group and handled something: a withdrawal of an
+    # unknown offer, which leaves a tombstone (and nothing any worker can see).
+    probe = new_event(OFFER_WITHDRAWN, "employers", f"probe{uuid.uuid4().hex[:12]}", {"worker_id": "nobody"})
+    publish(worker_settings, probe)
+    eventually(lambda: Offer.objects(offer_id=probe.subject).first(), "the workers worker to consume", timeout=120)
     yield worker_settings
     stop.set()
     thread.join(timeout=30)
