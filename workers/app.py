@@ -2,14 +2,68 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from flask import Flask
 
 from services.web import create_service_app
-from workers.pages import blp as pages_blp
+from services.web.i18n import init_i18n
+from workers import (
+    api,
+    api_offers,
+    formatting,
+    labels,
+    matches,
+    pages_account,
+    pages_help,
+    pages_matches,
+    pages_offers,
+    pages_profile,
+)
+from workers.compression import init_compression
+from workers.schemas import UI_LANGUAGES
+
+LANGUAGES = UI_LANGUAGES
+# Static files are named with a hash of their content in the URL, so phones keep them a year.
+STATIC_MAX_AGE = 365 * 24 * 3600
 
 
 def create_app(test_config: dict | None = None, settings=None) -> Flask:
-    """Build the workers app: kernel plumbing, then this service's views."""
-    app, _api = create_service_app("workers", __name__, test_config, settings)
-    app.register_blueprint(pages_blp)
+    """Build the workers app: kernel plumbing, the JSON API, the mobile pages and their five languages.
+
+    ``test_config["MATCHER_CLIENT"]`` replaces the matcher client (tests).
+    """
+    app, service_api = create_service_app("workers", __name__, test_config, settings)
+    if app.config.get("SEND_FILE_MAX_AGE_DEFAULT") is None:
+        app.config["SEND_FILE_MAX_AGE_DEFAULT"] = STATIC_MAX_AGE
+    service_api.register_blueprint(api.blp)
+    service_api.register_blueprint(api_offers.blp)
+    for module in (pages_account, pages_profile, pages_matches, pages_offers, pages_help):
+        app.register_blueprint(module.blp)
+    init_i18n(app, LANGUAGES)
+    app.after_request(_private_pages)
+    init_compression(app)
+    app.extensions["matcher_client"] = matches.build_client(app.config["LP_SETTINGS"],
+                                                            app.config.get("MATCHER_CLIENT"))
+    app.jinja_env.add_extension("jinja2.ext.do")
+    # Fewer bytes on the wire: no blank lines left by template tags.
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters.update(formatting.FILTERS)
+    app.jinja_env.globals.update(labels=labels, label=labels.label, pay=formatting.pay,
+                                 weekly_deductions=formatting.weekly_deductions, season_weeks=formatting.season_weeks,
+                                 static_version=_static_versions(Path(app.static_folder)))
     return app
+
+
+def _private_pages(response):
+    # Pages show one person's profile, matches and offers: never kept by a shared cache.
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Cache-Control", "private, no-cache")
+    return response
+
+
+def _static_versions(folder: Path) -> dict:
+    """A short content hash per static file, to put in its URL."""
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:10] for path in folder.iterdir()
+            if path.is_file()}

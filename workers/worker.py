@@ -1,16 +1,22 @@
-"""The workers service's background process: Kafka consumer and outbox relay.
+"""The workers service's background process: the offer inbox from events, and the outbox relay.
 
 Run with ``python -m workers.worker``.
 """
 
 from __future__ import annotations
 
+from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 from services.worker import run_worker
+from workers.models import Grievance, Offer, Worker
+from workers.offers import receive_completion, receive_review, receive_withdrawal
 
-# Topic -> handler(envelope). The service's issue fills these in.
-HANDLERS: dict = {}
-# Document classes whose outbox this process relays.
-OUTBOX_DOCUMENTS: tuple = ()
+HANDLERS = {
+    OFFER_REVIEWED: receive_review,
+    OFFER_WITHDRAWN: receive_withdrawal,
+    PLACEMENT_COMPLETED: receive_completion,
+}
+# worker.profile_updated (Worker), offer.responded (Offer), grievance.filed (Grievance).
+OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
 
 
 def main() -> None:

@@ -1,0 +1,96 @@
+"""The workers service's JSON API (``/api/v1``): accounts, tokens, the worker's profile and matches."""
+
+from __future__ import annotations
+
+from bson import ObjectId
+from bson.errors import InvalidId
+from flask import abort, g, request
+from flask_smorest import Blueprint
+
+from services import ratelimit
+from services.auth import authenticate, issue_token, require_role
+from services.web.app import settings_of
+from workers import matches, profiles
+from workers.models import Worker
+from workers.schemas import (
+    AccountSchema,
+    CreatedSchema,
+    MatchesOutSchema,
+    ProfileOutSchema,
+    ProfileSchema,
+    TokenRequestSchema,
+    TokenSchema,
+)
+
+blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Workers: accounts, profile and matches")
+
+# Sign-ups per client address: generous, since a partner organisation may
+# register many workers from one office, but a bound on scripted floods.
+SIGNUPS_PER_CLIENT = (1000, 3600)
+
+
+def current_worker() -> Worker:
+    """The worker of this request's bearer token (401 if the account is gone)."""
+    try:
+        worker = Worker.objects(pk=ObjectId(g.principal.subject)).first()
+    except InvalidId:
+        worker = None
+    if worker is None:
+        abort(401, description="This account no longer exists.")
+    return worker
+
+
+def profile_dict(worker: Worker) -> dict:
+    return {"id": str(worker.pk), "email": worker.email, "ui_language": worker.ui_language,
+            "revision": worker.revision, **profiles.current_profile(worker)}
+
+
+@blp.post("/accounts")
+@blp.arguments(AccountSchema)
+@blp.response(201, CreatedSchema)
+def create_account(account):
+    """Create a worker account from the contract's worker document; 409 if the e-mail is taken."""
+    ratelimit.hit(f"signup:{request.remote_addr}", *SIGNUPS_PER_CLIENT)
+    return {"id": str(profiles.create_worker(account).pk)}
+
+
+@blp.post("/tokens")
+@blp.arguments(TokenRequestSchema)
+@blp.response(200, TokenSchema)
+def tokens(credentials):
+    """A worker's bearer token (wrong passwords are rate limited)."""
+    worker = Worker.by_email(credentials["email"])
+    if not authenticate(worker, credentials["email"], credentials["password"]):
+        abort(401, description="Wrong e-mail or password.")
+    settings = settings_of()
+    token, expires_at = issue_token(settings.secret_key, str(worker.pk), "worker", settings.token_ttl_seconds)
+    return {"token": token, "expires_at": expires_at}
+
+
+@blp.get("/me")
+@require_role("worker")
+@blp.response(200, ProfileOutSchema)
+def me():
+    """The worker's own profile."""
+    return profile_dict(current_worker())
+
+
+@blp.put("/me")
+@require_role("worker")
+@blp.arguments(ProfileSchema)
+@blp.response(200, ProfileOutSchema)
+def update_me(changes):
+    """Change the profile (absent fields keep their value); publishes ``worker.profile_updated``."""
+    return profile_dict(profiles.update_profile(current_worker(), changes))
+
+
+@blp.get("/me/matches")
+@require_role("worker")
+@blp.response(200, MatchesOutSchema)
+def my_matches():
+    """Ranked matches over approved, open vacancies, best first (empty while being prepared)."""
+    worker = current_worker()
+    try:
+        return matches.matches_for(str(worker.pk))
+    except matches.MatcherUnavailable:
+        abort(503, description="Matches cannot be read right now; try again in a few minutes.")

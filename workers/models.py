@@ -1,0 +1,100 @@
+"""What the workers service stores: workers, their offer inbox and grievances."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from mongoengine import (
+    BooleanField,
+    DateTimeField,
+    DictField,
+    IntField,
+    ListField,
+    StringField,
+)
+
+from services.outbox import OutboxDocument
+
+OFFER_STATUSES = ("sent", "accepted", "declined", "withdrawn", "completed")
+GENDERS = ("female", "male", "other")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Worker(OutboxDocument):
+    """A worker's account and the profile that matching needs, nothing more.
+
+    ``revision`` counts saved profiles (1 at sign-up); every save publishes
+    ``worker.profile_updated`` through this document's outbox.
+    """
+
+    event_source = "workers"
+
+    name = StringField(required=True)
+    email = StringField(required=True, unique=True)
+    password_hash = StringField(required=True)
+    origin_country = StringField()
+    birth_year = IntField()
+    languages = ListField(StringField())
+    skills = ListField(StringField())
+    certifications = ListField(StringField())
+    availability = ListField(DictField())
+    preferred_countries = ListField(StringField())
+    pathways = ListField(StringField())
+    # Self-described, optional, never published nor shown to employers.
+    gender = StringField(choices=GENDERS, null=True)
+    ui_language = StringField(default="en")
+    revision = IntField(default=1)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "workers"}
+
+    @classmethod
+    def by_email(cls, email: str) -> Worker | None:
+        return cls.objects(email=email.strip().lower()).first()
+
+
+class Offer(OutboxDocument):
+    """One offer in a worker's inbox, as the ethics service passed or flagged it.
+
+    ``offer_id`` is the employers service's id (the events' subject), which
+    is also the id the worker's API uses. An entry with an empty ``offer``
+    is a tombstone: the offer was withdrawn before its review arrived, and
+    must not appear later.
+    """
+
+    event_source = "workers"
+
+    offer_id = StringField(required=True, unique=True)
+    worker_id = StringField(required=True)
+    vacancy_id = StringField(default="")
+    employer_id = StringField(default="")
+    employer_name = StringField(default="")
+    verdict = StringField(default="")
+    revision = IntField(default=0)
+    status = StringField(required=True, choices=OFFER_STATUSES)
+    offer = DictField()
+    vacancy = DictField()
+    received_at = DateTimeField(default=utcnow)
+    responded_at = DateTimeField()
+
+    meta = {"collection": "offers", "indexes": [("worker_id", "-id")]}
+
+
+class Grievance(OutboxDocument):
+    """A grievance about an employer or an offer; ``worker_id`` is empty when anonymous."""
+
+    event_source = "workers"
+
+    category = StringField(required=True)
+    text = StringField(required=True)
+    employer_id = StringField(default="")
+    offer_id = StringField(default="")
+    anonymous = BooleanField(default=True)
+    worker_id = StringField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "grievances"}

@@ -1,0 +1,80 @@
+"""Use cases of the worker's account and profile; each saved profile publishes ``worker.profile_updated``.
+
+The event goes into the worker document's outbox in the same write as the
+profile, so a saved profile is always published and nothing is published
+that was not saved.
+"""
+
+from __future__ import annotations
+
+from bson import ObjectId
+from mongoengine import NotUniqueError
+from werkzeug.exceptions import Conflict
+
+from services.auth import hash_password
+from services.events import WORKER_PROFILE_UPDATED, new_event
+from workers.models import Worker, utcnow
+
+# What the matcher needs; never the e-mail, the full name or the gender.
+PUBLISHED_FIELDS = ("origin_country", "birth_year", "languages", "skills", "certifications", "availability",
+                    "preferred_countries", "pathways")
+EDITABLE_FIELDS = ("name", *PUBLISHED_FIELDS, "gender", "ui_language")
+
+
+def display_name(name: str) -> str:
+    """The first name only, which is all the other services may show."""
+    words = (name or "").split()
+    return words[0][:40] if words else ""
+
+
+def profile_payload(worker_id: str, revision: int, profile: dict) -> dict:
+    """The ``worker.profile_updated`` payload of docs/events.md."""
+    published = {key: profile.get(key) for key in PUBLISHED_FIELDS}
+    for key in ("languages", "skills", "certifications", "availability", "preferred_countries", "pathways"):
+        published[key] = list(published[key] or [])
+    return {"worker_id": worker_id, "revision": revision,
+            "profile": {"display_name": display_name(profile.get("name", "")), **published}}
+
+
+def create_worker(account: dict) -> Worker:
+    """A new worker from the contract's worker document (revision 1, published); 409 if the e-mail is taken."""
+    fields = {key: account[key] for key in EDITABLE_FIELDS if key in account}
+    worker = Worker(email=account["email"], password_hash=hash_password(account["password"]), revision=1, **fields)
+    # The id is minted before the insert: the first event carries it.
+    worker.pk = ObjectId()
+    worker.record_event(WORKER_PROFILE_UPDATED, profile_payload(str(worker.pk), 1, fields))
+    try:
+        worker.save(force_insert=True)
+    except NotUniqueError as exc:
+        raise Conflict("An account with this e-mail address already exists.") from exc
+    return worker
+
+
+def current_profile(worker: Worker) -> dict:
+    """The fields a worker may change, as stored."""
+    return {key: getattr(worker, key) for key in EDITABLE_FIELDS}
+
+
+def update_profile(worker: Worker, changes: dict) -> Worker:
+    """Apply ``changes`` (absent fields keep their value); publish when what the matcher sees changed.
+
+    The write is conditional on the revision read, so two saves at once
+    cannot both become revision n+1: the second gets a 409.
+    """
+    before = current_profile(worker)
+    after = {**before, **{key: changes[key] for key in EDITABLE_FIELDS if key in changes}}
+    update = {"$set": {**after, "updated_at": utcnow()}}
+    revision = worker.revision
+    published_changed = any(after[key] != before[key] for key in PUBLISHED_FIELDS) or \
+        display_name(after["name"]) != display_name(before["name"])
+    if published_changed:
+        revision += 1
+        event = new_event(WORKER_PROFILE_UPDATED, Worker.event_source, str(worker.pk),
+                          profile_payload(str(worker.pk), revision, after))
+        update["$set"]["revision"] = revision
+        update["$push"] = {"outbox": event.to_dict()}
+    result = Worker._get_collection().update_one({"_id": worker.pk, "revision": worker.revision}, update)
+    if result.matched_count != 1:
+        raise Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
+    return Worker.objects.get(pk=worker.pk)
+

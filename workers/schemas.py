@@ -1,0 +1,189 @@
+"""Schemas of the workers service's JSON API (the OpenAPI document comes from these)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from services.documents import PATHWAYS
+from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
+from workers.models import GENDERS, OFFER_STATUSES
+from workers.reference import COUNTRIES, LANGUAGE_CODES
+
+MAX_SKILLS = 50
+MAX_WINDOWS = 12
+UI_LANGUAGES = ("en", "es", "fr", "pt", "ht")
+GRIEVANCE_CATEGORIES = ("fees", "passport", "wages", "housing", "safety", "harassment", "contract", "other")
+# Ids of the other services: MongoDB ids, or the test and demo ids they use.
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{0,64}\Z")
+OTHER_ID = validate.Regexp(ID_PATTERN, error="Not an id this platform gives out.")
+
+
+def _this_year() -> int:
+    return datetime.now(UTC).year
+
+
+def _plausible_year(year: int) -> None:
+    if not _this_year() - 100 <= year <= _this_year() - 14:
+        raise ValidationError(f"Give a year of birth between {_this_year() - 100} and {_this_year() - 14}.")
+
+
+class Strict(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class WindowSchema(Strict):
+    """One period the worker can work: ISO dates, start on or before end."""
+
+    start = fields.Date(required=True)
+    end = fields.Date(required=True)
+
+    @validates_schema
+    def end_not_before_start(self, data, **_kwargs):
+        if data["end"] < data["start"]:
+            raise ValidationError("The end date cannot be before the start date.", "end")
+        if data["start"].year < 2000 or data["end"].year > 2100:
+            raise ValidationError("Use dates between 2000 and 2100.", "start")
+
+
+def _bounded_list(item, max_items: int, **kwargs) -> fields.List:
+    return fields.List(item, validate=validate.Length(max=max_items), **kwargs)
+
+
+class ProfileSchema(Strict):
+    """What the worker tells the matcher: everything is optional on an update (absent fields keep their value)."""
+
+    name = fields.String(validate=validate.Length(min=1, max=100))
+    origin_country = fields.String(allow_none=True, validate=validate.OneOf(sorted(COUNTRIES)))
+    birth_year = fields.Integer(allow_none=True, validate=_plausible_year)
+    languages = _bounded_list(fields.String(validate=validate.OneOf(sorted(LANGUAGE_CODES))), 20)
+    skills = _bounded_list(fields.String(validate=validate.Length(min=1, max=80)), MAX_SKILLS)
+    certifications = _bounded_list(fields.String(validate=validate.Length(min=1, max=100)), 30)
+    availability = _bounded_list(fields.Nested(WindowSchema), MAX_WINDOWS)
+    preferred_countries = _bounded_list(fields.String(validate=validate.OneOf(sorted(COUNTRIES))), 30)
+    pathways = _bounded_list(fields.String(validate=validate.OneOf(PATHWAYS)), 3)
+    gender = fields.String(allow_none=True, validate=validate.OneOf(GENDERS),
+                           metadata={"description": "optional; never published nor shown to employers"})
+    ui_language = fields.String(validate=validate.OneOf(UI_LANGUAGES),
+                                metadata={"description": "language of the pages"})
+
+    @post_load
+    def tidy(self, data, **_kwargs):
+        """Trim text, drop repeats, and keep availability windows as sorted ISO date pairs."""
+        if "name" in data:
+            data["name"] = " ".join(data["name"].split())
+            if not data["name"]:
+                raise ValidationError("Enter your name.", "name")
+        for key in ("languages", "skills", "certifications", "preferred_countries", "pathways"):
+            if key in data:
+                data[key] = _unique(" ".join(item.split()) for item in data[key])
+        if "availability" in data:
+            windows = sorted({(w["start"], w["end"]) for w in data["availability"]})
+            data["availability"] = [{"start": s.isoformat(), "end": e.isoformat()} for s, e in windows]
+        return data
+
+
+def _unique(items) -> list:
+    seen = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+class AccountSchema(ProfileSchema):
+    """The contract's worker document: a new account and its first profile."""
+
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=8, max=1024))
+    ui_language = fields.String(load_default="en", validate=validate.OneOf(UI_LANGUAGES),
+                                metadata={"description": "language of the pages"})
+
+    @post_load
+    def lower_email(self, data, **_kwargs):
+        data["email"] = data["email"].strip().lower()
+        return data
+
+
+class CreatedSchema(Schema):
+    id = fields.String()
+
+
+class WindowOutSchema(Schema):
+    start = fields.String()
+    end = fields.String()
+
+
+class ProfileOutSchema(Schema):
+    """The worker's own profile (gender included: it is theirs)."""
+
+    id = fields.String()
+    name = fields.String()
+    email = fields.String()
+    origin_country = fields.String(allow_none=True)
+    birth_year = fields.Integer(allow_none=True)
+    languages = fields.List(fields.String())
+    skills = fields.List(fields.String())
+    certifications = fields.List(fields.String())
+    availability = fields.List(fields.Nested(WindowOutSchema))
+    preferred_countries = fields.List(fields.String())
+    pathways = fields.List(fields.String())
+    gender = fields.String(allow_none=True)
+    ui_language = fields.String()
+    revision = fields.Integer()
+
+
+class MatchOutSchema(Schema):
+    vacancy_id = fields.String()
+    score = fields.Float()
+    reasons = fields.List(fields.String())
+    reason_keys = fields.List(fields.String())
+    vacancy = fields.Dict()
+
+
+class MatchesOutSchema(Schema):
+    matches = fields.List(fields.Nested(MatchOutSchema))
+    updated_at = fields.String(allow_none=True)
+    preparing = fields.Boolean(metadata={"description": "true while the matcher has no profile for the worker yet"})
+
+
+class OfferOutSchema(Schema):
+    id = fields.String(metadata={"description": "the offer's id (the employers service's)"})
+    status = fields.String(metadata={"enum": list(OFFER_STATUSES)})
+    vacancy_id = fields.String()
+    employer_id = fields.String()
+    employer_name = fields.String()
+    offer = fields.Dict()
+    vacancy = fields.Dict()
+    received_at = fields.DateTime()
+    responded_at = fields.DateTime(allow_none=True)
+
+
+class OfferPageSchema(Schema):
+    items = fields.List(fields.Nested(OfferOutSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class OfferQuerySchema(PageQuerySchema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class GrievanceSchema(Strict):
+    """A grievance about an employer or an offer, by a worker or anyone."""
+
+    employer_id = fields.String(load_default="", validate=OTHER_ID)
+    offer_id = fields.String(load_default="", validate=OTHER_ID)
+    category = fields.String(required=True, validate=validate.OneOf(GRIEVANCE_CATEGORIES))
+    text = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+    anonymous = fields.Boolean(load_default=True)
+
+    @post_load
+    def tidy(self, data, **_kwargs):
+        data["text"] = data["text"].strip()
+        if not data["text"]:
+            raise ValidationError("Tell us what happened.", "text")
+        return data
