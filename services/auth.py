@@ -117,9 +117,9 @@ def logout_session() -> None:
     session.clear()
 
 
-# New accounts per client address: enough for an NGO office signing up a group
-# from one address, too few for a script to fill the database.
-SIGNUPS_PER_CLIENT = (300, 3600)
+# New accounts per client address: enough for a partner organisation signing
+# up many workers from one office, too few for a script to fill the database.
+SIGNUPS_PER_CLIENT = (1000, 3600)
 
 
 def limit_signups() -> None:

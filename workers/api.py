@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from bson import ObjectId
 from bson.errors import InvalidId
-from flask import abort, g, request
+from flask import abort, g
 from flask_smorest import Blueprint
 
-from services import ratelimit
-from services.auth import authenticate, issue_token, require_role
+from services.auth import authenticate, issue_token, limit_signups, require_role
 from services.web.app import settings_of
 from workers import matches, profiles
 from workers.models import Worker
@@ -24,9 +23,6 @@ from workers.schemas import (
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Workers: accounts, profile and matches")
 
-# Sign-ups per client address: generous, since a partner organisation may
-# register many workers from one office, but a bound on scripted floods.
-SIGNUPS_PER_CLIENT = (1000, 3600)
 
 
 def current_worker() -> Worker:
@@ -50,7 +46,7 @@ def profile_dict(worker: Worker) -> dict:
 @blp.response(201, CreatedSchema)
 def create_account(account):
     """Create a worker account from the contract's worker document; 409 if the e-mail is taken."""
-    ratelimit.hit(f"signup:{request.remote_addr}", *SIGNUPS_PER_CLIENT)
+    limit_signups()
     return {"id": str(profiles.create_worker(account).pk)}
 
 

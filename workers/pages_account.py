@@ -17,10 +17,8 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError
 from werkzeug.exceptions import Conflict, TooManyRequests
 
-from services import ratelimit
-from services.auth import authenticate, logout_session
+from services.auth import authenticate, limit_signups, logout_session
 from workers import profiles
-from workers.api import SIGNUPS_PER_CLIENT
 from workers.formatting import language
 from workers.models import Worker
 from workers.reference import countries_by_name
@@ -47,7 +45,7 @@ def signup():
     form, errors = request.form, {}
     if request.method == "POST":
         try:
-            ratelimit.hit(f"signup:{request.remote_addr}", *SIGNUPS_PER_CLIENT)
+            limit_signups()
             account = AccountSchema().load(_account_fields(form))
             worker = profiles.create_worker(account)
             sign_in(worker)
