@@ -20,11 +20,17 @@ LOW_RATING = 2
 
 
 def placement_signal(placement: dict) -> float:
-    """+1 for a completed season rated well both ways, -1 for an abandoned or badly rated one, else 0."""
+    """+1 for a completed season rated well by both sides (or by the one that rated), -1 for an abandoned
+    or badly rated one, else 0.
+
+    The workers service does not ask workers to rate employers yet, so a missing rating is no complaint;
+    a season nobody rated stays neutral.
+    """
     ratings = [placement.get(k) for k in ("worker_rating", "employer_rating")]
-    if not placement["completed"] or any(r is not None and r <= LOW_RATING for r in ratings):
+    given = [r for r in ratings if r is not None]
+    if not placement["completed"] or any(r <= LOW_RATING for r in given):
         return -1.0
-    if all(r is not None and r >= GOOD_RATING for r in ratings):
+    if given and all(r >= GOOD_RATING for r in given):
         return 1.0
     return 0.0
 

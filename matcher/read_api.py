@@ -42,7 +42,10 @@ def worker_matches(query, worker_id):
         abort(404, description="The matcher has no profile for this worker yet.")
     items = stored.items if stored else []
     wanted = [i["vacancy_id"] for i in items[:query["limit"] * 2]]  # spare rows for any closed since
-    records = {r.id: r for r in VacancyRecord.objects(id__in=wanted, status=OPEN)}
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    # A season that began since the list was computed is no longer offered.
+    records = {r.id: r for r in VacancyRecord.objects(id__in=wanted, status=OPEN)
+               if str(r.document.get("season", {}).get("start", "")) > today}
     matches = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
                 "vacancy": _vacancy(records[item["vacancy_id"]])}
                for item in items if item["vacancy_id"] in records][:query["limit"]]

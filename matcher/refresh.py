@@ -16,6 +16,7 @@ newer ``marked_at``) survives it, so no change is ever dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
@@ -55,11 +56,14 @@ class Snapshot:
     workers: WorkerTable
 
     @staticmethod
-    def open_vacancy_documents() -> list[dict]:
-        """Every open vacancy as ``VacancyTable`` reads it, in id order, with its employer's record."""
+    def open_vacancy_documents(today: dt.date | None = None) -> list[dict]:
+        """Every open vacancy whose season has not begun, as ``VacancyTable`` reads it, in id order,
+        with its employer's record. A season under way is no longer offered to anyone new."""
+        today = (today or dt.datetime.now(dt.UTC).date()).isoformat()
         compliance = {e.id: e.compliance for e in EmployerRecord.objects}
         return [r.ranking_document(compliance.get(r.employer_id))
-                for r in VacancyRecord.objects(status=OPEN).order_by("id")]
+                for r in VacancyRecord.objects(status=OPEN).order_by("id")
+                if str(r.document.get("season", {}).get("start", "")) > today]
 
     @classmethod
     def load(cls) -> Snapshot:

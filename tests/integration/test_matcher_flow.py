@@ -163,3 +163,12 @@ def test_the_read_api_is_for_services_only(settings, matcher):
     service, _ = issue_token(settings.secret_key, "workers", "service", 600)
     unknown = matcher.get(f"/api/v1/workers/{tag('w')}/matches?limit=0", headers={"Authorization": f"Bearer {service}"})
     assert unknown.status_code == 422
+
+
+def test_a_season_already_under_way_is_not_offered(settings, matcher):
+    worker, employer, started, coming = tag("w"), tag("e"), tag("v-0"), tag("v-z")
+    both_years = [{"start": "2025-01-01", "end": "2027-12-31"}]
+    publish(settings, profile_event(worker, availability=both_years),
+            reviewed(started, employer, season={"start": "2026-06-01", "end": "2026-09-30"}),
+            reviewed(coming, employer))
+    eventually(lambda: matches(matcher, worker) == [coming], "only the season still to come")

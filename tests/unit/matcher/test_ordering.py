@@ -121,3 +121,13 @@ def test_vectorised_ranking_agrees_with_the_per_pair_reference(seed):
 
 def test_no_vacancies_no_matches():
     assert rank(worker(), []) == {"matches": [], "excluded": []}
+
+
+def test_a_season_rated_well_by_the_only_side_that_rated_counts_as_good():
+    from matcher.features import placement_signal
+
+    season = {"employer_id": "e", "season": {"start": "2026-05-01", "end": "2026-09-30"}, "completed": True}
+    assert placement_signal({**season, "employer_rating": 5, "worker_rating": None}) == 1.0
+    assert placement_signal({**season, "employer_rating": None, "worker_rating": None}) == 0.0
+    assert placement_signal({**season, "employer_rating": 5, "worker_rating": 2}) == -1.0
+    assert placement_signal({**season, "completed": False, "employer_rating": 5}) == -1.0
