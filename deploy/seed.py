@@ -197,6 +197,8 @@ def main() -> int:
                 profile = next(w for w in WORKERS if w["email"] == email)
                 play_season(employers[key], workers[email], posted[key][vacancy["title"]], worker_ids[email],
                             profile["languages"], rating)
+            # The 2026 season is over: its vacancy takes no one else.
+            employers[key].call("POST", f"/vacancies/{posted[key][vacancy['title']]['id']}/close", expect=(200, 409))
     except (SeedError, requests.RequestException) as exc:
         log.error("seeding stopped: %s", exc)
         return 1

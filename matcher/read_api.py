@@ -20,7 +20,7 @@ from matcher.read_schemas import (
     WorkerMatchesSchema,
 )
 from matcher.reasons import sentences
-from matcher.refresh import Snapshot
+from matcher.refresh import Snapshot, not_begun
 from matcher.store import OPEN, PlacementRecord, VacancyCandidates, VacancyRecord, WorkerMatches, WorkerRecord
 from services.auth import require_role
 
@@ -42,10 +42,8 @@ def worker_matches(query, worker_id):
         abort(404, description="The matcher has no profile for this worker yet.")
     items = stored.items if stored else []
     wanted = [i["vacancy_id"] for i in items[:query["limit"] * 2]]  # spare rows for any closed since
-    today = dt.datetime.now(dt.UTC).date().isoformat()
     # A season that began since the list was computed is no longer offered.
-    records = {r.id: r for r in VacancyRecord.objects(id__in=wanted, status=OPEN)
-               if str(r.document.get("season", {}).get("start", "")) > today}
+    records = {r.id: r for r in VacancyRecord.objects(id__in=wanted, status=OPEN) if not_begun(r.document)}
     matches = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
                 "vacancy": _vacancy(records[item["vacancy_id"]])}
                for item in items if item["vacancy_id"] in records][:query["limit"]]
@@ -83,7 +81,7 @@ def worker_itineraries(worker_id):
     worker = WorkerRecord.objects(id=worker_id).first()
     if worker is None:
         abort(404, description="The matcher has no profile for this worker yet.")
-    snapshot_vacancies = Snapshot.open_vacancy_documents()
+    snapshot_vacancies = [d for d in Snapshot.open_vacancy_documents() if not_begun(d)]
     history = [p.history_entry() for p in PlacementRecord.objects(worker_id=worker_id)]
     plans = ranking.plan_itineraries(worker.profile, snapshot_vacancies, history,
                                      today=dt.datetime.now(dt.UTC).date(),

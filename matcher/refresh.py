@@ -48,25 +48,27 @@ MARKS_PER_ROUND = 1000
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The read model loaded once for a round: open vacancies and workers as tables."""
+    """The read model loaded once for a round: open vacancies and workers as tables.
+
+    Employers see candidates for every open vacancy; workers are offered only
+    the ``upcoming`` ones (rows of ``vacancies``), whose season has not begun.
+    """
 
     vacancy_ids: list
     vacancies: VacancyTable
+    upcoming: np.ndarray
     worker_ids: list
     workers: WorkerTable
 
     @staticmethod
-    def open_vacancy_documents(today: dt.date | None = None) -> list[dict]:
-        """Every open vacancy whose season has not begun, as ``VacancyTable`` reads it, in id order,
-        with its employer's record. A season under way is no longer offered to anyone new."""
-        today = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    def open_vacancy_documents() -> list[dict]:
+        """Every open vacancy as ``VacancyTable`` reads it, in id order, with its employer's record."""
         compliance = {e.id: e.compliance for e in EmployerRecord.objects}
         return [r.ranking_document(compliance.get(r.employer_id))
-                for r in VacancyRecord.objects(status=OPEN).order_by("id")
-                if str(r.document.get("season", {}).get("start", "")) > today]
+                for r in VacancyRecord.objects(status=OPEN).order_by("id")]
 
     @classmethod
-    def load(cls) -> Snapshot:
+    def load(cls, today: dt.date | None = None) -> Snapshot:
         space = default_space()
         documents = cls.open_vacancy_documents()
         histories: dict[str, list] = {}
@@ -76,6 +78,7 @@ class Snapshot:
         return cls(
             vacancy_ids=[d["id"] for d in documents],
             vacancies=VacancyTable.from_documents(documents, space),
+            upcoming=np.array([i for i, d in enumerate(documents) if not_begun(d, today)], dtype=np.int64),
             worker_ids=[w.id for w in workers],
             workers=WorkerTable.from_documents([w.profile for w in workers],
                                                [histories.get(w.id, []) for w in workers], space),
@@ -88,6 +91,12 @@ class Snapshot:
     def vacancy_rows(self, ids) -> np.ndarray:
         wanted = set(ids)
         return np.array([i for i, v in enumerate(self.vacancy_ids) if v in wanted], dtype=np.int64)
+
+
+def not_begun(document: dict, today: dt.date | None = None) -> bool:
+    """Whether the vacancy's season starts after ``today``: one under way is not offered to anyone new."""
+    today = today or dt.datetime.now(dt.UTC).date()
+    return str(document.get("season", {}).get("start", "")) > today.isoformat()
 
 
 class Refresher:
@@ -141,9 +150,10 @@ class Refresher:
         rows = snapshot.worker_rows(affected)
         if not len(rows):
             return 0
-        table = snapshot.workers.select(rows)
-        computed = lists.worker_lists(table, snapshot.vacancies, self.length, self.ranker)
-        entries = {snapshot.worker_ids[r]: [{"vacancy_id": snapshot.vacancy_ids[i], "score": s, "reason_keys": list(k)}
+        table, upcoming = snapshot.workers.select(rows), snapshot.upcoming
+        computed = lists.worker_lists(table, take(snapshot.vacancies, upcoming), self.length, self.ranker)
+        ids = [snapshot.vacancy_ids[i] for i in upcoming.tolist()]
+        entries = {snapshot.worker_ids[r]: [{"vacancy_id": ids[i], "score": s, "reason_keys": list(k)}
                                             for i, s, k in found] for r, found in zip(rows.tolist(), computed,
                                                                                       strict=True)}
         return _store(WorkerMatches, entries, "vacancy_id", "worker")
