@@ -51,8 +51,17 @@ def create_worker(account: dict) -> Worker:
 
 
 def current_profile(worker: Worker) -> dict:
-    """The fields a worker may change, as stored."""
-    return {key: getattr(worker, key) for key in EDITABLE_FIELDS}
+    """The fields a worker may change, as stored, in plain Python types."""
+    return {key: _plain(getattr(worker, key)) for key in EDITABLE_FIELDS}
+
+
+def _plain(value):
+    # mongoengine hands back its own list and dict types, which an event cannot carry.
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def update_profile(worker: Worker, changes: dict) -> Worker:

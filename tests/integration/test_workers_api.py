@@ -87,6 +87,10 @@ def test_profile_read_and_update_publish_a_new_revision(client):
     assert client.put("/api/v1/me", json={"email": "new@example.org"}, headers=auth).status_code == 422
     assert client.put("/api/v1/me", json={"ui_language": "ht"}, headers=auth).get_json()["ui_language"] == "ht"
     assert len(Worker.objects.get(pk=worker_id).outbox) == 2
+    # Only the skills: the stored windows (mongoengine types) go into the event as they are.
+    kept = client.put("/api/v1/me", json={"skills": ["fruit picking"]}, headers=auth)
+    assert kept.status_code == 200 and kept.get_json()["availability"] == body["availability"]
+    assert Worker.objects.get(pk=worker_id).outbox[-1]["payload"]["profile"]["availability"] == body["availability"]
 
 
 def test_the_openapi_document_lists_the_contracts_endpoints(client):
