@@ -37,9 +37,14 @@ PROFILE_FIELDS = ("display_name", "origin_country", "birth_year", "languages", "
 
 
 def vacancy_submitted(event: Envelope) -> None:
-    """A new revision is under review: hide the vacancy until its verdict."""
+    """A new revision is under review: hide the vacancy until its verdict.
+
+    The verdict comes on another topic and may be read first: a submission
+    of a revision already reviewed changes nothing.
+    """
     payload = event.payload
-    _set_vacancy(event.subject, _revision(payload), status=PENDING, employer_id=str(payload.get("employer_id") or ""),
+    _set_vacancy(event.subject, _revision(payload), newer_only=True, status=PENDING,
+                 employer_id=str(payload.get("employer_id") or ""),
                  employer_name=str(payload.get("employer_name") or ""))
 
 
@@ -116,10 +121,11 @@ def mark(kind: str, ref: str) -> None:
     Dirty.objects(id=f"{kind}:{ref}").update_one(set__kind=kind, set__ref=ref, set__marked_at=utcnow(), upsert=True)
 
 
-def _set_vacancy(vacancy_id: str, revision: int, **changes) -> None:
+def _set_vacancy(vacancy_id: str, revision: int, newer_only: bool = False, **changes) -> None:
     updates = {f"set__{k}": v for k, v in changes.items()}
+    older = {"revision__lt" if newer_only else "revision__lte": revision}
     try:
-        VacancyRecord.objects(id=vacancy_id, revision__lte=revision, status__ne=CLOSED).update_one(
+        VacancyRecord.objects(id=vacancy_id, status__ne=CLOSED, **older).update_one(
             set__revision=revision, set__updated_at=utcnow(), upsert=True, **updates)
     except NotUniqueError:
         # The filter did not match an existing record: newer revision, or closed.

@@ -90,7 +90,8 @@ def world(platform):
                "owner": token_of(owner), "other_employer": token_of(other_employer),
                "auditor": f"Bearer {auditor}", "service": f"Bearer {service}"}
     bodies = {"vacancy": vacancy(), "offer": offer_terms(fair, worker_id), "rating": {"employer_rating": 4},
-              "profile": {"skills": ["fruit picking", "pruning"]}, "decision": {"decision": "confirmed", "note": "seen"}}
+              "profile": {"skills": ["fruit picking", "pruning"]},
+              "decision": {"decision": "confirmed", "note": "seen"}}
     ids = {"vacancy": fair, "offer": offer, "flag": flags[0]["id"], "worker": worker_id}
     return {"headers": {k: ({"Authorization": v} if isinstance(v, str) else v) for k, v in headers.items()},
             "bodies": bodies, "ids": ids}

@@ -22,6 +22,7 @@ from services.events import (
     new_event,
 )
 from services.kafka import Publisher
+from services.ledger import HandledEvent
 from tests.documents import vacancy
 from tests.integration.helpers import envelopes, eventually, read_topic
 
@@ -186,3 +187,16 @@ def test_a_season_already_under_way_is_not_offered(settings, matcher):
             reviewed(started, employer, season={"start": "2026-06-01", "end": "2026-09-30"}),
             reviewed(coming, employer))
     eventually(lambda: matches(matcher, worker, {started, coming}) == [coming], "only the season still to come")
+
+
+def test_a_verdict_read_before_its_submission_still_opens_the_vacancy(settings, matcher):
+    worker, employer, vacancy_id = tag("w"), tag("e"), tag("v-0")
+    submitted = new_event(VACANCY_SUBMITTED, "employers", vacancy_id,
+                          {"vacancy": vacancy(), "employer_id": employer, "revision": 1})
+    # Two topics, so the matcher may read the verdict first.
+    publish(settings, profile_event(worker), reviewed(vacancy_id, employer))
+    eventually(lambda: matches(matcher, worker, {vacancy_id}) == [vacancy_id], "the vacancy among the matches")
+    publish(settings, submitted)
+    eventually(lambda: HandledEvent.objects(event_id=submitted.id).first(), "the late submission handled")
+    assert VacancyRecord.objects.get(id=vacancy_id).status == "open"
+    assert matches(matcher, worker, {vacancy_id}) == [vacancy_id]
