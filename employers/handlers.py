@@ -65,6 +65,9 @@ def on_offer_reviewed(event: Envelope, store=STORE) -> None:
         log.info("offer.reviewed %s: offer %s is %s, not pending review; ignored", event.id, offer.pk, offer.status)
         return
     log.info("offer %s: %s", offer.pk, status)
+    waiting = getattr(store.offer(offer.pk), "early_response", None)
+    if status == "sent" and waiting:
+        _apply_response(store, offer, waiting, event.id)
 
 
 def on_offer_responded(event: Envelope, store=STORE) -> None:
@@ -80,8 +83,16 @@ def on_offer_responded(event: Envelope, store=STORE) -> None:
         log.warning("offer.responded %s: worker %s is not the offer's worker; ignored", event.id,
                     payload["worker_id"])
         return
+    # offer.reviewed travels on another topic and may be read later: keep the answer for the verdict.
+    if store.transition(offer, {"status": "pending_review"}, {"early_response": response}):
+        log.info("offer.responded %s: offer %s not reviewed here yet; the answer waits for it", event.id, offer.pk)
+        return
+    _apply_response(store, offer, response, event.id)
+
+
+def _apply_response(store, offer, response: str, event_id: str) -> None:
     if not store.transition(offer, {"status": "sent"}, {"status": response}):
-        log.info("offer.responded %s: offer %s is %s, not sent; ignored", event.id, offer.pk, offer.status)
+        log.info("offer.responded %s: offer %s is %s, not sent; ignored", event_id, offer.pk, offer.status)
         return
     log.info("offer %s: %s by the worker", offer.pk, response)
     if response == "accepted":

@@ -81,6 +81,8 @@ class Offer(OutboxDocument):
     status = StringField(required=True, choices=OFFER_STATUSES, default="pending_review")
     flags = ListField(DictField())
     revision = IntField(required=True, default=1)
+    # The worker's answer when it arrived before the verdict (two topics): applied once the offer is sent.
+    early_response = StringField(null=True, choices=("accepted", "declined"))
     employer_rating = IntField(min_value=1, max_value=5, null=True)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)

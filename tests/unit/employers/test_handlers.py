@@ -113,9 +113,23 @@ def test_responses_out_of_order_or_from_someone_else_are_ignored(store, employer
     assert o.status == "sent"
     on_offer_responded(responded(o, "declined"), store)
     assert (o.status, v.status) == ("declined", "approved")
-    pending = store.add(type(o)(employer_id=o.employer_id, vacancy_id=o.vacancy_id, worker_id="w1", document={}))
-    on_offer_responded(responded(pending), store)
-    assert pending.status == "pending_review"
+
+
+def verdict_on(o, verdict: str):
+    return new_event(OFFER_REVIEWED, "ethics", str(o.pk), {"offer_id": str(o.pk), "verdict": verdict, "revision": 1})
+
+
+def test_an_answer_read_before_the_verdict_waits_for_it(store, employer):
+    v, o = sent_offer(store, employer, positions=3)
+    early = store.add(type(o)(employer_id=o.employer_id, vacancy_id=o.vacancy_id, worker_id="w1", document={}))
+    on_offer_responded(responded(early), store)
+    assert (early.status, early.early_response) == ("pending_review", "accepted")
+    on_offer_reviewed(verdict_on(early, "pass"), store)
+    assert early.status == "accepted"
+    refused = store.add(type(o)(employer_id=o.employer_id, vacancy_id=o.vacancy_id, worker_id="w1", document={}))
+    on_offer_responded(responded(refused), store)
+    on_offer_reviewed(verdict_on(refused, "block"), store)
+    assert refused.status == "blocked"
 
 
 def test_a_withdrawn_offer_stays_withdrawn(store, employer):
