@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -65,21 +66,52 @@ def kafka_libs() -> Path:
     return libs
 
 
+# FerretDB v1.24.2 looks a document up by _id with `_ferretdb_sjson->'$._id'`, but builds its _id
+# index on `_ferretdb_sjson->"_id"`: SQLite cannot match the two, so every lookup, update and
+# delete by id scans the whole collection (60 ms a lookup at 1,300 vacancies, against 0.03 ms
+# with the index). The build rewrites that one constant so that they match.
+ID_COLUMN = ("IDColumn = DefaultColumn + \"->'$._id'\"", 'IDColumn = DefaultColumn + `->"_id"`')
+ID_COLUMN_FILE = Path("internal/backends/sqlite/metadata/metadata.go")
+
+
 def ferretdb_binary() -> Path:
-    """The cached FerretDB binary, built from deploy/ferretdb on first use."""
+    """The cached FerretDB binary, built from deploy/ferretdb on first use (with the _id index fix)."""
     source = ROOT / "deploy" / "ferretdb"
-    digest = hashlib.sha256((source / "go.sum").read_bytes() + (source / "main.go").read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256((source / "go.sum").read_bytes() + (source / "main.go").read_bytes()
+                            + repr(ID_COLUMN).encode()).hexdigest()[:12]
     binary = CACHE / f"ferretdb-{FERRETDB_VERSION}-{digest}" / "ferretdb"
     if binary.exists():
         return binary
     say(f"building FerretDB {FERRETDB_VERSION} with Go (first run only, two to four minutes)")
-    binary.parent.mkdir(parents=True, exist_ok=True)
+    build = binary.parent / "build"
+    shutil.rmtree(build, ignore_errors=True)
+    shutil.copytree(source, build)
+    patched = patched_ferretdb_source(build)
+    with open(build / "go.mod", "a") as go_mod:
+        go_mod.write(f"\nreplace github.com/FerretDB/FerretDB => {patched}\n")
     partial = binary.with_name("ferretdb.partial")
     env = {**os.environ, "CGO_ENABLED": "0"}
-    subprocess.run(["go", "build", "-v", "-trimpath", "-o", str(partial), "."], cwd=source, env=env, check=True)
+    subprocess.run(["go", "build", "-v", "-trimpath", "-o", str(partial), "."], cwd=build, env=env, check=True)
     partial.rename(binary)
     say(f"FerretDB built: {binary}")
     return binary
+
+
+def patched_ferretdb_source(build: Path) -> Path:
+    """A copy of the FerretDB module source (from Go's module cache) with ``ID_COLUMN`` applied."""
+    listing = subprocess.run(["go", "mod", "download", "-json", f"github.com/FerretDB/FerretDB@{FERRETDB_VERSION}"],
+                             cwd=build, check=True, capture_output=True, text=True).stdout
+    original = Path(json.loads(listing)["Dir"])
+    patched = build / "FerretDB"
+    shutil.copytree(original, patched)
+    for path in patched.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)  # the module cache is read-only
+    target = patched / ID_COLUMN_FILE
+    text = target.read_text()
+    if ID_COLUMN[0] not in text:
+        raise RuntimeError(f"{target}: the _id column line to patch is not there")
+    target.write_text(text.replace(ID_COLUMN[0], ID_COLUMN[1]))
+    return patched
 
 
 # ----------------------------------------------------------------- processes

@@ -14,6 +14,7 @@ from bson.errors import InvalidId
 
 from employers.models import Offer, Vacancy, utcnow
 from services.events import new_event
+from services.outbox import note_pending
 
 
 def object_id(value) -> ObjectId | None:
@@ -50,6 +51,8 @@ class MongoStore:
         if envelopes:
             update["$push"] = {"outbox": {"$each": envelopes}}
         result = type(document)._get_collection().update_one(condition, update)
+        if envelopes and result.matched_count:
+            note_pending(type(document), document.pk)
         return result.matched_count == 1
 
     def count_offers(self, vacancy_id: str, statuses) -> int:

@@ -39,6 +39,7 @@ from matcher.store import (
 from matcher.tables import VacancyTable, WorkerTable, take
 from services.events import MATCHES_UPDATED, new_event
 from services.lease import Leases
+from services.outbox import note_pending
 
 log = logging.getLogger(__name__)
 
@@ -194,5 +195,6 @@ def _store(cls, entries: dict, item_key: str, kind: str) -> int:
         cls.objects(id=owner).update_one(set__items=items, set__updated_at=utcnow(),
                                          push__outbox=event.to_dict(), upsert=True,
                                          **{f"set__{item_key}s": ids})
+        note_pending(cls, owner)
         moved += 1
     return moved

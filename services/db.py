@@ -17,6 +17,13 @@ DUPLICATE_KEY = 11000
 def connect(settings: Settings, alias: str = "default") -> None:
     """Bind mongoengine's ``alias`` to this service's database (idempotent)."""
     mongoengine.disconnect(alias)
+    # Document classes cache their collection, and so the client behind it: a
+    # reconnect (tests do one per test) must not leave any on a closed one.
+    # mongoengine resets those of its registry, which is keyed by class name and
+    # so misses one of two services' same-named classes (employers' and workers'
+    # Offer) when both are imported in one process, as in the tests.
+    for document_class in _document_classes(mongoengine.Document):
+        document_class._collection = None
     mongoengine.connect(
         db=settings.mongo_db,
         host=settings.mongo_url,
@@ -26,6 +33,12 @@ def connect(settings: Settings, alias: str = "default") -> None:
         tz_aware=True,
         uuidRepresentation="standard",
     )
+
+
+def _document_classes(base):
+    for subclass in base.__subclasses__():
+        yield subclass
+        yield from _document_classes(subclass)
 
 
 def database(alias: str = "default"):

@@ -8,6 +8,12 @@ exactly the entries it published (``$pullAll`` on the stored values), so an
 event recorded meanwhile is kept for the next round. A crash between
 publishing and removing re-publishes: delivery is at least once, and
 consumers drop repeated event ids.
+
+Finding the documents with pending events: FerretDB can only look documents
+up by ``_id`` without reading the whole collection, so every write that adds
+events also leaves a small marker (``note_pending``) in ``outbox_pending``,
+and the relay reads the markers. A full scan every ``SWEEP_SECONDS`` catches
+what a crash between the two writes left without a marker.
 """
 
 from __future__ import annotations
@@ -18,12 +24,24 @@ import time
 from bson import ObjectId
 from kafka.errors import KafkaError
 from mongoengine import DictField, Document, ListField
-from pymongo.errors import PyMongoError
+from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from services.events import Envelope, new_event
 from services.lease import Leases
 
 log = logging.getLogger(__name__)
+
+PENDING = "outbox_pending"
+SWEEP_SECONDS = 10.0
+
+
+def note_pending(document_class, pk) -> None:
+    """Leave the relay a marker: the document ``pk`` of ``document_class`` holds events (call after the write)."""
+    collection = document_class._get_collection()
+    try:
+        collection.database[PENDING].insert_one({"_id": f"{collection.name}|{pk}", "c": collection.name, "d": pk})
+    except DuplicateKeyError:
+        pass  # already marked, not yet relayed
 
 
 class OutboxDocument(Document):
@@ -46,6 +64,13 @@ class OutboxDocument(Document):
         self.outbox.append(envelope.to_dict())
         return envelope
 
+    def save(self, *args, **kwargs):
+        """Save, then mark the document for the relay if it holds events."""
+        saved = super().save(*args, **kwargs)
+        if self.outbox:
+            note_pending(type(self), self.pk)
+        return saved
+
 
 class OutboxRelay:
     """Publishes the pending events of the given document classes.
@@ -61,6 +86,7 @@ class OutboxRelay:
         self._classes = list(document_classes)
         self._batch_size = batch_size
         self._leases = Leases()
+        self._next_sweep: dict[str, float] = {}
 
     def relay_once(self) -> int:
         """Publish what is pending now; returns how many events went out."""
@@ -86,14 +112,35 @@ class OutboxRelay:
         collection = cls._get_collection()
         if not self._lead(collection):
             return 0
-        pending = list(collection.find({"outbox.0": {"$exists": True}}, {"outbox": 1}).limit(self._batch_size))
+        pending, markers = self._pending(collection)
         if not pending:
             return 0
-        # Every event of the batch goes out with a single flush.
-        self._publisher.publish([Envelope.from_dict(e) for doc in pending for e in doc["outbox"]])
+        try:
+            # Every event of the batch goes out with a single flush.
+            self._publisher.publish([Envelope.from_dict(e) for doc in pending for e in doc["outbox"]])
+        except (KafkaError, PyMongoError):
+            for marker in markers:  # put the markers back, or only the next sweep would find these
+                note_pending(cls, marker["d"])
+            raise
         for doc in pending:
             collection.update_one({"_id": doc["_id"]}, {"$pullAll": {"outbox": doc["outbox"]}})
         return sum(len(doc["outbox"]) for doc in pending)
+
+    def _pending(self, collection) -> tuple[list, list]:
+        """Documents with events: from the markers, or from a full scan when a sweep is due."""
+        now = time.monotonic()
+        if now >= self._next_sweep.get(collection.name, 0.0):
+            self._next_sweep[collection.name] = now + SWEEP_SECONDS
+            found = list(collection.find({"outbox.0": {"$exists": True}}, {"outbox": 1}).limit(self._batch_size))
+            if found:
+                return found, []
+        markers = collection.database[PENDING]
+        taken = list(markers.find({"c": collection.name}).limit(self._batch_size))
+        # Removed before reading: an event added from now on leaves a new marker.
+        for marker in taken:
+            markers.delete_one({"_id": marker["_id"]})
+        documents = (collection.find_one({"_id": marker["d"]}, {"outbox": 1}) for marker in taken)
+        return [doc for doc in documents if doc and doc.get("outbox")], taken
 
     def _lead(self, collection) -> bool:
         """Hold the lease on ``collection`` (see ``services.lease``); False if another relay has it."""

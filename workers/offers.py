@@ -16,6 +16,7 @@ from mongoengine import NotUniqueError
 from werkzeug.exceptions import BadRequest, Conflict, NotFound
 
 from services.events import OFFER_RESPONDED, Envelope, new_event
+from services.outbox import note_pending
 from workers.models import Offer, utcnow
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,7 @@ def respond(worker_id: str, offer_id: str, action: str) -> Offer:
         {"$set": {"status": response, "responded_at": utcnow()}, "$push": {"outbox": event.to_dict()}})
     if result.modified_count != 1:
         raise Conflict("This offer can no longer be answered.")
+    note_pending(Offer, offer.pk)
     return Offer.objects.get(pk=offer.pk)
 
 

@@ -13,6 +13,7 @@ from werkzeug.exceptions import Conflict
 
 from services.auth import hash_password
 from services.events import WORKER_PROFILE_UPDATED, new_event
+from services.outbox import note_pending
 from workers.models import Worker, utcnow
 
 # What the matcher needs; never the e-mail, the full name or the gender.
@@ -85,5 +86,7 @@ def update_profile(worker: Worker, changes: dict) -> Worker:
     result = Worker._get_collection().update_one({"_id": worker.pk, "revision": worker.revision}, update)
     if result.matched_count != 1:
         raise Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
+    if published_changed:
+        note_pending(Worker, worker.pk)
     return Worker.objects.get(pk=worker.pk)
 

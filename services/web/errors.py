@@ -28,10 +28,23 @@ CODES = {
 
 def error_response(status: int, message: str, fields: dict | None = None, code: str | None = None):
     """The contract's error body with ``status``."""
-    body = {"error": {"code": code or CODES.get(status, "error"), "message": message, "fields": fields or {}}}
+    body = {"error": {"code": code or CODES.get(status, "error"), "message": message,
+                      "fields": _well_formed(fields or {})}}
     response = jsonify(body)
     response.status_code = status
     return response
+
+
+def _well_formed(value):
+    """``value`` with any lone surrogate (from a hostile field name echoed back) made U+FFFD, so the body
+    is valid UTF-8 JSON for strict clients."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {_well_formed(k): _well_formed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_well_formed(v) for v in value]
+    return value
 
 
 def _validation_fields(exc: HTTPException) -> dict:

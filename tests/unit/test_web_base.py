@@ -84,6 +84,14 @@ def test_validation_error_maps_each_field(client):
     assert set(err["fields"]) == {"name", "count", "extra"}
 
 
+def test_a_hostile_field_name_comes_back_as_valid_utf8(client):
+    body = '{"name": "a", "count": 2, "bad\\ud800name": 1}'  # a lone surrogate, legal in JSON text
+    r = client.post("/api/v1/things", data=body, content_type="application/json")
+    r.data.decode("utf-8")  # would raise on a lone surrogate encoded as UTF-8
+    assert r.status_code == 422 and "\\ud800" not in r.get_data(as_text=True)
+    assert set(error_of(r)["fields"]) == {"bad\ufffdname"}
+
+
 def test_malformed_json_is_400(client):
     r = client.post("/api/v1/things", data="{not json", content_type="application/json")
     assert r.status_code == 400 and error_of(r)["code"] == "bad_request"
