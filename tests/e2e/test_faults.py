@@ -69,6 +69,7 @@ def all_reviewed(employer, ids: list[str]):
     return found if all(found.get(i) not in (None, "pending_review") for i in ids) else None
 
 
+@pytest.mark.timeout(1200)  # a bound on a hang, not a speed requirement
 def test_the_broker_killed_during_1000_submissions_loses_and_repeats_nothing(broken):
     employer = broken.employer()
 
@@ -88,6 +89,7 @@ def test_the_broker_killed_during_1000_submissions_loses_and_repeats_nothing(bro
     assert set(reviews) == set(ids) and set(reviews.values()) == {1}
 
 
+@pytest.mark.timeout(900)
 def test_a_consumer_killed_mid_batch_resumes_without_acting_twice(broken):
     employer = broken.employer()
     ids = submit(employer, N_BATCH, "Batch")
