@@ -66,19 +66,25 @@ def kafka_libs() -> Path:
     return libs
 
 
-# FerretDB v1.24.2 looks a document up by _id with `_ferretdb_sjson->'$._id'`, but builds its _id
-# index on `_ferretdb_sjson->"_id"`: SQLite cannot match the two, so every lookup, update and
-# delete by id scans the whole collection (60 ms a lookup at 1,300 vacancies, against 0.03 ms
-# with the index). The build rewrites that one constant so that they match.
-ID_COLUMN = ("IDColumn = DefaultColumn + \"->'$._id'\"", 'IDColumn = DefaultColumn + `->"_id"`')
-ID_COLUMN_FILE = Path("internal/backends/sqlite/metadata/metadata.go")
+# Two one-line patches to FerretDB v1.24.2's SQLite backend, applied when it is built:
+# 1. it looks a document up by _id with `_ferretdb_sjson->'$._id'` but builds its _id index on
+#    `_ferretdb_sjson->"_id"`: SQLite cannot match the two, so every lookup, update and delete by
+#    id read the whole collection (60 ms a lookup at 1,300 vacancies, 2 ms with the index);
+# 2. it uses the _id index only when the filter is `{_id: value}` alone; a conditional update
+#    (`{_id, status, revision}`) read the whole collection. Its handlers apply the full filter to
+#    whatever the backend returns, so narrowing by _id first is always safe.
+FERRETDB_PATCHES = (
+    ("internal/backends/sqlite/metadata/metadata.go",
+     "IDColumn = DefaultColumn + \"->'$._id'\"", 'IDColumn = DefaultColumn + `->"_id"`'),
+    ("internal/backends/sqlite/collection.go", "if params.Filter.Len() == 1 {", "if params.Filter.Len() >= 1 {"),
+)
 
 
 def ferretdb_binary() -> Path:
-    """The cached FerretDB binary, built from deploy/ferretdb on first use (with the _id index fix)."""
+    """The cached FerretDB binary, built from deploy/ferretdb on first use (with ``FERRETDB_PATCHES``)."""
     source = ROOT / "deploy" / "ferretdb"
     digest = hashlib.sha256((source / "go.sum").read_bytes() + (source / "main.go").read_bytes()
-                            + repr(ID_COLUMN).encode()).hexdigest()[:12]
+                            + repr(FERRETDB_PATCHES).encode()).hexdigest()[:12]
     binary = CACHE / f"ferretdb-{FERRETDB_VERSION}-{digest}" / "ferretdb"
     if binary.exists():
         return binary
@@ -98,7 +104,7 @@ def ferretdb_binary() -> Path:
 
 
 def patched_ferretdb_source(build: Path) -> Path:
-    """A copy of the FerretDB module source (from Go's module cache) with ``ID_COLUMN`` applied."""
+    """A copy of the FerretDB module source (from Go's module cache) with ``FERRETDB_PATCHES`` applied."""
     listing = subprocess.run(["go", "mod", "download", "-json", f"github.com/FerretDB/FerretDB@{FERRETDB_VERSION}"],
                              cwd=build, check=True, capture_output=True, text=True).stdout
     original = Path(json.loads(listing)["Dir"])
@@ -106,11 +112,12 @@ def patched_ferretdb_source(build: Path) -> Path:
     shutil.copytree(original, patched)
     for path in patched.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)  # the module cache is read-only
-    target = patched / ID_COLUMN_FILE
-    text = target.read_text()
-    if ID_COLUMN[0] not in text:
-        raise RuntimeError(f"{target}: the _id column line to patch is not there")
-    target.write_text(text.replace(ID_COLUMN[0], ID_COLUMN[1]))
+    for name, old, new in FERRETDB_PATCHES:
+        target = patched / name
+        text = target.read_text()
+        if old not in text:
+            raise RuntimeError(f"{target}: the line to patch is not there: {old}")
+        target.write_text(text.replace(old, new))
     return patched
 
 

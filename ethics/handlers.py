@@ -54,7 +54,7 @@ def record_grievance(event: Envelope) -> None:
 
 
 def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:
-    review = Review.objects(request_event_id=event.id).first() or _save_review(event, kind, verdict, extra)
+    review = Review.objects(id=event.id).first() or _save_review(event, kind, verdict, extra)
     employer_id = str(event.payload.get("employer_id") or "")
     rows = [
         _flag_row(f"{event.id}:{i}:{flag.rule}", flag, employer_id, kind, event.subject, document,
@@ -70,7 +70,7 @@ def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) ->
 
 def _save_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
     result = verdict.to_dict()
-    review = Review(request_event_id=event.id, kind=kind, document_id=event.subject,
+    review = Review(id=event.id, request_event_id=event.id, kind=kind, document_id=event.subject,
                     employer_id=str(event.payload.get("employer_id") or ""), verdict=result["verdict"],
                     rules_version=result["rules_version"], flags=result["flags"])
     payload = {
@@ -88,7 +88,7 @@ def _save_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
         return review.save()
     except NotUniqueError:
         # Another consumer of the group reviewed the same event first.
-        return Review.objects.get(request_event_id=event.id)
+        return Review.objects.get(id=event.id)
 
 
 def _flag_row(key: str, flag, employer_id: str, kind: str, document_id: str, document: dict, version: str) -> dict:

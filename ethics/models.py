@@ -34,6 +34,8 @@ class Review(OutboxDocument):
 
     event_source = "ethics"
 
+    # Keyed by the requesting event's id: FerretDB finds a document by _id without reading them all.
+    id = StringField(primary_key=True)
     request_event_id = StringField(required=True, unique=True)
     kind = StringField(required=True, choices=("vacancy", "offer"))
     document_id = StringField(required=True)
