@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import time
 
 from kafka import KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
@@ -91,13 +92,27 @@ class Publisher:
         costs two orders of magnitude in throughput.
         """
         futures = [self.send(e) for e in envelopes]
-        self.flush(timeout)
-        for future in futures:
-            future.get(timeout=0)
+        deadline = time.monotonic() + timeout
+        try:
+            for future in futures:
+                future.get(timeout=max(0.0, deadline - time.monotonic()))
+        except KafkaError:
+            # A producer that timed out can stay wedged after a broker restart (kafka-python 3.0
+            # waited forever in flush() in the broker-kill test): the next batch gets a new one.
+            self._abandon()
+            raise
 
     def flush(self, timeout: float = 15.0) -> None:
         if self._producer is not None:
             self._producer.flush(timeout=timeout)
+
+    def _abandon(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            try:
+                producer.close(timeout=0)
+            except Exception:  # noqa: BLE001 - a wedged producer may fail to close in any way
+                log.warning("abandoned a producer that did not close", exc_info=True)
 
     def close(self) -> None:
         if self._producer is not None:
