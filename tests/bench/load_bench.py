@@ -79,9 +79,9 @@ def prepare(stack: Stack) -> tuple[Api, list[tuple[Api, str]]]:
     ids = [employer.call("POST", "/vacancies", json=harvest(i, 19.6 + 0.01 * i)).json()["id"]
            for i in range(N_VACANCIES)]
     deadline = time.monotonic() + 600
-    while len(matches_of(workers[0])) < min(20, len(ids)) and time.monotonic() < deadline:
+    while len(matches_of(workers[0][0])) < min(20, len(ids)) and time.monotonic() < deadline:
         time.sleep(1)
-    say(f"the first worker sees {len(matches_of(workers[0]))} matches")
+    say(f"the first worker sees {len(matches_of(workers[0][0]))} matches")
     return employer, workers
 
 
