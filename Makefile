@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch up run down status test test-unit bench lint clean
+.PHONY: help install fetch browser up run down status test test-unit bench lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
@@ -41,8 +41,13 @@ status:
 down:
 	$(PYTHON) deploy/stack.py down
 
-test: fetch
+test: fetch browser
 	$(PY) -m pytest
+
+# The browser tests drive Debian's Chromium (Playwright's own downloads are not reachable here).
+browser:
+	@test -x /usr/bin/chromium || { echo "[make] installing Debian's chromium for the browser tests"; \
+		apt-get install -y -q chromium || echo "[make] could not install chromium: the browser tests will skip"; }
 
 test-unit: install
 	$(PY) -m pytest tests/unit

@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from werkzeug.serving import make_server
 
 from services.events import OFFER_RESPONDED, new_event
@@ -55,9 +56,15 @@ def shot(page, name: str) -> None:
 
 
 def reload_until(page, selector: str, text: str, what: str) -> None:
+    # The click that led here may still be navigating: a reload then finds no page attached.
+    page.wait_for_load_state("load")
+
     def shows():
-        page.reload()
-        return text in page.inner_text(selector)
+        try:
+            page.reload()
+            return text in page.inner_text(selector)
+        except PlaywrightError:
+            return False  # a navigation in flight; the next round reloads again
 
     eventually(shows, what, timeout=120, interval=1)
 
