@@ -47,7 +47,7 @@ test: fetch browser
 # The browser tests drive Debian's Chromium (Playwright's own downloads are not reachable here).
 browser:
 	@test -x /usr/bin/chromium || { echo "[make] installing Debian's chromium for the browser tests"; \
-		apt-get install -y -q chromium || echo "[make] could not install chromium: the browser tests will skip"; }
+		apt-get install -y -q chromium || echo "[make] could not install chromium: the browser tests will fail"; }
 
 test-unit: install
 	$(PY) -m pytest tests/unit
