@@ -105,7 +105,7 @@ def bench_matches(stack: Stack, workers, documents) -> dict:
     at_read = len(latencies) / (time.perf_counter() - started)
     say(f"    ranking at read time instead (POST /rank, {len(documents)} vacancies, 1 client): "
         f"{at_read:.1f} req/s, median {statistics.median(latencies):.0f} ms; "
-        f"the read model serves {served.rate / at_read:.0f}x more requests")
+        f"ratio read model / ranking at read time {served.rate / at_read:.2f}x")
     return {"floor": floor, "served": served, "at_read_rate": at_read,
             "at_read_median": statistics.median(latencies)}
 
