@@ -22,14 +22,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def plain(value):
-    """A stored document as plain dicts and lists (mongoengine wraps them in tracking types)."""
-    if isinstance(value, dict):
-        return {key: plain(inner) for key, inner in value.items()}
-    if isinstance(value, list):
-        return [plain(inner) for inner in value]
-    return value
-
 
 class Employer(Document):
     """An employer account (e-mail addresses are stored lower-case, unique)."""

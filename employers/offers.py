@@ -5,8 +5,9 @@ from __future__ import annotations
 from werkzeug.exceptions import Conflict, NotFound
 
 from employers.candidates import candidate_ids
-from employers.models import LIVE_OFFER, Offer, plain
+from employers.models import LIVE_OFFER, Offer
 from employers.vacancies import own_vacancy
+from services.db import plain
 from services.events import OFFER_SUBMITTED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 
 

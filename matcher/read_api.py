@@ -46,7 +46,7 @@ def worker_matches(query, worker_id):
         record = _open_vacancy(item["vacancy_id"])
         if record is not None:
             matches.append({**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
-                            "vacancy": _vacancy(record)})
+                            "vacancy": record.card()})
             if len(matches) == query["limit"]:
                 break
     return {"worker_id": worker_id, "updated_at": stored.updated_at if stored else None, "matches": matches}
@@ -97,7 +97,3 @@ def _open_vacancy(vacancy_id: str) -> VacancyRecord | None:
     record = VacancyRecord.objects(id=vacancy_id).first()
     return record if record is not None and record.status == OPEN and not_begun(record.document) else None
 
-
-def _vacancy(record: VacancyRecord) -> dict:
-    return {**record.document, "id": record.id, "employer_id": record.employer_id,
-            "employer_name": record.employer_name}

@@ -24,6 +24,7 @@ import numpy as np
 from pymongo.errors import PyMongoError
 
 from matcher import lists
+from matcher.reasons import sentences
 from matcher.skills import default_space
 from matcher.store import (
     OPEN,
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 
 LIST_LENGTH = 50
 MARKS_PER_ROUND = 1000
+# The matches a worker is shown (the workers service's pages and API): sent whole in ``matches.updated``.
+SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -60,18 +63,21 @@ class Snapshot:
     upcoming: np.ndarray
     worker_ids: list
     workers: WorkerTable
+    records: dict  # vacancy id -> VacancyRecord, for the cards sent with workers' lists
 
     @staticmethod
-    def open_vacancy_documents() -> list[dict]:
+    def open_vacancy_documents(records: list | None = None) -> list[dict]:
         """Every open vacancy as ``VacancyTable`` reads it, in id order, with its employer's record."""
         compliance = {e.id: e.compliance for e in EmployerRecord.objects}
-        return [r.ranking_document(compliance.get(r.employer_id))
-                for r in VacancyRecord.objects(status=OPEN).order_by("id")]
+        if records is None:
+            records = VacancyRecord.objects(status=OPEN).order_by("id")
+        return [r.ranking_document(compliance.get(r.employer_id)) for r in records]
 
     @classmethod
     def load(cls, today: dt.date | None = None) -> Snapshot:
         space = default_space()
-        documents = cls.open_vacancy_documents()
+        records = list(VacancyRecord.objects(status=OPEN).order_by("id"))
+        documents = cls.open_vacancy_documents(records)
         histories: dict[str, list] = {}
         for placement in PlacementRecord.objects:
             histories.setdefault(placement.worker_id, []).append(placement.history_entry())
@@ -83,6 +89,7 @@ class Snapshot:
             worker_ids=[w.id for w in workers],
             workers=WorkerTable.from_documents([w.profile for w in workers],
                                                [histories.get(w.id, []) for w in workers], space),
+            records={r.id: r for r in records},
         )
 
     def worker_rows(self, ids) -> np.ndarray:
@@ -154,10 +161,14 @@ class Refresher:
         table, upcoming = snapshot.workers.select(rows), snapshot.upcoming
         computed = lists.worker_lists(table, take(snapshot.vacancies, upcoming), self.length, self.ranker)
         ids = [snapshot.vacancy_ids[i] for i in upcoming.tolist()]
-        entries = {snapshot.worker_ids[r]: [{"vacancy_id": ids[i], "score": s, "reason_keys": list(k)}
+        # The revision makes an edited vacancy move the lists that hold it, so their cards are sent again.
+        entries = {snapshot.worker_ids[r]: [{"vacancy_id": ids[i], "score": s, "reason_keys": list(k),
+                                             "revision": snapshot.records[ids[i]].revision}
                                             for i, s, k in found] for r, found in zip(rows.tolist(), computed,
                                                                                       strict=True)}
-        return _store(WorkerMatches, entries, "vacancy_id", "worker")
+        return _store(WorkerMatches, entries, "vacancy_id", "worker",
+                      shown=lambda items: [shown_match(item, snapshot.records[item["vacancy_id"]])
+                                           for item in items[:SHOWN]])
 
     def _refresh_vacancies(self, snapshot: Snapshot, changed_workers: set, changed_vacancies: set) -> int:
         affected = set(changed_vacancies) & set(snapshot.vacancy_ids)
@@ -179,8 +190,18 @@ class Refresher:
         return _store(VacancyCandidates, entries, "worker_id", "vacancy")
 
 
-def _store(cls, entries: dict, item_key: str, kind: str) -> int:
-    """Write the lists of ``entries`` that differ from the stored ones, each with its event; how many moved."""
+def shown_match(item: dict, record: VacancyRecord) -> dict:
+    """A match as workers are shown it: the list's entry with its reasons and the vacancy's card."""
+    return {"vacancy_id": item["vacancy_id"], "score": item["score"], "reason_keys": item["reason_keys"],
+            "reasons": list(sentences(tuple(item["reason_keys"]))), "vacancy": record.card()}
+
+
+def _store(cls, entries: dict, item_key: str, kind: str, shown=None) -> int:
+    """Write the lists of ``entries`` that differ from the stored ones, each with its event; how many moved.
+
+    ``shown(items)``, when given, adds the matches as shown to the event, so that a reader can serve
+    them without asking for each vacancy (the workers service keeps them for ``/me/matches``).
+    """
     if not entries:
         return 0
     stored = {d["_id"]: d.get("items") for d in cls._get_collection().find({"_id": {"$in": list(entries)}},
@@ -190,8 +211,10 @@ def _store(cls, entries: dict, item_key: str, kind: str) -> int:
         if owner in stored and stored[owner] == items:
             continue
         ids = [item[item_key] for item in items]
-        event = new_event(MATCHES_UPDATED, "matcher", owner,
-                          {"kind": kind, f"{kind}_id": owner, "ids": ids, "count": len(ids)})
+        payload = {"kind": kind, f"{kind}_id": owner, "ids": ids, "count": len(ids)}
+        if shown is not None:
+            payload["matches"] = shown(items)
+        event = new_event(MATCHES_UPDATED, "matcher", owner, payload)
         cls.objects(id=owner).update_one(set__items=items, set__updated_at=utcnow(),
                                          push__outbox=event.to_dict(), upsert=True,
                                          **{f"set__{item_key}s": ids})

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from mongoengine import BooleanField, DateTimeField, DictField, Document, IntField, ListField, StringField
 
+from services.db import plain
 from services.outbox import OutboxDocument
 
 PENDING, OPEN, BLOCKED, CLOSED = "pending", "open", "blocked", "closed"
@@ -39,6 +40,12 @@ class VacancyRecord(Document):
         """The document ``VacancyTable`` reads: the contract vacancy with id, employer and record."""
         return {**self.document, "id": self.id, "employer_id": self.employer_id, "status": "approved",
                 "employer_compliance": compliance}
+
+    def card(self) -> dict:
+        """The vacancy as the other services show it: the contract document with id and employer."""
+        return {**plain(self.document), "id": self.id, "employer_id": self.employer_id,
+                "employer_name": self.employer_name}
+
 
 
 class WorkerRecord(Document):

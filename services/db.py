@@ -68,3 +68,13 @@ def insert_new(collection, rows: list[dict]) -> None:
     except BulkWriteError as exc:
         if any(err.get("code") != DUPLICATE_KEY for err in exc.details.get("writeErrors", [])):
             raise
+
+
+def plain(value):
+    """A stored value as plain dicts and lists: mongoengine hands back its own tracking types, which
+    events (dataclasses, copied deep) and JSON cannot carry."""
+    if isinstance(value, dict):
+        return {key: plain(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [plain(inner) for inner in value]
+    return value

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 
-from flask import request
+from flask import current_app, request
 
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "application/manifest+json",
                 "image/svg+xml")
@@ -42,4 +42,14 @@ def compress(response):
         # A strong validator names exact bytes; these are other bytes.
         etag, _ = response.get_etag()
         response.set_etag(etag + "-gz", weak=True)
+    return response
+
+
+def gzipped_json(body: bytes):
+    """A JSON response from gzipped bytes: sent as they are to a client that accepts gzip, unzipped for others."""
+    accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    response = current_app.response_class(body if accepts_gzip else gzip.decompress(body),
+                                          mimetype="application/json")
+    if accepts_gzip:
+        response.headers["Content-Encoding"] = "gzip"
     return response

@@ -1,7 +1,9 @@
-"""The worker's ranked matches and yearly itineraries, read from the matcher's read model.
+"""The worker's ranked matches and yearly itineraries.
 
-The matcher lists only approved, open vacancies; anything that says
-otherwise is dropped here too, so a blocked vacancy can never be shown.
+Matches are read from what the matcher last sent (``workers.match_lists``),
+or asked of the matcher's read model while nothing has arrived yet. The
+matcher lists only approved, open vacancies; anything that says otherwise
+is dropped here too, so a blocked vacancy can never be shown.
 """
 
 from __future__ import annotations
@@ -9,17 +11,14 @@ from __future__ import annotations
 import logging
 
 from flask import current_app
-from marshmallow import ValidationError
 
 from services.config import Settings
-from services.documents import VacancySchema
 from services.matcher_client import MatcherClient, MatcherUnavailable  # noqa: F401 (re-exported)
+from workers.match_lists import SHOWN, checked, stored_matches
 
 log = logging.getLogger(__name__)
 
-MAX_MATCHES = 20
-# What the matcher's read model adds to the contract's vacancy document.
-READ_MODEL_FIELDS = {"id", "employer_id", "employer_name", "status", "flags"}
+MAX_MATCHES = SHOWN
 DETAIL_LOOKUP = 100
 
 
@@ -30,36 +29,6 @@ def client():
 
 def build_client(settings: Settings, injected=None):
     return injected if injected is not None else MatcherClient(settings)
-
-
-def _shown(match) -> bool:
-    if not isinstance(match, dict) or not isinstance(match.get("vacancy"), dict):
-        return False
-    if not isinstance(match.get("vacancy_id"), str) or not match["vacancy_id"]:
-        return False
-    if not isinstance(match.get("reason_keys", []), list) or not isinstance(match.get("reasons", []), list):
-        return False
-    if match["vacancy"].get("status", "approved") != "approved":
-        return False
-    # The pages read every term: a document that is not the contract's vacancy is not shown.
-    document = {k: v for k, v in match["vacancy"].items() if k not in READ_MODEL_FIELDS}
-    try:
-        VacancySchema().load(document)
-    except ValidationError as exc:
-        log.warning("matcher sent vacancy %s that is not a contract vacancy: %s", match["vacancy_id"], exc.messages)
-        return False
-    return True
-
-
-def _clean(match: dict) -> dict:
-    try:
-        score = float(match.get("score") or 0.0)
-    except (TypeError, ValueError):
-        score = 0.0
-    return {"vacancy_id": match["vacancy_id"], "score": score,
-            "reasons": [str(r) for r in match.get("reasons") or []],
-            "reason_keys": [str(k) for k in match.get("reason_keys") or []],
-            "vacancy": match["vacancy"]}
 
 
 def _read(call, *args, **kwargs) -> dict | None:
@@ -73,14 +42,19 @@ def _read(call, *args, **kwargs) -> dict | None:
     return data
 
 
+def shown_matches(worker_id: str, limit: int = MAX_MATCHES) -> dict:
+    """``{"matches", "updated_at", "preparing"}``: the stored matches, else the matcher's (see ``matches_for``)."""
+    return stored_matches(worker_id, limit) or matches_for(worker_id, limit)
+
+
 def matches_for(worker_id: str, limit: int = MAX_MATCHES) -> dict:
-    """``{"matches", "updated_at", "preparing"}``; raises MatcherUnavailable when the matcher cannot answer."""
+    """The matches as the matcher's read model has them; raises MatcherUnavailable when it cannot answer."""
     data = _read(client().matches, worker_id, limit=limit)
     if data is None:
         return {"matches": [], "updated_at": None, "preparing": True}
     found = data.get("matches")
-    matches = [_clean(m) for m in (found if isinstance(found, list) else []) if _shown(m)]
-    return {"matches": matches[:limit], "updated_at": data.get("updated_at"), "preparing": False}
+    return {"matches": checked(found if isinstance(found, list) else [])[:limit],
+            "updated_at": data.get("updated_at"), "preparing": False}
 
 
 def match_for(worker_id: str, vacancy_id: str) -> dict | None:

@@ -19,7 +19,7 @@ page_errors(blp)
 def matches_page(worker):
     """Up to 20 matches, best first, with the reasons in the worker's language."""
     try:
-        found = matches.matches_for(str(worker.pk))
+        found = matches.shown_matches(str(worker.pk))
     except matches.MatcherUnavailable as exc:
         log.warning("matches page without the matcher: %s", exc)
         return render_template("matches.html", unavailable=True, found=None, worker=worker), 503

@@ -12,6 +12,7 @@ from mongoengine import NotUniqueError
 from werkzeug.exceptions import Conflict
 
 from services.auth import hash_password
+from services.db import plain
 from services.events import WORKER_PROFILE_UPDATED, new_event
 from services.outbox import note_pending
 from workers.models import Worker, utcnow
@@ -53,16 +54,8 @@ def create_worker(account: dict) -> Worker:
 
 def current_profile(worker: Worker) -> dict:
     """The fields a worker may change, as stored, in plain Python types."""
-    return {key: _plain(getattr(worker, key)) for key in EDITABLE_FIELDS}
+    return {key: plain(getattr(worker, key)) for key in EDITABLE_FIELDS}
 
-
-def _plain(value):
-    # mongoengine hands back its own list and dict types, which an event cannot carry.
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def update_profile(worker: Worker, changes: dict) -> Worker:

@@ -1,12 +1,13 @@
-"""The workers service's background process: the offer inbox from events, and the outbox relay.
+"""The workers service's background process: the offer inbox and the matches from events, the outbox relay.
 
 Run with ``python -m workers.worker``.
 """
 
 from __future__ import annotations
 
-from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
+from services.events import MATCHES_UPDATED, OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 from services.worker import run_worker
+from workers.match_lists import receive_matches
 from workers.models import Grievance, Offer, Worker
 from workers.offers import receive_completion, receive_review, receive_withdrawal
 
@@ -14,6 +15,7 @@ HANDLERS = {
     OFFER_REVIEWED: receive_review,
     OFFER_WITHDRAWN: receive_withdrawal,
     PLACEMENT_COMPLETED: receive_completion,
+    MATCHES_UPDATED: receive_matches,
 }
 # worker.profile_updated (Worker), offer.responded (Offer), grievance.filed (Grievance).
 OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)

@@ -130,6 +130,11 @@ def test_lists_follow_verdicts_profiles_and_closing(settings, matcher):
     assert {e.payload["kind"] for e in updates} == {"worker", "vacancy"}
     ana_lists = [e.payload["ids"] for e in updates if e.subject == ana]
     assert any(fair in ids for ids in ana_lists) and fair not in ana_lists[-1]
+    # A worker's list travels with the matches as shown, cards included; a vacancy's with ids only.
+    [shown] = [m for e in updates if e.subject == ana for m in e.payload["matches"] if m["vacancy_id"] == fair][:1]
+    assert shown["vacancy"]["title"] == "Apple harvest worker" and shown["vacancy"]["employer_name"] == "Orchard"
+    assert shown["reasons"][-1] == "the season fits your availability" and shown["reason_keys"]
+    assert all("matches" not in e.payload for e in updates if e.subject == fair)
 
 
 def test_a_good_season_with_an_employer_ranks_its_vacancy_first_next_year(settings, matcher):

@@ -8,7 +8,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from services.config import Settings
-from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
+from services.events import MATCHES_UPDATED, OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 from services.matcher_client import MatcherUnavailable
 from tests.documents import vacancy as example_vacancy
 from workers import formatting, matches
@@ -48,7 +48,7 @@ def app():
 
 
 def test_the_worker_process_is_wired():
-    assert set(HANDLERS) == {OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED}
+    assert set(HANDLERS) == {OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED, MATCHES_UPDATED}
     assert set(OUTBOX_DOCUMENTS) == {Worker, Offer, Grievance}
 
 
