@@ -12,6 +12,9 @@ from services.db import insert_new
 class HandledEvent(Document):
     """One event id a consumer group has acted on (unique per group)."""
 
+    # Keyed by group and event id (``handled_event_id``): a batch of them is one `_id $in` look-up,
+    # which FerretDB answers from its _id index instead of reading the whole, ever-growing collection.
+    id = StringField(primary_key=True)
     group = StringField(required=True)
     event_id = StringField(required=True, unique_with="group")
     handled_at = DateTimeField(default=lambda: datetime.now(UTC))
@@ -19,19 +22,30 @@ class HandledEvent(Document):
     meta = {"collection": "handled_events"}
 
 
+def handled_event_id(group: str, event_id: str) -> str:
+    """The _id of ``event_id``'s HandledEvent in ``group`` (one per pair: a group name has no ':')."""
+    return f"{group}:{event_id}"
+
+
 class EventLedger:
     """Remembers handled event ids for one consumer group, in its service's database."""
 
     def __init__(self, group: str):
+        if ":" in group:
+            raise ValueError(f"a consumer group name with ':' would share ledger keys with another: {group!r}")
         self.group = group
 
     def seen_many(self, event_ids) -> set[str]:
         """Those of ``event_ids`` this group has handled."""
-        found = HandledEvent.objects(group=self.group, event_id__in=list(event_ids)).only("event_id")
-        return {doc.event_id for doc in found}
+        keys = [handled_event_id(self.group, e) for e in event_ids]
+        if not keys:
+            return set()
+        # {_id: {$in: [...]}}: the one filter on many documents that FerretDB answers from its index.
+        return set(HandledEvent.objects(id__in=keys).scalar("event_id"))
 
     def mark_many(self, event_ids) -> None:
         """Record ``event_ids`` as handled, in one write (ids another consumer recorded are skipped)."""
         now = datetime.now(UTC)
-        rows = [{"group": self.group, "event_id": e, "handled_at": now} for e in event_ids]
+        rows = [{"_id": handled_event_id(self.group, e), "group": self.group, "event_id": e, "handled_at": now}
+                for e in event_ids]
         insert_new(HandledEvent._get_collection(), rows)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import time
 import uuid
+from contextlib import closing
 
 from kafka import KafkaConsumer
 
@@ -53,3 +56,26 @@ def read_topic(settings, topic: str, expected: int, timeout: float = 60.0, heade
 
 def envelopes(records) -> list[Envelope]:
     return [Envelope.from_bytes(r.value) for r in records]
+
+
+def ferretdb_sqlite(stack, settings) -> sqlite3.Connection:
+    """A connection to the SQLite file behind the test's FerretDB database (close it)."""
+    return sqlite3.connect(stack.var / "ferretdb" / f"{settings.mongo_db}.sqlite")
+
+
+def ferretdb_table(sqlite, collection: str) -> str:
+    """The SQLite table FerretDB keeps ``collection`` in."""
+    (table,) = sqlite.execute("SELECT table_name FROM _ferretdb_collections WHERE name = ?", (collection,)).fetchone()
+    return table
+
+
+def plant_unreadable_document(stack, settings, collection: str, _id: str) -> None:
+    """Write, behind FerretDB's back, a document of ``collection`` (existing) that FerretDB cannot decode.
+
+    Any query that reads it fails: a query that still answers read only the rows its filter
+    selected in SQL, which shows a pushdown without timing anything.
+    """
+    # Valid JSON with a string _id (the _id index takes it), but "x" is no int though its schema says so.
+    row = {"$s": {"p": {"_id": {"t": "string"}, "x": {"t": "int"}}, "$k": ["_id", "x"]}, "_id": _id, "x": "no int"}
+    with closing(ferretdb_sqlite(stack, settings)) as sqlite, sqlite:
+        sqlite.execute(f'INSERT INTO "{ferretdb_table(sqlite, collection)}" VALUES (?)', (json.dumps(row),))
