@@ -215,9 +215,9 @@ def _store(cls, entries: dict, item_key: str, kind: str, shown=None) -> int:
         if shown is not None:
             payload["matches"] = shown(items)
         event = new_event(MATCHES_UPDATED, "matcher", owner, payload)
-        cls.objects(id=owner).update_one(set__items=items, set__updated_at=utcnow(),
-                                         push__outbox=event.to_dict(), upsert=True,
-                                         **{f"set__{item_key}s": ids})
+        cls._get_collection().update_one(
+            {"_id": owner}, {"$set": {"items": items, "updated_at": utcnow(), f"{item_key}s": ids},
+                             "$push": {"outbox": event.to_text()}}, upsert=True)
         note_pending(cls, owner)
         moved += 1
     return moved

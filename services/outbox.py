@@ -23,7 +23,7 @@ import time
 
 from bson import ObjectId
 from kafka.errors import KafkaError
-from mongoengine import DictField, Document, ListField
+from mongoengine import Document, ListField
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from services.events import Envelope, new_event
@@ -53,7 +53,7 @@ class OutboxDocument(Document):
     meta = {"abstract": True}
     event_source = ""
 
-    outbox = ListField(DictField())
+    outbox = ListField()  # envelopes, as documents or as JSON text (``Envelope.from_stored``)
 
     def record_event(self, event_type: str, payload: dict, subject: str | None = None) -> Envelope:
         """Queue an event to be published once this document is saved."""
@@ -117,7 +117,7 @@ class OutboxRelay:
             return 0
         try:
             # Every event of the batch goes out with a single flush.
-            self._publisher.publish([Envelope.from_dict(e) for doc in pending for e in doc["outbox"]])
+            self._publisher.publish([Envelope.from_stored(e) for doc in pending for e in doc["outbox"]])
         except (KafkaError, PyMongoError):
             for marker in markers:  # put the markers back, or only the next sweep would find these
                 note_pending(cls, marker["d"])

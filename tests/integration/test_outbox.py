@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 
 from mongoengine import StringField
 
+from services.events import new_event
 from services.kafka import Publisher, ensure_topics
-from services.outbox import OutboxDocument, OutboxRelay, wait_until_empty
+from services.outbox import OutboxDocument, OutboxRelay, note_pending, wait_until_empty
 from tests.integration.helpers import envelopes, read_topic
 
 TOPIC = "vacancy.submitted"
@@ -49,6 +50,23 @@ def test_state_and_event_are_one_write_and_the_relay_publishes_once(settings, da
     assert Parcel.objects.get(pk=parcel.pk).outbox == []
     [event] = published_for(settings, {str(parcel.pk)}, expected=1)
     assert event.payload == {"title": "Apple harvest"} and event.source == "employers"
+
+
+def test_an_event_kept_as_text_is_published_as_the_same_envelope(settings, database):
+    ensure_topics(settings)
+    parcel = submit("Cherry harvest")
+    big = new_event(TOPIC, "employers", str(parcel.pk),
+                    {"title": "Cherry harvest", "cards": [{"n": i} for i in range(50)]})
+    Parcel._get_collection().update_one({"_id": parcel.pk}, {"$push": {"outbox": big.to_text()}})
+    note_pending(Parcel, parcel.pk)
+    publisher = Publisher(settings)
+    try:
+        assert OutboxRelay(publisher, [Parcel]).relay_once() == 2
+    finally:
+        publisher.close()
+    assert Parcel.objects.get(pk=parcel.pk).outbox == []
+    published = {e.id: e for e in published_for(settings, {str(parcel.pk)}, expected=2)}
+    assert published[big.id] == big
 
 
 def test_events_saved_while_kafka_is_down_are_published_when_it_returns(stack, settings, database):
