@@ -20,7 +20,7 @@ from matcher.read_schemas import (
     WorkerMatchesSchema,
 )
 from matcher.reasons import sentences
-from matcher.refresh import Snapshot, not_begun
+from matcher.snapshot import Snapshot, not_begun
 from matcher.store import OPEN, PlacementRecord, VacancyCandidates, VacancyRecord, WorkerMatches, WorkerRecord
 from services.auth import require_role
 

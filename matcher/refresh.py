@@ -2,7 +2,8 @@
 
 It runs in the matcher's worker process (``matcher.worker``), one leader
 at a time (``services.lease``). A round takes the oldest ``Dirty`` marks,
-loads the read model once, and recomputes:
+brings its snapshot of the read model up to date (``matcher.snapshot``),
+and recomputes:
 
 - each worker's list, for the changed workers, the workers eligible for a
   changed open vacancy, and the workers whose list holds a changed vacancy;
@@ -16,28 +17,16 @@ newer ``marked_at``) survives it, so no change is ever dropped.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from dataclasses import dataclass
 
 import numpy as np
 from pymongo.errors import PyMongoError
 
 from matcher import lists
 from matcher.reasons import sentences
-from matcher.skills import default_space
-from matcher.store import (
-    OPEN,
-    Dirty,
-    EmployerRecord,
-    PlacementRecord,
-    VacancyCandidates,
-    VacancyRecord,
-    WorkerMatches,
-    WorkerRecord,
-    utcnow,
-)
-from matcher.tables import VacancyTable, WorkerTable, take
+from matcher.snapshot import Snapshot, SnapshotCache
+from matcher.store import Dirty, VacancyCandidates, VacancyRecord, WorkerMatches, utcnow
+from matcher.tables import take
 from services.events import MATCHES_UPDATED, new_event
 from services.lease import Leases
 from services.outbox import note_pending
@@ -50,63 +39,6 @@ MARKS_PER_ROUND = 1000
 SHOWN = 20
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """The read model loaded once for a round: open vacancies and workers as tables.
-
-    Employers see candidates for every open vacancy; workers are offered only
-    the ``upcoming`` ones (rows of ``vacancies``), whose season has not begun.
-    """
-
-    vacancy_ids: list
-    vacancies: VacancyTable
-    upcoming: np.ndarray
-    worker_ids: list
-    workers: WorkerTable
-    records: dict  # vacancy id -> VacancyRecord, for the cards sent with workers' lists
-
-    @staticmethod
-    def open_vacancy_documents(records: list | None = None) -> list[dict]:
-        """Every open vacancy as ``VacancyTable`` reads it, in id order, with its employer's record."""
-        compliance = {e.id: e.compliance for e in EmployerRecord.objects}
-        if records is None:
-            records = VacancyRecord.objects(status=OPEN).order_by("id")
-        return [r.ranking_document(compliance.get(r.employer_id)) for r in records]
-
-    @classmethod
-    def load(cls, today: dt.date | None = None) -> Snapshot:
-        space = default_space()
-        records = list(VacancyRecord.objects(status=OPEN).order_by("id"))
-        documents = cls.open_vacancy_documents(records)
-        histories: dict[str, list] = {}
-        for placement in PlacementRecord.objects:
-            histories.setdefault(placement.worker_id, []).append(placement.history_entry())
-        workers = list(WorkerRecord.objects.order_by("id"))
-        return cls(
-            vacancy_ids=[d["id"] for d in documents],
-            vacancies=VacancyTable.from_documents(documents, space),
-            upcoming=np.array([i for i, d in enumerate(documents) if not_begun(d, today)], dtype=np.int64),
-            worker_ids=[w.id for w in workers],
-            workers=WorkerTable.from_documents([w.profile for w in workers],
-                                               [histories.get(w.id, []) for w in workers], space),
-            records={r.id: r for r in records},
-        )
-
-    def worker_rows(self, ids) -> np.ndarray:
-        wanted = set(ids)
-        return np.array([i for i, w in enumerate(self.worker_ids) if w in wanted], dtype=np.int64)
-
-    def vacancy_rows(self, ids) -> np.ndarray:
-        wanted = set(ids)
-        return np.array([i for i, v in enumerate(self.vacancy_ids) if v in wanted], dtype=np.int64)
-
-
-def not_begun(document: dict, today: dt.date | None = None) -> bool:
-    """Whether the vacancy's season starts after ``today``: one under way is not offered to anyone new."""
-    today = today or dt.datetime.now(dt.UTC).date()
-    return str(document.get("season", {}).get("start", "")) > today.isoformat()
-
-
 class Refresher:
     """Keeps ``WorkerMatches`` and ``VacancyCandidates`` fresh from ``Dirty`` marks."""
 
@@ -117,16 +49,21 @@ class Refresher:
         self.length = length
         self.poll_seconds = poll_seconds
         self._leases = Leases()
+        self._cache = SnapshotCache()
 
     def run(self, stop) -> None:
         """Refresh until ``stop`` is set, backing off while the database is down."""
         backoff = self.poll_seconds
         while not stop.is_set():
             try:
-                done = self.refresh_once() if self._leases.lead(Dirty._get_collection().database, "refresher") else 0
+                leading = self._leases.lead(Dirty._get_collection().database, "refresher")
+                if not leading:
+                    self._cache.drop()  # another refresher handles the marks meanwhile
+                done = self.refresh_once() if leading else 0
                 backoff = self.poll_seconds
             except PyMongoError as exc:
                 log.warning("list refresher waits for the database (%s)", exc)
+                self._cache.drop()  # a round may have stopped half-way through patching it
                 stop.wait(backoff)
                 backoff = min(backoff * 2, 10.0)
                 continue
@@ -140,7 +77,7 @@ class Refresher:
             return 0
         changed_workers = {m.ref for m in marks if m.kind == "worker"}
         changed_vacancies = {m.ref for m in marks if m.kind == "vacancy"}
-        snapshot = Snapshot.load()
+        snapshot = self._cache.snapshot(changed_workers, changed_vacancies)
         moved = self._refresh_workers(snapshot, changed_workers, changed_vacancies)
         moved += self._refresh_vacancies(snapshot, changed_workers, changed_vacancies)
         for mark in marks:
@@ -150,7 +87,7 @@ class Refresher:
 
     def _refresh_workers(self, snapshot: Snapshot, changed_workers: set, changed_vacancies: set) -> int:
         affected = set(changed_workers)
-        affected |= {m.id for m in WorkerMatches.objects(vacancy_ids__in=list(changed_vacancies)).only("id")}
+        affected |= holders(WorkerMatches, "vacancy_ids", changed_vacancies)
         opened = snapshot.vacancy_rows(changed_vacancies)
         if len(opened) and len(snapshot.workers):
             hits = lists.eligible(snapshot.workers, take(snapshot.vacancies, opened)).any(axis=1)
@@ -172,7 +109,7 @@ class Refresher:
 
     def _refresh_vacancies(self, snapshot: Snapshot, changed_workers: set, changed_vacancies: set) -> int:
         affected = set(changed_vacancies) & set(snapshot.vacancy_ids)
-        affected |= {c.id for c in VacancyCandidates.objects(worker_ids__in=list(changed_workers)).only("id")}
+        affected |= holders(VacancyCandidates, "worker_ids", changed_workers)
         rows = snapshot.worker_rows(changed_workers)
         if len(rows) and len(snapshot.vacancies):
             hits = lists.eligible(snapshot.workers.select(rows), snapshot.vacancies).any(axis=0)
@@ -188,6 +125,13 @@ class Refresher:
         # A vacancy no longer open keeps no candidates: its list empties (and says so once).
         entries.update({v: [] for v in gone if VacancyCandidates.objects(id=v).only("id").first()})
         return _store(VacancyCandidates, entries, "worker_id", "vacancy")
+
+
+def holders(cls, field: str, ids: set) -> set:
+    """The ids of the stored lists of ``cls`` whose ``field`` holds any of ``ids``."""
+    if not ids:  # not even asked: FerretDB would read every list to find none
+        return set()
+    return {d["_id"] for d in cls._get_collection().find({field: {"$in": list(ids)}}, {"_id": 1})}
 
 
 def shown_match(item: dict, record: VacancyRecord) -> dict:
