@@ -112,17 +112,21 @@ def bench_matches(stack: Stack, workers, documents) -> dict:
 
 def bench_freshness(employer: Api, observer: Api) -> dict:
     """Submit vacancies at a steady pace; the observer's watcher notes when each appears, then closes it."""
-    submitted, visible = {}, {}
-    stop = threading.Event()
+    submitted, visible, failures = {}, {}, []
+    stop, lock = threading.Event(), threading.Lock()
 
     def watch():
-        while not stop.is_set():
-            now = time.perf_counter()
-            for vacancy_id in matches_of(observer) & set(submitted):
-                if vacancy_id not in visible:
+        try:
+            while not stop.is_set():
+                now = time.perf_counter()
+                with lock:  # the submitting thread adds to it meanwhile
+                    awaited = set(submitted) - set(visible)
+                for vacancy_id in matches_of(observer) & awaited:
                     visible[vacancy_id] = now
                     closer.call("POST", f"/vacancies/{vacancy_id}/close", expect=(200, 201, 409))
-            time.sleep(0.05)
+                time.sleep(0.05)
+        except Exception as exc:  # noqa: BLE001 (re-raised by the main thread: a dead watcher reads as lost vacancies)
+            failures.append(exc)
 
     closer = Api(employer.base.removesuffix("/api/v1"))
     closer.http.headers.update(employer.http.headers)
@@ -131,15 +135,18 @@ def bench_freshness(employer: Api, observer: Api) -> dict:
     for i in range(N_TIMED):
         started = time.perf_counter()
         body = employer.call("POST", "/vacancies", json=harvest(10_000 + i, 25.0, languages=("ht",))).json()
-        submitted[body["id"]] = time.perf_counter()
+        with lock:
+            submitted[body["id"]] = time.perf_counter()
         if i % 100 == 99:
             say(f"(b) {i + 1}/{N_TIMED} vacancies submitted")
         time.sleep(max(0.0, 1 / PACE_PER_SECOND - (time.perf_counter() - started)))
     deadline = time.monotonic() + 120
-    while len(set(submitted) & set(visible)) < len(submitted) and time.monotonic() < deadline:
+    while len(set(submitted) & set(visible)) < len(submitted) and not failures and time.monotonic() < deadline:
         time.sleep(0.5)
     stop.set()
     watcher.join(timeout=5)
+    if failures:
+        raise RuntimeError("the watcher of the matches failed") from failures[0]
     delays = sorted(visible[v] - t for v, t in submitted.items() if v in visible)
 
     def p(q: float) -> float:
