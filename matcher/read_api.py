@@ -36,7 +36,7 @@ SUMMARY_FIELDS = ("display_name", "origin_country", "languages", "skills", "cert
 @blp.response(200, WorkerMatchesSchema)
 def worker_matches(query, worker_id):
     """A worker's ranked open vacancies with reasons and the vacancy documents."""
-    stored = WorkerMatches.objects(id=worker_id).only("items", "updated_at").first()
+    stored = WorkerMatches.objects(id=worker_id).only("entries", "updated_at").first()
     # A worker's list exists once the refresher saw the profile; before that, say whether we know them.
     if stored is None and not WorkerRecord.objects(id=worker_id).only("id").first():
         abort(404, description="The matcher has no profile for this worker yet.")

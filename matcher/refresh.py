@@ -17,6 +17,7 @@ newer ``marked_at``) survives it, so no change is ever dropped.
 
 from __future__ import annotations
 
+import json
 import logging
 
 import numpy as np
@@ -148,11 +149,12 @@ def _store(cls, entries: dict, item_key: str, kind: str, shown=None) -> int:
     """
     if not entries:
         return 0
-    stored = {d["_id"]: d.get("items") for d in cls._get_collection().find({"_id": {"$in": list(entries)}},
-                                                                          {"items": 1})}
+    stored = {d["_id"]: d.get("entries") for d in cls._get_collection().find({"_id": {"$in": list(entries)}},
+                                                                            {"entries": 1})}
     moved = 0
     for owner, items in entries.items():
-        if owner in stored and stored[owner] == items:
+        text = json.dumps(items, separators=(",", ":"))
+        if stored.get(owner) == text:
             continue
         ids = [item[item_key] for item in items]
         payload = {"kind": kind, f"{kind}_id": owner, "ids": ids, "count": len(ids)}
@@ -160,7 +162,7 @@ def _store(cls, entries: dict, item_key: str, kind: str, shown=None) -> int:
             payload["matches"] = shown(items)
         event = new_event(MATCHES_UPDATED, "matcher", owner, payload)
         cls._get_collection().update_one(
-            {"_id": owner}, {"$set": {"items": items, "updated_at": utcnow(), f"{item_key}s": ids},
+            {"_id": owner}, {"$set": {"entries": text, "updated_at": utcnow(), f"{item_key}s": ids},
                              "$push": {"outbox": event.to_text()}}, upsert=True)
         note_pending(cls, owner)
         moved += 1

@@ -9,6 +9,7 @@ refresher (``matcher.refresh``) recomputes those lists and stores them in
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from mongoengine import BooleanField, DateTimeField, DictField, Document, IntField, ListField, StringField
@@ -120,27 +121,36 @@ class Dirty(Document):
     meta = {"collection": "dirty", "indexes": ["marked_at"]}
 
 
-class WorkerMatches(OutboxDocument):
-    """A worker's best eligible open vacancies, best first: ``{"vacancy_id", "score", "reason_keys"}``."""
+class StoredList(OutboxDocument):
+    """A ranked list the refresher keeps, its entries as JSON text.
 
+    Text because FerretDB reads and rewrites 50 nested entries in about 8 ms, the same as one
+    string in 1 to 2 ms, and a list is written, compared and relayed several times a round.
+    """
+
+    meta = {"abstract": True}
     event_source = "matcher"
 
     id = StringField(primary_key=True)
-    items = ListField(DictField())
-    vacancy_ids = ListField(StringField())
+    entries = StringField(default="[]")
     updated_at = DateTimeField(default=utcnow)
+
+    @property
+    def items(self) -> list[dict]:
+        return json.loads(self.entries)
+
+
+class WorkerMatches(StoredList):
+    """A worker's best eligible open vacancies, best first: ``{"vacancy_id", "score", "reason_keys", "revision"}``."""
+
+    vacancy_ids = ListField(StringField())
 
     meta = {"collection": "worker_matches", "indexes": ["vacancy_ids"]}
 
 
-class VacancyCandidates(OutboxDocument):
+class VacancyCandidates(StoredList):
     """A vacancy's best eligible workers, best first: ``{"worker_id", "score", "reason_keys"}``."""
 
-    event_source = "matcher"
-
-    id = StringField(primary_key=True)
-    items = ListField(DictField())
     worker_ids = ListField(StringField())
-    updated_at = DateTimeField(default=utcnow)
 
     meta = {"collection": "vacancy_candidates", "indexes": ["worker_ids"]}
