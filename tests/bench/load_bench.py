@@ -87,11 +87,15 @@ def prepare(stack: Stack) -> tuple[Api, list[tuple[Api, str]]]:
 
 def bench_matches(stack: Stack, workers, documents) -> dict:
     port = stack.ports["workers"]
-    calls = [("/api/v1/me/matches", {"Authorization": w.http.headers["Authorization"]}) for w, _ in workers]
+    # As phones ask (every mobile browser accepts gzip); the same without gzip for comparison.
+    plain_calls = [("/api/v1/me/matches", {"Authorization": w.http.headers["Authorization"]}) for w, _ in workers]
+    calls = [(path, {**headers, "Accept-Encoding": "gzip"}) for path, headers in plain_calls]
     floor = run_load("127.0.0.1", port, [("/healthz", {})], CONNECTIONS, SECONDS / 3)
     say(f"(a) GET /healthz (floor), {CONNECTIONS} clients: {floor.summary()}")
     served = run_load("127.0.0.1", port, calls, CONNECTIONS, SECONDS)
-    say(f"(a) GET /api/v1/me/matches, {CONNECTIONS} clients, {SECONDS} s: {served.summary()}")
+    say(f"(a) GET /api/v1/me/matches, gzip, {CONNECTIONS} clients, {SECONDS} s: {served.summary()}")
+    unzipped = run_load("127.0.0.1", port, plain_calls, CONNECTIONS, SECONDS / 3)
+    say(f"    the same without gzip: {unzipped.summary()}")
     body = json.dumps({"worker": {"birth_year": 1990, "languages": ["es"], "skills": ["fruit picking"],
                                   "availability": [{"start": "2027-01-01", "end": "2028-12-31"}]},
                        "vacancies": documents})
@@ -106,7 +110,7 @@ def bench_matches(stack: Stack, workers, documents) -> dict:
     say(f"    ranking at read time instead (POST /rank, {len(documents)} vacancies, 1 client): "
         f"{at_read:.1f} req/s, median {statistics.median(latencies):.0f} ms; "
         f"ratio read model / ranking at read time {served.rate / at_read:.2f}x")
-    return {"floor": floor, "served": served, "at_read_rate": at_read,
+    return {"floor": floor, "served": served, "unzipped": unzipped, "at_read_rate": at_read,
             "at_read_median": statistics.median(latencies)}
 
 
@@ -157,18 +161,31 @@ def bench_freshness(employer: Api, observer: Api) -> dict:
     return {"p50": p(0.5), "p95": p(0.95), "seen": len(delays), "submitted": len(submitted)}
 
 
+def verdicts(matches: dict, freshness: dict) -> tuple[str, str]:
+    """Whether each target is met, in words, from the figures of this run."""
+    served = matches["served"]
+    reads = served.rate >= 300 and served.percentile(99) < 100 and not served.errors
+    fresh = freshness["p95"] < 3 and freshness["seen"] == freshness["submitted"]
+    return ("met" if reads else "**not met**"), ("met" if fresh else "**not met**")
+
+
 def write_report(matches: dict, freshness: dict) -> None:
-    served, floor = matches["served"], matches["floor"]
+    served, unzipped, floor = matches["served"], matches["unzipped"], matches["floor"]
+    reads, fresh = verdicts(matches, freshness)
+
+    def figures(result) -> str:
+        return (f"{result.rate:,.0f} req/s, p50 {result.percentile(50):.1f} ms, p99 {result.percentile(99):.1f} ms, "
+                f"{result.errors} errors")
+
     rows = [
-        (f"`GET /api/v1/me/matches`, {CONNECTIONS} clients, {SECONDS} s",
-         f"{served.rate:,.0f} req/s, p50 {served.percentile(50):.1f} ms, p99 {served.percentile(99):.1f} ms, "
-         f"{served.errors} errors",
+        (f"`GET /api/v1/me/matches`, gzip as phones ask, {CONNECTIONS} clients, {SECONDS} s", figures(served),
          f"`GET /healthz` of the same service: {floor.rate:,.0f} req/s, p99 {floor.percentile(99):.1f} ms; "
-         f"ranking at read time (`POST /rank`): {matches['at_read_rate']:.1f} req/s",
-         "300 req/s, p99 < 100 ms"),
+         f"ranking at read time (`POST /rank`, {N_VACANCIES} vacancies): {matches['at_read_rate']:.1f} req/s",
+         f"300 req/s, p99 < 100 ms: {reads}"),
+        (f"the same without gzip, {SECONDS / 3:.0f} s", figures(unzipped), "", ""),
         (f"vacancy submitted -> visible in a worker's matches ({freshness['submitted']} at {PACE_PER_SECOND:g}/s)",
          f"p50 {freshness['p50']:.2f} s, p95 {freshness['p95']:.2f} s ({freshness['seen']} seen)", "",
-         "p95 < 3 s"),
+         f"p95 < 3 s: {fresh}"),
     ]
     table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
     REPORT.write_text(f"""# Load benchmark
@@ -182,6 +199,13 @@ baselines measured in the same run.
 | measure | figure | baseline in the same run | target |
 |---|---|---|---|
 {table}
+
+How: the matcher sends each worker's first 20 matches, vacancy cards included, in `matches.updated`; the
+workers service keeps them per worker as the gzipped answer (`workers/match_lists.py`), so a request is a
+token check and one read by `_id`. From submission to visible, a vacancy crosses the employers' outbox, ethics,
+the matcher's refresher (which patches its snapshot from the changes instead of reloading it) and the
+workers' consumer; the lists and big events are kept as text, which FerretDB reads several times faster than
+nested documents.
 """)
     say(f"written to {REPORT.relative_to(ROOT)}")
 
