@@ -40,6 +40,8 @@ def page_posts(service: str) -> list[tuple[str, str]]:
             continue
         url = rule.rule
         for argument in rule.arguments:
+            # The first choice of an any(...) converter, else an id-like placeholder.
+            url = re.sub(rf"<any\((\w+)[^)]*\):{argument}>", r"\1", url)
             url = re.sub(rf"<(?:[^:>]+:)?{argument}>", "x" * 24, url)
         found += [(method, url) for method in sorted(rule.methods & UNSAFE)]
     return found
