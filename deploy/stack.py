@@ -176,6 +176,8 @@ class Stack:
     mongo_port: int = 27017
     ports: dict = field(default_factory=lambda: dict(SERVICES))
     gunicorn_workers: int = 2
+    # gunicorn's line per request (in var/log); production keeps it at the gateway (deploy/nginx.conf).
+    access_log: bool = True
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Stack:
@@ -351,7 +353,8 @@ class Stack:
             self.spawn(f"{service}-web", [
                 str(bin_dir / "gunicorn"), "--bind", f"127.0.0.1:{self.ports[service]}",
                 "--workers", str(self.gunicorn_workers), "--threads", "4", "--worker-class", "gthread",
-                "--access-logfile", "-", "--graceful-timeout", "10", f"{service}.app:create_app()",
+                *(["--access-logfile", "-"] if self.access_log else []),
+                "--graceful-timeout", "10", f"{service}.app:create_app()",
             ], {**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)})
         if not self.pid(f"{service}-worker"):
             self.spawn(f"{service}-worker", [sys.executable, "-m", f"{service}.worker"], env)

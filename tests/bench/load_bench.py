@@ -192,7 +192,8 @@ def write_report(matches: dict, freshness: dict) -> None:
 
 Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores (load average
 {os.getloadavg()[0]:.1f} at the end) by `python -m tests.bench.load_bench` (part of `make bench`): the whole
-local stack (gunicorn with 2 workers x 4 threads per service, Kafka, FerretDB on SQLite), {N_WORKERS} workers,
+local stack (gunicorn with 2 workers x 4 threads per service and, as in production where the gateway keeps it,
+no access log; Kafka; FerretDB on SQLite), {N_WORKERS} workers,
 {N_VACANCIES} vacancies before the timed part. Figures vary on a shared machine; compare them with the
 baselines measured in the same run.
 
@@ -212,7 +213,7 @@ nested documents.
 
 def main() -> None:
     stack = Stack(var=ROOT / "var" / "bench-load", kafka_port=38092, controller_port=38093, mongo_port=38317,
-                  ports=dict(PORTS), gunicorn_workers=2)
+                  ports=dict(PORTS), gunicorn_workers=2, access_log=False)
     stack.down()
     shutil.rmtree(stack.var, ignore_errors=True)
     say("starting the whole stack for the load benchmark")

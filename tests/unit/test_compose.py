@@ -123,7 +123,7 @@ def test_kafka_is_a_single_kraft_node_on_a_named_volume(services):
 @pytest.mark.parametrize(("name", "port"), list(WEB_PORTS.items()))
 def test_web_service_runs_gunicorn_and_checks_readiness(services, name, port):
     service = services[name]
-    expected = f"gunicorn --bind 0.0.0.0:{port} --workers 2 --threads 4 --access-logfile - {name}.app:create_app()"
+    expected = f"gunicorn --bind 0.0.0.0:{port} --workers 2 --threads 4 {name}.app:create_app()"
     assert _command(service) == shlex.split(expected)
     assert f"http://127.0.0.1:{port}/readyz" in _healthcheck_text(service)
     assert "ports" not in service, "only the gateway is published"
