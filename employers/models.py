@@ -22,7 +22,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-
 class Employer(Document):
     """An employer account (e-mail addresses are stored lower-case, unique)."""
 

@@ -17,19 +17,21 @@ newer ``marked_at``) survives it, so no change is ever dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import time
 
 import numpy as np
 from pymongo.errors import PyMongoError
 
-from matcher import lists
+from matcher import lists, upkeep
 from matcher.reasons import sentences
 from matcher.snapshot import Snapshot, SnapshotCache
 from matcher.store import Dirty, VacancyCandidates, VacancyRecord, WorkerMatches, utcnow
 from matcher.tables import take
 from services.events import MATCHES_UPDATED, new_event
-from services.lease import Leases
+from services.lease import LEASE, Leases
 from services.outbox import note_pending
 
 log = logging.getLogger(__name__)
@@ -51,16 +53,20 @@ class Refresher:
         self.poll_seconds = poll_seconds
         self._leases = Leases()
         self._cache = SnapshotCache()
+        self._led_at: float | None = None
+        self._checked_day: dt.date | None = None
+        self._old_lists_marked = False
 
     def run(self, stop) -> None:
         """Refresh until ``stop`` is set, backing off while the database is down."""
         backoff = self.poll_seconds
         while not stop.is_set():
             try:
-                leading = self._leases.lead(Dirty._get_collection().database, "refresher")
-                if not leading:
-                    self._cache.drop()  # another refresher handles the marks meanwhile
-                done = self.refresh_once() if leading else 0
+                done = 0
+                if self._lead():
+                    self.mark_old_lists()
+                    self.mark_seasons_begun()
+                    done = self.refresh_once()
                 backoff = self.poll_seconds
             except PyMongoError as exc:
                 log.warning("list refresher waits for the database (%s)", exc)
@@ -70,6 +76,29 @@ class Refresher:
                 continue
             if not done:
                 stop.wait(self.poll_seconds)
+
+    def _lead(self) -> bool:
+        """Whether this refresher leads; its snapshot is dropped whenever another may have led meanwhile
+        (not leading now, or leading again after a gap longer than a lease)."""
+        leading = self._leases.lead(Dirty._get_collection().database, "refresher")
+        now = time.monotonic()
+        if not leading or (self._led_at is not None and now - self._led_at >= LEASE.total_seconds()):
+            self._cache.drop()
+        self._led_at = now if leading else None
+        return leading
+
+    def mark_old_lists(self) -> None:
+        """Once per process: the lists an older version stored are redone."""
+        if not self._old_lists_marked:
+            upkeep.mark_old_lists()
+            self._old_lists_marked = True
+
+    def mark_seasons_begun(self, today: dt.date | None = None) -> None:
+        """Once a day: the lists offering a season that began since the last check are redone."""
+        today = today or dt.datetime.now(dt.UTC).date()
+        if self._checked_day != today:
+            upkeep.mark_seasons_begun(self._checked_day, today)
+            self._checked_day = today
 
     def refresh_once(self) -> int:
         """One round over the oldest marks; returns how many marks it cleared."""
@@ -81,8 +110,8 @@ class Refresher:
         snapshot = self._cache.snapshot(changed_workers, changed_vacancies)
         moved = self._refresh_workers(snapshot, changed_workers, changed_vacancies)
         moved += self._refresh_vacancies(snapshot, changed_workers, changed_vacancies)
-        for mark in marks:
-            Dirty.objects(id=mark.id, marked_at=mark.marked_at).delete()
+        for done in marks:
+            Dirty.objects(id=done.id, marked_at=done.marked_at).delete()
         log.info("refreshed lists for %d changes: %d lists moved", len(marks), moved)
         return len(marks)
 

@@ -48,7 +48,6 @@ class VacancyRecord(Document):
                 "employer_name": self.employer_name}
 
 
-
 class WorkerRecord(Document):
     """A worker's matching profile (``worker.profile_updated``): no contact details, no gender."""
 
@@ -128,7 +127,8 @@ class StoredList(OutboxDocument):
     string in 1 to 2 ms, and a list is written, compared and relayed several times a round.
     """
 
-    meta = {"abstract": True}
+    # Not strict: lists stored by an older version under ``items`` load (empty) until redone.
+    meta = {"abstract": True, "strict": False}
     event_source = "matcher"
 
     id = StringField(primary_key=True)

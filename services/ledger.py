@@ -49,3 +49,19 @@ class EventLedger:
         rows = [{"_id": handled_event_id(self.group, e), "group": self.group, "event_id": e, "handled_at": now}
                 for e in event_ids]
         insert_new(HandledEvent._get_collection(), rows)
+
+
+def adopt_old_rows(batch: int = 1000) -> int:
+    """Re-key ledger rows written before rows were keyed by group and event id (their _id an ObjectId),
+    so ``seen_many`` finds them; run at a worker's start. Returns how many were re-keyed."""
+    collection = HandledEvent._get_collection()
+    moved = 0
+    while True:
+        old = list(collection.find({"_id": {"$type": "objectId"}}).limit(batch))
+        if not old:
+            return moved
+        # Old rows go first: the unique index on group and event id refuses a copy beside them. A crash
+        # in between forgets those rows, which at worst lets one redelivered event be handled again.
+        collection.delete_many({"_id": {"$in": [row["_id"] for row in old]}})
+        insert_new(collection, [{**row, "_id": handled_event_id(row["group"], row["event_id"])} for row in old])
+        moved += len(old)

@@ -18,7 +18,7 @@ from services import db
 from services.config import Settings
 from services.consumer import ConsumerLoop
 from services.kafka import Publisher, ensure_topics
-from services.ledger import EventLedger
+from services.ledger import EventLedger, adopt_old_rows
 from services.logs import configure_logging
 from services.outbox import OutboxRelay
 
@@ -60,6 +60,8 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     configure_logging(service, settings.log_level)
     stop = stop or _stop_on_signals()
     db.connect(settings)
+    if rekeyed := adopt_old_rows():
+        log.info("re-keyed %d ledger rows of an older version", rekeyed)
     retry_until(stop, "create topics", lambda: ensure_topics(settings))
     publisher = Publisher(settings)
     threads = []

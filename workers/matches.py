@@ -2,21 +2,19 @@
 
 Matches are read from what the matcher last sent (``workers.match_lists``),
 or asked of the matcher's read model while nothing has arrived yet. The
-matcher lists only approved, open vacancies; anything that says otherwise
-is dropped here too, so a blocked vacancy can never be shown.
+matcher lists only approved, open vacancies, and anything that says
+otherwise is dropped here too: only terms that passed ethics are shown.
+A vacancy closed, or edited and sent back to review, leaves the stored
+lists when the matcher redoes them (seconds: see docs/load-benchmark.md).
 """
 
 from __future__ import annotations
-
-import logging
 
 from flask import current_app
 
 from services.config import Settings
 from services.matcher_client import MatcherClient, MatcherUnavailable  # noqa: F401 (re-exported)
 from workers.match_lists import SHOWN, checked, stored_matches
-
-log = logging.getLogger(__name__)
 
 MAX_MATCHES = SHOWN
 DETAIL_LOOKUP = 100

@@ -57,7 +57,6 @@ def current_profile(worker: Worker) -> dict:
     return {key: plain(getattr(worker, key)) for key in EDITABLE_FIELDS}
 
 
-
 def update_profile(worker: Worker, changes: dict) -> Worker:
     """Apply ``changes`` (absent fields keep their value); publish when what the matcher sees changed.
 

@@ -86,6 +86,8 @@ def prepare(stack: Stack) -> tuple[Api, list[tuple[Api, str]]]:
         if min(seen) >= min(20, len(ids)):
             break
         time.sleep(1)
+    if min(seen) < min(20, len(ids)):
+        raise RuntimeError(f"after 10 minutes a worker sees only {min(seen)} matches: the stack is not keeping up")
     say(f"every worker sees {min(seen)} matches or more; letting the stack settle for {SETTLE_SECONDS} s")
     time.sleep(SETTLE_SECONDS)
     return employer, workers

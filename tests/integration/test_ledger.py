@@ -1,6 +1,8 @@
 """The handled-events ledger on FerretDB: keyed by group and event id, looked up by _id."""
 
-from services.ledger import EventLedger, HandledEvent
+from bson import ObjectId
+
+from services.ledger import EventLedger, HandledEvent, adopt_old_rows
 from tests.integration.helpers import plant_unreadable_document
 
 
@@ -21,3 +23,13 @@ def test_ledger_remembers_per_group_and_reads_only_the_asked_ids(stack, settings
     # One `_id $in` look-up: it never reads a document it did not ask for.
     plant_unreadable_document(stack, settings, "handled_events", "g1:planted")
     assert ledger.seen_many(["e1", "e4", "e1"]) == {"e1"}
+
+
+def test_rows_of_an_older_version_are_re_keyed_and_found(stack, settings, database):
+    old = [{"_id": ObjectId(), "group": "g1", "event_id": f"old{i}"} for i in range(3)]
+    database["handled_events"].insert_many(old)
+    EventLedger("g1").mark_many(["new"])
+    assert EventLedger("g1").seen_many(["old0", "new"]) == {"new"}
+    assert adopt_old_rows(batch=2) == 3
+    assert EventLedger("g1").seen_many(["old0", "old1", "old2", "new", "other"]) == {"old0", "old1", "old2", "new"}
+    assert adopt_old_rows() == 0 and database["handled_events"].count_documents({}) == 4

@@ -18,9 +18,12 @@ ANYWHERE = {
     "GitHub token": re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36,}\b"),
     "Slack token": re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}\b"),
 }
-# A secret-looking name given a literal value ("${LP_SECRET_KEY:?...}" and reads of the environment are fine).
-ASSIGNED = re.compile(r"""(?i)\b(?:secret_key|secret|api_key|access_token|password)\b["']?\s*[:=]\s*"""
-                      r"""["']([^"'$\s{}]{12,})["']""")
+# A secret-looking name (LP_SECRET_KEY, MONGO_PASSWORD, api_key...) given a literal value: quoted in code,
+# or bare in YAML and .env lines. "${LP_SECRET_KEY:?...}" and reads of the environment are fine.
+NAME = r"(?<![A-Za-z0-9])[A-Za-z0-9_]*(?:secret|password|passwd|api_key|access_token|private_key)[A-Za-z0-9_]*"
+ASSIGNED = re.compile(NAME + r"""["']?\s*[:=]\s*["']([^"'$\s{}]{12,})["']""", re.I)
+BARE = re.compile(r"^\s*-?\s*" + NAME + r"""\s*[:=]\s*([^"'$\s{}#]{8,})\s*$""", re.I)
+BARE_FILES = {".yml", ".yaml", ".env", ".cfg", ".ini", ".toml", ".properties"}
 PLACEHOLDERS = re.compile(r"(?i)change[-_ ]?me|example|placeholder|your[-_]|\.\.\.")
 
 
@@ -47,17 +50,24 @@ def test_no_secret_is_given_a_literal_value_outside_the_tests():
         relative = path.relative_to(ROOT).as_posix()
         if relative.startswith("tests/"):
             continue  # the suite's own throwaway keys and passwords
+        bare = path.suffix in BARE_FILES or path.name.startswith(".env")
         for line_number, line in enumerate(path.read_text(errors="replace").splitlines(), 1):
-            match = ASSIGNED.search(line)
+            match = ASSIGNED.search(line) or (BARE.search(line) if bare else None)
             if match and not PLACEHOLDERS.search(match.group(1)):
                 found.append(f"{relative}:{line_number}: {line.strip()[:100]}")
     assert not found, found
 
 
 def test_the_patterns_catch_what_they_are_for():
-    assert ANYWHERE["private key"].search("-----BEGIN RSA PRIVATE KEY-----")
-    assert ANYWHERE["AWS access key"].search("key AKIAABCDEFGHIJKLMNOP here")
+    # Samples put together here, so that this file does not hold what the scan looks for.
+    assert ANYWHERE["private key"].search("-----BEGIN RSA " + "PRIVATE KEY-----")
+    assert ANYWHERE["AWS access key"].search("key AKIA" + "ABCDEFGHIJKLMNOP here")
     assert ASSIGNED.search('SECRET_KEY = "s3cr3t-value-long-enough"')
+    assert ASSIGNED.search('LP_SECRET_KEY = "s3cr3t-value-long-enough"')
     assert ASSIGNED.search('"password": "hunter2hunter2"')
+    assert BARE.search("  MONGO_PASSWORD: hunter2hunter2")
+    assert BARE.search("LP_SECRET_KEY=s3cr3t-value")
+    assert not BARE.search("  LP_SECRET_KEY: ${LP_SECRET_KEY:?set LP_SECRET_KEY}")
+    assert not ASSIGNED.search("password_hash = StringField(required=True)")
     assert not ASSIGNED.search('LP_SECRET_KEY: ${LP_SECRET_KEY:?set LP_SECRET_KEY}')
     assert not ASSIGNED.search('secret_key = os.environ["LP_SECRET_KEY"]')
