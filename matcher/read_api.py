@@ -41,14 +41,13 @@ def worker_matches(query, worker_id):
     if stored is None and not WorkerRecord.objects(id=worker_id).only("id").first():
         abort(404, description="The matcher has no profile for this worker yet.")
     items = stored.items if stored else []
-    matches = []
-    for item in items:
-        record = _open_vacancy(item["vacancy_id"])
-        if record is not None:
-            matches.append({**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
-                            "vacancy": record.card()})
-            if len(matches) == query["limit"]:
-                break
+    # One `_id $in` read (indexed on FerretDB too, with the build's patch). Only open vacancies whose
+    # season has not begun: one closed or begun since the list was made is no longer offered.
+    records = {r.id: r for r in VacancyRecord.objects(id__in=[i["vacancy_id"] for i in items])
+               if r.status == OPEN and not_begun(r.document)}
+    matches = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
+                "vacancy": records[item["vacancy_id"]].card()}
+               for item in items if item["vacancy_id"] in records][:query["limit"]]
     return {"worker_id": worker_id, "updated_at": stored.updated_at if stored else None, "matches": matches}
 
 
@@ -89,11 +88,4 @@ def worker_itineraries(worker_id):
                                      today=dt.datetime.now(dt.UTC).date(),
                                      ranker=current_app.extensions["matcher_ranker"])
     return {"worker_id": worker_id, "itineraries": plans}
-
-
-def _open_vacancy(vacancy_id: str) -> VacancyRecord | None:
-    """The vacancy if it is still open and its season has not begun (one began since the list was made
-    is no longer offered). Looked up by id, one by one: FerretDB serves only those from its index."""
-    record = VacancyRecord.objects(id=vacancy_id).first()
-    return record if record is not None and record.status == OPEN and not_begun(record.document) else None
 

@@ -4,7 +4,7 @@ The matcher sends a worker's shown matches, vacancy cards included,
 whenever that list moves. Keeping them here makes the platform's busiest
 read one look-up by id in this service's own database, with no call to
 the matcher and no look-up per vacancy. The cards are checked when they
-arrive (``matches.shown``), so a read only drops the seasons that began
+arrive (``checked``), so a read only drops the seasons that began
 since. A worker whose list has not arrived yet is served by the matcher.
 """
 
