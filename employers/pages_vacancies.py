@@ -17,6 +17,7 @@ from employers.store import STORE
 # The ethics engine runs in-process for the dry run: same repository, one
 # image for every service, and a check that stores nothing needs no event.
 from ethics import engine
+from services.web.app import settings_of
 
 blp = Blueprint("vacancy_pages", __name__)
 # People get errors as pages in their language, not as JSON.
@@ -97,4 +98,4 @@ def _checked_form(document: dict | None, errors: dict, vacancy=None):
     values = values_from_form(VACANCY_FORM, request.form)
     if errors:
         return _form(values, errors, vacancy=vacancy, status=422)
-    return _form(values, verdict=engine.check_vacancy(document), vacancy=vacancy)
+    return _form(values, verdict=engine.check_vacancy(document, settings_of().check_budget_seconds), vacancy=vacancy)

@@ -29,9 +29,10 @@ blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruit
 @blp.response(200, VerdictSchema)
 def check(request_body):
     """Dry-run check of a vacancy, or of an offer against its vacancy; nothing is stored."""
+    budget = settings_of().check_budget_seconds
     if request_body["kind"] == "vacancy":
-        return engine.check_vacancy(request_body["document"]).to_dict()
-    return engine.check_offer(request_body["document"], request_body.get("vacancy")).to_dict()
+        return engine.check_vacancy(request_body["document"], budget).to_dict()
+    return engine.check_offer(request_body["document"], request_body.get("vacancy"), budget).to_dict()
 
 
 @blp.get("/rules")

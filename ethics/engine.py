@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ethics.rules import catalogue as _catalogue
 from ethics.rules import offers, structured, wages
+from ethics.rules.budget import DEFAULT_BUDGET_SECONDS, Deadline
 from ethics.rules.catalogue import BLOCK, Flag, Verdict, make_flag
 from ethics.rules.fields import items, mapping
 from ethics.rules.fields import text as as_text
@@ -17,7 +18,7 @@ from ethics.rules.textnorm import shorten
 
 __all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "grievance_flag"]
 
-RULES_VERSION = "2026.11.3"
+RULES_VERSION = "2026.12.1"
 
 
 def _verdict(flags: list[Flag]) -> Verdict:
@@ -35,21 +36,27 @@ def _label_texts(doc: dict) -> list[tuple[str, str]]:
     return [("deduction label", label) for label in labels if not structured.label_rule(label)]
 
 
-def check_vacancy(vacancy: dict) -> Verdict:
-    """Check a vacancy document: structured fields, wage and deductions, and its free text."""
+def check_vacancy(vacancy: dict, budget_seconds: float | None = DEFAULT_BUDGET_SECONDS) -> Verdict:
+    """Check a vacancy document: structured fields, wage and deductions, and its free text.
+
+    The free text gets ``budget_seconds`` (None: no limit); past it the verdict is a block with the
+    ``manual-review`` flag (see ``ethics.rules.budget``)."""
+    deadline = Deadline.after(budget_seconds)
     vacancy = mapping(vacancy)
     requirements = mapping(vacancy.get("requirements"))
     flags = structured.vacancy_flags(vacancy)
     flags += wages.wage_flags(vacancy, vacancy.get("destination"), "vacancy")
     flags += text_flags([("title", as_text(vacancy.get("title"))), ("description", as_text(vacancy.get("description"))),
-                         ("other requirements", as_text(requirements.get("other")))] + _label_texts(vacancy))
+                         ("other requirements", as_text(requirements.get("other")))] + _label_texts(vacancy),
+                        deadline)
     return _verdict(flags)
 
 
-def check_offer(offer: dict, vacancy: dict | None) -> Verdict:
+def check_offer(offer: dict, vacancy: dict | None, budget_seconds: float | None = DEFAULT_BUDGET_SECONDS) -> Verdict:
     """Check an offer: its own terms, and when its vacancy is known, the vacancy's destination
     minimum wage and any substitution of worse terms. Without the vacancy, rules needing the
-    destination are skipped."""
+    destination are skipped. The free text gets ``budget_seconds``, as in :func:`check_vacancy`."""
+    deadline = Deadline.after(budget_seconds)
     offer = mapping(offer)
     vacancy = vacancy if isinstance(vacancy, dict) else None
     flags = structured.fee_flags(offer, "offer") + structured.hours_flags(offer, "offer")
@@ -57,7 +64,7 @@ def check_offer(offer: dict, vacancy: dict | None) -> Verdict:
     flags += wages.wage_flags(offer, vacancy.get("destination") if vacancy else None, "offer")
     if vacancy is not None:
         flags += offers.substitution_flags(offer, vacancy)
-    flags += text_flags([("offer terms", as_text(offer.get("terms")))] + _label_texts(offer))
+    flags += text_flags([("offer terms", as_text(offer.get("terms")))] + _label_texts(offer), deadline)
     return _verdict(flags)
 
 

@@ -1,7 +1,10 @@
 """Use cases of the ethics service: review what is submitted, record grievances.
 
 Each handler is safe to run twice on the same event: the review is keyed by
-the request's event id and flags by deterministic keys.
+the request's event id and flags by deterministic keys. Every check has the
+time budget ``LP_CHECK_BUDGET_SECONDS`` (read per event: handlers get only the
+event), so one pathological text ends in a blocked verdict and the consumer
+commits and moves on instead of stalling every review behind it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from mongoengine import NotUniqueError
 
 from ethics import engine
 from ethics.models import Flag, Review, utcnow
+from services.config import check_budget_seconds
 from services.db import insert_new
 from services.documents import OfferSchema, VacancySchema, normalised
 from services.events import OFFER_REVIEWED, VACANCY_REVIEWED, Envelope
@@ -24,7 +28,8 @@ EVIDENCE_LIMIT = 500
 def review_vacancy(event: Envelope) -> Review:
     """``vacancy.submitted`` → a verdict, stored flags and ``vacancy.reviewed``."""
     vacancy = normalised(VacancySchema(), _document(event.payload, "vacancy"))
-    return _review(event, "vacancy", vacancy, engine.check_vacancy(vacancy), {"vacancy": vacancy})
+    verdict = engine.check_vacancy(vacancy, check_budget_seconds())
+    return _review(event, "vacancy", vacancy, verdict, {"vacancy": vacancy})
 
 
 def review_offer(event: Envelope) -> Review:
@@ -36,7 +41,7 @@ def review_offer(event: Envelope) -> Review:
     offer = normalised(OfferSchema(), _document(event.payload, "offer"))
     raw_vacancy = event.payload.get("vacancy")
     vacancy = normalised(VacancySchema(), _strip_ids(raw_vacancy)) if raw_vacancy else None
-    verdict = engine.check_offer(offer, vacancy)
+    verdict = engine.check_offer(offer, vacancy, check_budget_seconds())
     # The worker's inbox shows the job next to the offer's terms.
     visible = {} if verdict.verdict == "block" else {"offer": offer, "vacancy": vacancy}
     extra = {"worker_id": offer["worker_id"], "vacancy_id": offer["vacancy_id"], **visible}

@@ -43,6 +43,20 @@ def _bool(env: dict, name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Seconds the ethics text rules may spend on one document (issue 12): past it the document is blocked
+# with the manual-review flag. A real check takes about a millisecond, so this only stops pathological texts.
+DEFAULT_CHECK_BUDGET_SECONDS = 2.0
+
+
+def check_budget_seconds(environ: dict | None = None) -> float:
+    """``LP_CHECK_BUDGET_SECONDS``: the time budget of one ethics check (API, dry run and consumer)."""
+    env = os.environ if environ is None else environ
+    budget = _float(env, "LP_CHECK_BUDGET_SECONDS", DEFAULT_CHECK_BUDGET_SECONDS)
+    if budget <= 0:
+        raise ConfigError(f"LP_CHECK_BUDGET_SECONDS must be positive, got {budget!r}")
+    return budget
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a service process needs to know about its surroundings."""
@@ -61,6 +75,7 @@ class Settings:
     outbox_poll_seconds: float = 0.2
     consumer_max_attempts: int = 3
     matcher_model: str = ""
+    check_budget_seconds: float = DEFAULT_CHECK_BUDGET_SECONDS
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
 
     @property
@@ -107,5 +122,6 @@ class Settings:
             outbox_poll_seconds=_float(env, "LP_OUTBOX_POLL_SECONDS", cls.outbox_poll_seconds),
             consumer_max_attempts=_int(env, "LP_CONSUMER_MAX_ATTEMPTS", cls.consumer_max_attempts),
             matcher_model=env.get("LP_MATCHER_MODEL", ""),
+            check_budget_seconds=check_budget_seconds(env),
             ports=ports,
         )

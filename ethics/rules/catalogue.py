@@ -83,6 +83,9 @@ RULES = (
          "beyond the legal minimum (upper age limits)."),
     Rule("underage", BLOCK, "ILO C.138 minimum age; ILO C.182 worst forms of child labour",
          "The minimum age of the workers is under 18."),
+    Rule("age-requirement", REVIEW, "ILO C.111 discrimination (employment and occupation); privacy of workers' data",
+         "A minimum age above 18 without a stated legal reason (a law, regulation or licence): it excludes younger "
+         "adults, and a series of such vacancies would reveal candidates' ages."),
     Rule("excessive-deductions", REVIEW, "ILO C.95 Protection of Wages (limits on deductions); IOM IRIS standard",
          "Deductions (housing and others) take more than a quarter of gross weekly pay."),
     Rule("unlicensed-recruiter", REVIEW,
@@ -105,6 +108,9 @@ RULES = (
          "season outside the vacancy's."),
     Rule("suspicious-text", REVIEW, "ILO indicators of forced labour (text classifier; for human review)",
          "The text classifier finds a sentence suspicious that no pattern rule recognised."),
+    Rule("manual-review", BLOCK, "Due diligence: no document is approved unchecked",
+         "The free text could not be checked automatically within the time limit; the document stays blocked "
+         "until it is shortened or simplified and submitted again, and an auditor sees the flag."),
     Rule("grievance", REVIEW, "ILO GP&OG general principle 13 (access to grievance mechanisms); IOM IRIS standard",
          "A worker filed a grievance about the employer."),
 )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ethics.rules.age import age_flags
 from ethics.rules.catalogue import Flag, make_flag
 from ethics.rules.fields import items, mapping, money, number, text
 from ethics.rules.textnorm import fold
 
 MAX_HOURS = 60
 LONG_HOURS = 48
-ADULT = 18
 CIRCULAR = ("seasonal", "circular")
 # Deduction labels that name a cost the worker must never bear, in the five languages (folded);
 # the first match wins, so return travel and debts come before the costs they may mention.
@@ -91,7 +91,7 @@ def deduction_label_flags(doc: dict, noun: str) -> list[Flag]:
 def vacancy_flags(vacancy: dict) -> list[Flag]:
     """All structured rules of a vacancy."""
     flags = fee_flags(vacancy, "vacancy") + _employer_pays_flags(vacancy) + hours_flags(vacancy, "vacancy")
-    flags += deduction_label_flags(vacancy, "vacancy") + _age_flags(vacancy) + _recruiter_flags(vacancy)
+    flags += deduction_label_flags(vacancy, "vacancy") + age_flags(vacancy) + _recruiter_flags(vacancy)
     return flags + _language_flags(vacancy)
 
 
@@ -108,14 +108,6 @@ def _employer_pays_flags(vacancy: dict) -> list[Flag]:
                                f"{text(vacancy.get('pathway'))} work: the vacancy does not pay it.",
                                "employer_pays.return_travel: false"))
     return flags
-
-
-def _age_flags(vacancy: dict) -> list[Flag]:
-    age = number(mapping(vacancy.get("requirements")).get("min_age"))
-    if age is None or age >= ADULT:
-        return []
-    return [make_flag("underage", f"Workers must be at least {ADULT}: the vacancy accepts workers from {age:g}.",
-                      f"requirements.min_age: {age:g}")]
 
 
 def _recruiter_flags(vacancy: dict) -> list[Flag]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ethics.rules.budget import NO_DEADLINE, Deadline
 from ethics.rules.judge import judge
 from ethics.rules.lexicon import lexicons_for
 from ethics.rules.textnorm import Sentence, sentences
@@ -41,11 +42,13 @@ class Finding:
     evidence: str
 
 
-def _clause_hits(clause: str, next_folded: str) -> list[Hit]:
+def _clause_hits(clause: str, next_folded: str, deadline: Deadline) -> list[Hit]:
     hits = []
     for lex in lexicons_for(clause):
         for trigger in lex.candidates(clause):
+            deadline.check()
             for found in trigger.regex.finditer(clause):
+                deadline.check()
                 if not _plausible(found):
                     continue
                 fired = judge(lex, trigger, clause, found, next_folded)
@@ -76,16 +79,19 @@ def _overlap(one: Hit, other: Hit) -> bool:
     return one.start < other.end and other.start < one.end
 
 
-def scan(text: str) -> tuple[list[Finding], list[Sentence], set[int]]:
+def scan(text: str, deadline: Deadline = NO_DEADLINE) -> tuple[list[Finding], list[Sentence], set[int]]:
     """Judge a text: the families that fired (first evidence each), its sentences, and the
-    indexes of sentences where some trigger matched at all (fired or judged fair)."""
+    indexes of sentences where some trigger matched at all (fired or judged fair).
+
+    Raises :class:`~ethics.rules.budget.OutOfTime` once the ``deadline`` passes (checked before
+    every trigger's search and every match's judgement)."""
     parts = sentences(text)
     findings: dict[str, Finding] = {}
     understood: set[int] = set()
     for number, sentence in enumerate(parts):
         next_folded = parts[number + 1].folded if number + 1 < len(parts) else ""
         for clause in sentence.clauses:
-            for hit in _clause_hits(clause, next_folded):
+            for hit in _clause_hits(clause, next_folded, deadline):
                 if hit.fired is not None:
                     understood.add(number)
                 if hit.fired and hit.family not in findings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ethics.rules import classifier
+from ethics.rules.budget import NO_DEADLINE, Deadline, OutOfTime, manual_review_flag
 from ethics.rules.catalogue import Flag, make_flag
 from ethics.rules.lexicon import GLOBAL_NEGATION
 from ethics.rules.text import scan
@@ -33,27 +34,35 @@ MESSAGES = {
 }
 
 
-def text_flags(fields: list[tuple[str, str]]) -> list[Flag]:
+def text_flags(fields: list[tuple[str, str]], deadline: Deadline = NO_DEADLINE) -> list[Flag]:
     """Flags for free-text fields, each given as (field name for the message, text).
 
-    A field where a pattern fired gets no classifier flag; elsewhere the classifier reads only the
-    sentences that no trigger matched at all (the rules already judged the others fair).
+    A field whose check passes the ``deadline`` ends the check with the ``manual-review`` block flag:
+    the fields after it are not read, and the document cannot be approved.
     """
     flags: list[Flag] = []
     for field, value in fields:
         if not isinstance(value, str) or not value.strip():
             continue
-        findings, parts, understood = scan(value)
-        for finding in findings:
-            flags.append(make_flag(finding.family, MESSAGES[finding.family].format(field=field),
-                                   shorten(finding.evidence)))
-        if findings:
-            continue
-        # The rules read negation, the classifier does not: a negated sentence is left to the rules.
-        unexplained = [s for i, s in enumerate(parts) if i not in understood
-                       and not GLOBAL_NEGATION.search(s.folded) and not NO.search(s.folded)]
-        suspicious = classifier.most_suspicious([s.folded for s in unexplained])
-        if suspicious is not None:
-            flags.append(make_flag("suspicious-text", MESSAGES["suspicious-text"].format(field=field),
-                                   shorten(unexplained[suspicious].original)))
+        try:
+            flags += _field_flags(field, value, deadline)
+        except OutOfTime:
+            return flags + [manual_review_flag(field)]
     return flags
+
+
+def _field_flags(field: str, value: str, deadline: Deadline) -> list[Flag]:
+    """A field's pattern flags; when no pattern fired, the classifier reads only the sentences that no
+    trigger matched at all (the rules already judged the others fair)."""
+    findings, parts, understood = scan(value, deadline)
+    if findings:
+        return [make_flag(f.family, MESSAGES[f.family].format(field=field), shorten(f.evidence)) for f in findings]
+    # The rules read negation, the classifier does not: a negated sentence is left to the rules.
+    unexplained = [s for i, s in enumerate(parts) if i not in understood
+                   and not GLOBAL_NEGATION.search(s.folded) and not NO.search(s.folded)]
+    deadline.check()
+    suspicious = classifier.most_suspicious([s.folded for s in unexplained])
+    if suspicious is None:
+        return []
+    return [make_flag("suspicious-text", MESSAGES["suspicious-text"].format(field=field),
+                      shorten(unexplained[suspicious].original))]
