@@ -23,24 +23,23 @@ CROSS_NEGATION = "ningun|ninguna|ninguno|nada|nunca|jamas|nadie|nenhum|nenhuma|n
                  "rien|pas|never|not|none|nothing|okenn|anyen|janm"
 
 
-# A filler word: letters, digits and apostrophes, with inner "." or "," between them ("1,500", "l'agent").
-WORD = r"[$€£]?[\w']+(?:[.,][\w']+)*"
-# What separates two words: neither a word character, an apostrophe, a currency sign that starts the next
-# word, nor a comma that continues one ("1,500"); ".;!?" end the phrase.
-SEPARATOR = r"(?:[^\w'.,;!?$€£]|,(?![\w']))+"
+# A filler word: letters, digits and apostrophes, with inner "." and "," ("1,500", "e.g", "l'agent").
+WORD = r"[$€£]?[\w'](?:[\w'.,]*[\w'])?"
+# What separates two words; ".;!?" end the phrase. It shares "," and "'" with WORD.
+SEPARATOR = r"[^\w.;!?]"
 
 
 def gap(words: int, negation: str) -> str:
     """Up to ``words`` filler words that are not negations (a negation inside a phrase breaks it).
 
-    Word and separator share no character, and a word's inner "." or "," must be followed by a word
-    character while a separating comma must not: every text splits into words and separators in
-    exactly one way, so a gap that fails cannot retry other splits. (The old gap let both accept
-    "," and "'", and "a,'a,'a..." could be split in exponentially many ways: issue 12.) The test
+    Word and separator share "," and "'", so "a,'a,'a..." splits into words in exponentially many
+    ways, and a gap that could try them all took minutes on 80 characters (issue 12). Here a word is
+    atomic (``(?>...)``: the longest word, never given back) and a separator possessive (``++``), so
+    every text splits one way only and a failing gap can only retry fewer words.
     ``tests/unit/ethics/test_redos.py`` checks every pattern for such ambiguity with regexploit.
     """
     negation = f"{negation}|{CROSS_NEGATION}"
-    return rf"(?:(?!(?:{negation})(?!\w)){WORD}{SEPARATOR}){{0,{words}}}"
+    return rf"(?:(?!(?:{negation})(?!\w))(?>{WORD}){SEPARATOR}++){{0,{words}}}"
 
 
 def alt(*parts: str) -> str:

@@ -57,8 +57,9 @@ PAY_CUES = (
         r"employees?|you|them|candidates?)", True, 2),
     cue(r"non refundable|non reimbursable|(?:reimburs|refund)\w*\s+(?:\w+\s+){0,3}(?:only\s+)?(?:if|when|provided|on "
         r"condition|upon|after)\s+(?:\w+\s+){0,4}(?:complet|finish|stay|end|remain)\w*", False, 2),
-    cue(r"(?:costs?|price|fees?|charges?)\s+(?:is |are |of |:)?\s*(?:about |approximately |around )?"
-        r"(?:us\$|usd|cad|\$|mxn)?\s*\d[\d,.]*", False, 0),
+    # One way only to read the spaces (no "\s+" next to an optional "\s*"): see test_redos.py.
+    cue(r"(?:costs?|price|fees?|charges?)\s+(?:(?:is|are|of) \s*|:\s*)?(?:(?:about|approximately|around) )?"
+        r"(?:(?:us\$|usd|cad|\$|mxn)\s*)?\d[\d,.]*", False, 0),
     cue(r"(?:must|have to|has to|need to|needs to|required to|will have to)\s+(?:\w+\s+)?(?:pay|cover|buy|purchase)",
         False, 0),
 )
