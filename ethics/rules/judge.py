@@ -11,6 +11,7 @@ from wages"); a freedom ("may leave", "free to join") fires only when denied.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ethics.rules.lexicon import GLOBAL_NEGATION
 from ethics.rules.lexicon.base import COST, PERMISSION, Cue, Lexicon, Trigger
@@ -23,6 +24,7 @@ WEAK_WINDOW = 2         # "without" negates only what follows it
 AFTER_WINDOW = 6        # words after a trigger read for "none", "not charged", "is prohibited"
 LIST_WINDOW = 12        # words before a trigger that "without requiring" may stand in, across a list
 LIST_ITEM = 4           # words of one item in a list that a negation may run across
+REACH = 400             # characters each side of a match that its judgement reads (a few dozen words)
 # A condition after a trigger has its own negation ("... unpaid if the target is not met").
 # "1 000 $": a space between digit groups is a thousands separator, not a zero of its own.
 THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
@@ -35,8 +37,9 @@ def _words(text: str) -> list[str]:
 
 
 def _scope(clause: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
-    left, right = 0, len(clause)
-    for brk in lex.breakers_re.finditer(clause):
+    # Only the text near the match counts, so a clause with thousands of matches costs linear time.
+    left, right = max(0, start - REACH), min(len(clause), end + REACH)
+    for brk in lex.breakers_re.finditer(clause, left, right):
         if brk.end() <= start:
             left = brk.end()
         elif brk.start() >= end:
@@ -124,7 +127,10 @@ def _actor(lex: Lexicon, cues: list[tuple[Cue, re.Match]], scope: str, start: in
     return best[max(best)][1]
 
 
+@lru_cache(maxsize=1024)
 def _excused(lex: Lexicon, family: str, clause: str, next_folded: str) -> bool:
+    """Whether the clause (or the next sentence) excuses the family; cached, as every match of a
+    clause asks the same."""
     aggravation = lex.aggravation_re.get(family)
     if aggravation is not None and aggravation.search(clause):
         return False

@@ -107,7 +107,7 @@ def cue(pattern: str, fair: bool, strength: int = 1) -> Cue:
     return Cue(compile_words(pattern), fair, strength)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Everything one language contributes to the text rules, compiled once at import.
 
