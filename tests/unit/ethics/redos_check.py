@@ -23,6 +23,7 @@ with warnings.catch_warnings():  # regexploit imports the deprecated sre_parse/s
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_constants as sre_c
     import sre_parse
+
     from regexploit.ast.repeat import FiniteRepeat
     from regexploit.ast.sre import SreOpParser
     from regexploit.redos import find
@@ -52,6 +53,19 @@ class TokenParser(SreOpParser):
         return self._token(items, optional=minimum == 0)
 
 
+def _children(op, av) -> list:
+    """The sub-trees of a group, a branch or a lookaround."""
+    if op is sre_c.SUBPATTERN:
+        return [av[3]]
+    if op is sre_c.BRANCH:
+        return list(av[1])
+    if op is sre_c.ATOMIC_GROUP:
+        return [av]
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return [av[1]]
+    return []
+
+
 def _parts(items, found: list) -> None:
     """Collect, as parse trees, the parts read on their own: bounded repeat bodies, atomic insides."""
     end = (sre_c.AT, sre_c.AT_END)
@@ -63,16 +77,11 @@ def _parts(items, found: list) -> None:
             elif maximum is not sre_c.MAXREPEAT and maximum > 1:
                 found.append([(sre_c.MAX_REPEAT, (minimum, sre_c.MAXREPEAT, body)), end])
             _parts(body, found)
-        elif op is sre_c.ATOMIC_GROUP:
+            continue
+        if op is sre_c.ATOMIC_GROUP:
             found.append([*av, end])
-            _parts(av, found)
-        elif op is sre_c.SUBPATTERN:
-            _parts(av[3], found)
-        elif op is sre_c.BRANCH:
-            for branch in av[1]:
-                _parts(branch, found)
-        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
-            _parts(av[1], found)
+        for child in _children(op, av):
+            _parts(child, found)
 
 
 def _unbounded(items) -> bool:
@@ -80,9 +89,7 @@ def _unbounded(items) -> bool:
     for op, av in items:
         if op in REPEATS and (av[1] is sre_c.MAXREPEAT or _unbounded(av[2])):
             return True
-        children = {sre_c.SUBPATTERN: lambda: [av[3]], sre_c.BRANCH: lambda: av[1], sre_c.ATOMIC_GROUP: lambda: [av],
-                    sre_c.ASSERT: lambda: [av[1]], sre_c.ASSERT_NOT: lambda: [av[1]]}.get(op)
-        if children and any(_unbounded(child) for child in children()):
+        if any(_unbounded(child) for child in _children(op, av)):
             return True
     return False
 
