@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from werkzeug.exceptions import Conflict, HTTPException
+from werkzeug.exceptions import Conflict, HTTPException, TooManyRequests
 
 from employers import vacancies
 from employers.forms import VACANCY_FORM, validate_form, values_from_document, values_from_form
@@ -44,6 +44,10 @@ def vacancy_new(employer):
     document, errors = validate_form(VACANCY_FORM, request.form)
     if errors or request.form.get("action") == "check":
         return _checked_form(document, errors)
+    try:
+        vacancies.count_change(str(employer.pk))
+    except TooManyRequests:
+        return _too_many(values_from_form(VACANCY_FORM, request.form))
     vacancy = vacancies.submit_vacancy(STORE, employer, document)
     flash(_("Your vacancy was submitted. The ethics review usually takes a few seconds."))
     return redirect(url_for("vacancy_pages.vacancy_detail", vacancy_id=vacancy.pk))
@@ -59,6 +63,10 @@ def vacancy_edit(employer, vacancy_id):
     document, errors = validate_form(VACANCY_FORM, request.form)
     if errors or request.form.get("action") == "check":
         return _checked_form(document, errors, vacancy)
+    try:
+        vacancies.count_change(str(employer.pk))
+    except TooManyRequests:
+        return _too_many(values_from_form(VACANCY_FORM, request.form), vacancy)
     try:
         vacancies.edit_vacancy(STORE, str(employer.pk), vacancy_id, document)
     except Conflict:
@@ -91,6 +99,13 @@ def vacancy_close(employer, vacancy_id):
 def _form(values: dict, errors: dict | None = None, verdict=None, vacancy=None, status: int = 200):
     return render_template("vacancy_form.html", values=values, errors=errors or {}, verdict=verdict,
                            vacancy=vacancy), status
+
+
+def _too_many(values: dict, vacancy=None):
+    """The form again, kept as typed, when the employer made too many vacancy changes of late."""
+    flash(_("You have created or changed many vacancies in a short time. Your form is kept below: "
+            "submit it again in an hour."), "error")
+    return _form(values, vacancy=vacancy, status=429)
 
 
 def _checked_form(document: dict | None, errors: dict, vacancy=None):

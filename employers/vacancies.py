@@ -7,9 +7,23 @@ import logging
 from werkzeug.exceptions import Conflict, NotFound
 
 from employers.models import OPEN_VACANCY, TAKEN_OFFER, Vacancy
+from services import ratelimit
 from services.events import VACANCY_CLOSED, VACANCY_SUBMITTED
 
 log = logging.getLogger(__name__)
+
+# Vacancy creations and edits per employer (issue 12): near-identical vacancies that differ in
+# min_age are how an employer could sort candidates by birth year. A large grower with dozens of job
+# orders a season posts them over days, a handful per sitting with a few edits each after the ethics
+# check: 30 an hour and 120 a day are far above that, and far below what a probing script needs.
+CHANGES_PER_HOUR = (30, 3600)
+CHANGES_PER_DAY = (120, 24 * 3600)
+
+
+def count_change(employer_id: str) -> None:
+    """Count one vacancy creation or edit by the employer: 429 past either limit."""
+    ratelimit.hit(f"vacancy-changes-hour:{employer_id}", *CHANGES_PER_HOUR)
+    ratelimit.hit(f"vacancy-changes-day:{employer_id}", *CHANGES_PER_DAY)
 
 
 def own_vacancy(store, employer_id: str, vacancy_id) -> Vacancy:
