@@ -61,7 +61,7 @@ def tokens(credentials):
 @blp.response(201, VacancyOutSchema)
 def create_vacancy(document):
     """Submit a vacancy: stored as ``pending_review`` and sent to the ethics review (429 past the limits)."""
-    vacancies.count_change(g.principal.subject)
+    vacancies.count_change(g.principal.subject, settings_of())
     vacancy = vacancies.submit_vacancy(STORE, current_employer(), VacancySchema().dump(document))
     return vacancy_dict(vacancy)
 
@@ -91,7 +91,7 @@ def get_vacancy(vacancy_id):
 def edit_vacancy(document, vacancy_id):
     """Replace an open vacancy's document: a new revision, reviewed again (409 once closed or filled)."""
     vacancies.own_vacancy(STORE, g.principal.subject, vacancy_id)  # another's vacancy is a 404, not a count
-    vacancies.count_change(g.principal.subject)
+    vacancies.count_change(g.principal.subject, settings_of())
     vacancy = vacancies.edit_vacancy(STORE, g.principal.subject, vacancy_id, VacancySchema().dump(document))
     return vacancy_dict(vacancy)
 

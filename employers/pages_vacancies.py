@@ -45,7 +45,7 @@ def vacancy_new(employer):
     if errors or request.form.get("action") == "check":
         return _checked_form(document, errors)
     try:
-        vacancies.count_change(str(employer.pk))
+        vacancies.count_change(str(employer.pk), settings_of())
     except TooManyRequests:
         return _too_many(values_from_form(VACANCY_FORM, request.form))
     vacancy = vacancies.submit_vacancy(STORE, employer, document)
@@ -64,7 +64,7 @@ def vacancy_edit(employer, vacancy_id):
     if errors or request.form.get("action") == "check":
         return _checked_form(document, errors, vacancy)
     try:
-        vacancies.count_change(str(employer.pk))
+        vacancies.count_change(str(employer.pk), settings_of())
     except TooManyRequests:
         return _too_many(values_from_form(VACANCY_FORM, request.form), vacancy)
     try:

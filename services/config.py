@@ -76,6 +76,9 @@ class Settings:
     consumer_max_attempts: int = 3
     matcher_model: str = ""
     check_budget_seconds: float = DEFAULT_CHECK_BUDGET_SECONDS
+    # Vacancy creations and edits per employer (employers/vacancies.py says why these numbers).
+    vacancy_changes_per_hour: int = 30
+    vacancy_changes_per_day: int = 120
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
 
     @property
@@ -123,5 +126,7 @@ class Settings:
             consumer_max_attempts=_int(env, "LP_CONSUMER_MAX_ATTEMPTS", cls.consumer_max_attempts),
             matcher_model=env.get("LP_MATCHER_MODEL", ""),
             check_budget_seconds=check_budget_seconds(env),
+            vacancy_changes_per_hour=_int(env, "LP_VACANCY_CHANGES_PER_HOUR", cls.vacancy_changes_per_hour),
+            vacancy_changes_per_day=_int(env, "LP_VACANCY_CHANGES_PER_DAY", cls.vacancy_changes_per_day),
             ports=ports,
         )

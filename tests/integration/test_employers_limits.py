@@ -3,6 +3,8 @@ edits are rate-limited per employer (issue 12, findings 1 and 6)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from employers.forms import VACANCY_FORM
@@ -31,8 +33,13 @@ def test_the_dry_run_answers_attacks_at_the_maximum_lengths(client, name):
     assert Vacancy.objects.count() == 0
 
 
-def test_vacancy_creations_and_edits_are_rate_limited_in_the_api(client, monkeypatch):
-    monkeypatch.setattr("employers.vacancies.CHANGES_PER_HOUR", (3, 3600))
+def _limit(app, monkeypatch, per_hour: int) -> None:
+    settings = replace(app.config["LP_SETTINGS"], vacancy_changes_per_hour=per_hour)
+    monkeypatch.setitem(app.config, "LP_SETTINGS", settings)
+
+
+def test_vacancy_creations_and_edits_are_rate_limited_in_the_api(app, client, monkeypatch):
+    _limit(app, monkeypatch, 3)
     boss, other = sign_up(client), sign_up(client)
     created = [client.post("/api/v1/vacancies", json=vacancy(), headers=boss["headers"]) for _ in range(2)]
     assert [r.status_code for r in created] == [201, 201]
@@ -49,8 +56,8 @@ def test_vacancy_creations_and_edits_are_rate_limited_in_the_api(client, monkeyp
     assert Vacancy.objects(employer_id=boss["id"]).count() == 2
 
 
-def test_the_vacancy_form_keeps_what_was_typed_when_rate_limited(client, monkeypatch):
-    monkeypatch.setattr("employers.vacancies.CHANGES_PER_HOUR", (1, 3600))
+def test_the_vacancy_form_keeps_what_was_typed_when_rate_limited(app, client, monkeypatch):
+    _limit(app, monkeypatch, 1)
     web_sign_up(client)
     form = form_of(vacancy(title="Pear picker"), VACANCY_FORM) | {"action": "submit"}
     assert post_form(client, "/vacancies/new", form).status_code == 302
