@@ -5,10 +5,12 @@ checks no signals, and a thread cannot be killed), and a process per check would
 check itself (about a millisecond) in every web worker and in the consumer. So the budget works in
 two parts. First, every pattern is free of catastrophic backtracking (each text splits into a
 trigger's words in one way only; ``tests/unit/ethics/test_redos.py`` runs regexploit over every
-compiled pattern), and the document schema bounds every field, so each single search is short: the
-worst texts at the maximum field lengths are measured in the tests. Second, the scan checks the
-deadline between clauses, triggers and matches, so a text with very many of them stops after about
-the budget. A document that runs out is never approved: it gets the ``manual-review`` block flag.
+compiled pattern), the judge of a match reads at most ``judge.REACH`` characters each side of it,
+and the document schema bounds every field, so each single search or judgement is short (the worst
+texts at the maximum field lengths, ``tests/attack_texts.py``, take well under a second). Second, the
+scan checks the deadline before every trigger's search and every match's judgement, so a text with
+very many of them stops within about one judgement after the budget. A document that runs out is
+never approved: it gets the ``manual-review`` block flag.
 """
 
 from __future__ import annotations

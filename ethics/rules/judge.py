@@ -127,7 +127,7 @@ def _actor(lex: Lexicon, cues: list[tuple[Cue, re.Match]], scope: str, start: in
     return best[max(best)][1]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _excused(lex: Lexicon, family: str, clause: str, next_folded: str) -> bool:
     """Whether the clause (or the next sentence) excuses the family; cached, as every match of a
     clause asks the same."""
