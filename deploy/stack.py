@@ -166,6 +166,18 @@ def patched_ferretdb_source(build: Path) -> Path:
 # ----------------------------------------------------------------- processes
 
 
+def write_private(path: Path, text: str) -> None:
+    """Create ``path`` readable by its owner only, from the first byte (O_EXCL with mode 0o600, not a chmod
+    after writing, which leaves a moment when the umask's permissions show the secret to others). If
+    another process created it first, theirs is kept."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w") as file:
+        file.write(text)
+
+
 @dataclass
 class Stack:
     """One local stack: where its files live and which ports it uses."""
@@ -208,8 +220,7 @@ class Stack:
         path = self.var / "secret_key"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
+            write_private(path, secrets.token_urlsafe(48))
         return path.read_text().strip()
 
     def service_env(self) -> dict:

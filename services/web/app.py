@@ -39,6 +39,22 @@ def allow_large_body(max_bytes: int = 16 * MB):
     return decorator
 
 
+def session_cookie_config(service: str, settings: Settings) -> dict:
+    """Session cookie name and flags; in production a ``__Host-`` cookie, which browsers accept only when
+    Secure, with Path=/ and no Domain: no sibling host or plain-HTTP page can set or shadow it. Path=/ also
+    behind the gateway, whose /employers/, /workers/, /ethics/ prefixes never reach the cookie path
+    (Flask takes it from SESSION_COOKIE_PATH, not from the forwarded prefix); the names differ per service."""
+    prod = settings.env == "prod"
+    return {
+        "SESSION_COOKIE_NAME": f"__Host-lp_{service}" if prod else f"lp_{service}",
+        "SESSION_COOKIE_SECURE": settings.secure_cookies or prod,
+        "SESSION_COOKIE_PATH": "/",
+        "SESSION_COOKIE_DOMAIN": None,
+        # Browsers remember to use HTTPS only for this host (services/web/security.py).
+        "LP_HSTS": prod,
+    }
+
+
 def create_service_app(service: str, import_name: str, test_config: dict | None = None,
                        settings: Settings | None = None) -> tuple[Flask, Api]:
     """A Flask app with the kernel wired in, and its flask-smorest ``Api``.
@@ -56,8 +72,7 @@ def create_service_app(service: str, import_name: str, test_config: dict | None 
         MAX_FORM_MEMORY_SIZE=1 * MB,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=settings.secure_cookies,
-        SESSION_COOKIE_NAME=f"lp_{service}",
+        **session_cookie_config(service, settings),
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
         API_TITLE=f"Labour pathways: {service}",
         API_VERSION="v1",
