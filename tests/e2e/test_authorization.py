@@ -47,6 +47,8 @@ MATRIX = [
     ("matcher", "GET", "/workers/{worker}/matches", None, {"service": OK}),
     ("matcher", "GET", "/vacancies/{vacancy}/candidates", None, {"service": (200, 404)}),
     ("matcher", "GET", "/workers/{worker}/itineraries", None, {"service": OK}),
+    ("matcher", "POST", "/rank", "rank", {"service": OK}),
+    ("matcher", "POST", "/itineraries", "rank", {"service": OK}),
     # Last, since they change the objects (pytest keeps this order).
     ("workers", "POST", "/me/offers/{offer}/decline", None, {"worker": (200, 409), "other_worker": OTHERS}),
     ("employers", "POST", "/offers/{offer}/withdraw", None, {"owner": (200, 409), "other_employer": OTHERS}),
@@ -56,7 +58,7 @@ CALLERS = ("anonymous", "worker", "other_worker", "owner", "other_employer", "au
 # Open to anyone (the contract): only malformed input is refused.
 OPEN = [("employers", "POST", "/accounts"), ("employers", "POST", "/tokens"), ("workers", "POST", "/accounts"),
         ("workers", "POST", "/tokens"), ("workers", "POST", "/grievances"), ("ethics", "POST", "/checks"),
-        ("ethics", "GET", "/rules"), ("matcher", "POST", "/rank")]
+        ("ethics", "GET", "/rules")]
 
 
 def token_of(api) -> str:
@@ -91,7 +93,10 @@ def world(platform):
                "auditor": f"Bearer {auditor}", "service": f"Bearer {service}"}
     bodies = {"vacancy": vacancy(), "offer": offer_terms(fair, worker_id), "rating": {"employer_rating": 4},
               "profile": {"skills": ["fruit picking", "pruning"]},
-              "decision": {"decision": "confirmed", "note": "seen"}}
+              "decision": {"decision": "confirmed", "note": "seen"},
+              "rank": {"worker": {"birth_year": 1990, "languages": ["es"],
+                                  "availability": [{"start": "2027-01-01", "end": "2027-12-31"}]},
+                       "vacancies": [{"id": "v1", **vacancy()}]}}
     ids = {"vacancy": fair, "offer": offer, "flag": flags[0]["id"], "worker": worker_id}
     return {"headers": {k: ({"Authorization": v} if isinstance(v, str) else v) for k, v in headers.items()},
             "bodies": bodies, "ids": ids}
