@@ -22,11 +22,16 @@ def rights():
 
 @blp.route("/report", methods=["GET", "POST"])
 def report():
-    """Tell us about a problem with an employer or an offer; anonymous if you wish."""
+    """Tell us about a problem with an employer or an offer; anonymous if you wish.
+
+    Which offer or employer the report is about comes in the body of a POST (the offer and job pages'
+    buttons send ``start``), never in the address: access logs keep addresses, and would pair the
+    worker's with the report.
+    """
     worker = signed_in_worker()
-    form = request.form if request.method == "POST" else request.args
+    form = request.form if request.method == "POST" else {}
     errors = {}
-    if request.method == "POST":
+    if request.method == "POST" and not form.get("start"):
         data = {"category": form.get("category", ""), "text": form.get("text", ""),
                 "employer_id": _id_or_blank(form.get("employer_id")), "offer_id": _id_or_blank(form.get("offer_id")),
                 "anonymous": worker is None or form.get("anonymous") == "1"}
