@@ -5,16 +5,16 @@ from __future__ import annotations
 from flask import Response, abort, g, stream_with_context
 from flask_smorest import Blueprint
 
-from ethics import engine, flags
+from ethics import engine, flags, two_factor
 from ethics.models import Auditor
 from ethics.schemas import (
+    AuditorTokenRequestSchema,
     CheckRequestSchema,
     DecisionSchema,
     FlagPageSchema,
     FlagQuerySchema,
     RulesSchema,
     StoredFlagSchema,
-    TokenRequestSchema,
     TokenSchema,
     VerdictSchema,
 )
@@ -42,13 +42,14 @@ def rules():
 
 
 @blp.post("/tokens")
-@blp.arguments(TokenRequestSchema)
+@blp.arguments(AuditorTokenRequestSchema)
 @blp.response(200, TokenSchema)
 def tokens(credentials):
-    """An auditor's bearer token."""
+    """An auditor's bearer token; an auditor enrolled in two-factor sign-in also sends ``otp``."""
     auditor = Auditor.by_email(credentials["email"])
     if not authenticate(auditor, credentials["email"], credentials["password"]):
         abort(401, description="Wrong e-mail or password.")
+    two_factor.check_token_request(auditor, credentials["otp"])
     settings = settings_of()
     token, expires_at = issue_token(settings.secret_key, str(auditor.id), "auditor", settings.token_ttl_seconds)
     return {"token": token, "expires_at": expires_at}

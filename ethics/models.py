@@ -99,3 +99,19 @@ class Auditor(Document):
     @classmethod
     def by_email(cls, email: str) -> Auditor | None:
         return cls.objects(email=email.strip().lower()).first()
+
+
+class TwoFactor(Document):
+    """An auditor's two-factor enrolment (``ethics.two_factor``), keyed by the auditor's id.
+
+    ``last_step`` is the TOTP time step of the last code accepted (a code works once);
+    ``recovery_hashes`` the SHA-256 of the recovery codes not yet used.
+    """
+
+    id = StringField(primary_key=True)
+    totp_secret = StringField(required=True)
+    recovery_hashes = ListField(StringField())
+    last_step = IntField(default=0)
+    enrolled_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "auditor_two_factor"}

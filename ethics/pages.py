@@ -9,7 +9,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import TooManyRequests
 
-from ethics import engine, flags, reports
+from ethics import engine, flags, reports, two_factor
 from ethics.models import Auditor
 from ethics.schemas import DecisionSchema, FlagQuerySchema, TokenRequestSchema
 from services.auth import Principal, authenticate, login_session, logout_session, session_principal
@@ -52,6 +52,8 @@ def login():
             credentials = TokenRequestSchema().load({"email": email, "password": request.form.get("password", "")})
             auditor = Auditor.by_email(credentials["email"])
             if authenticate(auditor, credentials["email"], credentials["password"]):
+                if second_step := two_factor.after_password(auditor, _safe_next(request.args.get("next"))):
+                    return second_step
                 login_session(Principal(str(auditor.id), "auditor"))
                 return redirect(_safe_next(request.args.get("next")))
             error = "Wrong e-mail or password."
