@@ -296,6 +296,13 @@ class Stack:
             return {}
         return kafka_auth.client_env(user, self.kafka_passwords()[user])
 
+    def check_kafka_auth(self) -> None:
+        """Refuse a mode other than the one Kafka's storage was formatted in (its users live there)."""
+        formatted = self.formatted_kafka_auth(self.var)
+        if formatted not in (None, self.kafka_auth):
+            raise SystemExit(f"[stack] Kafka's data under {self.var} was made with LP_KAFKA_AUTH={formatted}; "
+                             f"start with that, or `make clean` to begin again with {self.kafka_auth}")
+
     def apply_kafka_acls(self) -> None:
         """Create the topics and the ACL table of services/kafka_acl.py, as the admin."""
         env = {**os.environ, "LP_KAFKA_BOOTSTRAP": f"127.0.0.1:{self.kafka_port}", **self.kafka_env(kafka_auth.ADMIN)}
@@ -318,10 +325,7 @@ class Stack:
     def start_kafka(self) -> None:
         if self.pid("kafka"):
             return
-        formatted = self.formatted_kafka_auth(self.var)
-        if formatted not in (None, self.kafka_auth):
-            raise SystemExit(f"[stack] Kafka's data under {self.var} was made with LP_KAFKA_AUTH={formatted}; "
-                             f"start with that, or `make clean` to begin again with {self.kafka_auth}")
+        self.check_kafka_auth()
         libs = kafka_libs()
         properties = self.write_kafka_properties()
         self.format_kafka_storage(libs, properties)
@@ -419,6 +423,7 @@ class Stack:
 
     def up(self, services=tuple(SERVICES)) -> None:
         """Start whatever is not running, then wait for every /readyz."""
+        self.check_kafka_auth()
         self.start_ferretdb()
         self.start_kafka()
         for service in services:
