@@ -10,6 +10,11 @@
 Standard library only, so ``down`` works even without the virtualenv.
 Everything listens on 127.0.0.1; data and logs live under ``var/``; the
 downloads and the FerretDB build are cached outside the work tree.
+
+Kafka is plaintext on loopback unless ``LP_KAFKA_AUTH=scram`` (chosen when
+its storage is first formatted, kept afterwards): then, as in production, each
+service connects as its own SCRAM user and the ACLs of services/kafka_acl.py
+decide what it may write and read (deploy/kafka_auth.py).
 """
 
 from __future__ import annotations
