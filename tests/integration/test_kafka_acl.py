@@ -16,7 +16,15 @@ from kafka.errors import GroupAuthorizationFailedError, KafkaTimeoutError, Topic
 
 from deploy.stack import ROOT, Stack
 from services.config import Settings, kafka_from_env
-from services.events import OFFER_SUBMITTED, VACANCY_REVIEWED, WORKER_PROFILE_UPDATED, new_event
+from services.events import (
+    MATCHES_UPDATED,
+    OFFER_SUBMITTED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+    WORKER_PROFILE_UPDATED,
+    dlq_topic,
+    new_event,
+)
 from services.kafka import Publisher, client_options
 from tests.integration.conftest import TEST_SECRET
 from tests.integration.helpers import PORT_OFFSET
@@ -61,6 +69,13 @@ def test_the_workers_service_publishes_its_own_topic(scram_stack):
     produce(as_user(scram_stack, "workers"), WORKER_PROFILE_UPDATED)
 
 
+def test_a_consumer_dead_letters_only_the_topics_it_reads(scram_stack):
+    ethics = as_user(scram_stack, "ethics")
+    dead_letter(ethics, dlq_topic(VACANCY_SUBMITTED))
+    with pytest.raises(TopicAuthorizationFailedError):
+        dead_letter(ethics, dlq_topic(MATCHES_UPDATED))
+
+
 def test_a_consumer_reads_its_topics_in_its_own_group_only(scram_stack):
     ethics = as_user(scram_stack, "ethics")
     produce(as_user(scram_stack, "employers"), OFFER_SUBMITTED)
@@ -78,6 +93,15 @@ def test_a_client_without_credentials_is_refused(scram_stack):
 def test_the_passwords_file_is_private(scram_stack):
     mode = (scram_stack.var / "kafka-credentials.json").stat().st_mode
     assert stat.S_IMODE(mode) == 0o600
+
+
+def dead_letter(settings: Settings, topic: str) -> None:
+    """Write one raw message to ``topic`` as the consumer loop's dead-letter path does."""
+    publisher = Publisher(settings)
+    try:
+        publisher.send_raw(topic, b"acl-test", b"not an envelope").get(timeout=15)
+    finally:
+        publisher.close()
 
 
 def _first_record(settings: Settings, topic: str, group: str):
