@@ -12,6 +12,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1su
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
 	@echo "make up      start everything in the background; make down stops it"
+	@echo "            (LP_KAFKA_AUTH=scram make up: Kafka with a SCRAM user per service and ACLs, as in production)"
 	@echo "make test    unit and integration tests (starts its own Kafka + FerretDB)"
 	@echo "make bench   benchmarks, with figures and ratios"
 	@echo "make lint    ruff"
