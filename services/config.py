@@ -62,6 +62,12 @@ class Settings:
     consumer_max_attempts: int = 3
     matcher_model: str = ""
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
+    # Kafka authentication (issue 12): SASL/SCRAM with this service's own user, or plaintext when
+    # no user is set (the local stack's loopback default). See ``kafka_from_env``.
+    kafka_security_protocol: str = "PLAINTEXT"
+    kafka_sasl_mechanism: str = "SCRAM-SHA-512"
+    kafka_username: str = ""
+    kafka_password: str = field(default="", repr=False)
 
     @property
     def mongo_db(self) -> str:
@@ -98,7 +104,6 @@ class Settings:
             secret_key=secret,
             mongo_url=env.get("LP_MONGO_URL", cls.mongo_url),
             mongo_db_prefix=env.get("LP_MONGO_DB_PREFIX", cls.mongo_db_prefix),
-            kafka_bootstrap=env.get("LP_KAFKA_BOOTSTRAP", cls.kafka_bootstrap),
             matcher_url=env.get("LP_MATCHER_URL", cls.matcher_url),
             token_ttl_seconds=_int(env, "LP_TOKEN_TTL_SECONDS", cls.token_ttl_seconds),
             secure_cookies=_bool(env, "LP_SECURE_COOKIES", stage == "prod"),
@@ -108,4 +113,20 @@ class Settings:
             consumer_max_attempts=_int(env, "LP_CONSUMER_MAX_ATTEMPTS", cls.consumer_max_attempts),
             matcher_model=env.get("LP_MATCHER_MODEL", ""),
             ports=ports,
+            **kafka_from_env(env),
         )
+
+
+def kafka_from_env(env: dict) -> dict:
+    """The Kafka settings of ``env`` (LP_KAFKA_*) as Settings fields: SASL when a user is set."""
+    username = env.get("LP_KAFKA_USERNAME", "")
+    protocol = env.get("LP_KAFKA_SECURITY_PROTOCOL") or ("SASL_PLAINTEXT" if username else "PLAINTEXT")
+    if protocol.startswith("SASL") and not (username and env.get("LP_KAFKA_PASSWORD")):
+        raise ConfigError(f"LP_KAFKA_SECURITY_PROTOCOL={protocol} needs LP_KAFKA_USERNAME and LP_KAFKA_PASSWORD")
+    return {
+        "kafka_bootstrap": env.get("LP_KAFKA_BOOTSTRAP", Settings.kafka_bootstrap),
+        "kafka_security_protocol": protocol,
+        "kafka_sasl_mechanism": env.get("LP_KAFKA_SASL_MECHANISM") or Settings.kafka_sasl_mechanism,
+        "kafka_username": username,
+        "kafka_password": env.get("LP_KAFKA_PASSWORD", ""),
+    }

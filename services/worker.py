@@ -17,7 +17,7 @@ from kafka.errors import KafkaError
 from services import db
 from services.config import Settings
 from services.consumer import ConsumerLoop
-from services.kafka import Publisher, ensure_topics
+from services.kafka import Publisher, client_options, ensure_topics
 from services.ledger import EventLedger, adopt_old_rows
 from services.logs import configure_logging
 from services.outbox import OutboxRelay
@@ -39,7 +39,7 @@ def retry_until(stop: threading.Event, what: str, action, delay: float = 2.0):
 def build_consumer(settings: Settings, topics) -> KafkaConsumer:
     return KafkaConsumer(
         *topics,
-        bootstrap_servers=settings.kafka_servers,
+        **client_options(settings),
         group_id=settings.service,
         client_id=f"{settings.service}-consumer",
         # Auto-commit would commit before the handler finished.

@@ -12,6 +12,7 @@ from contextlib import closing
 from kafka import KafkaConsumer
 
 from services.events import Envelope
+from services.kafka import client_options
 
 # Every fixed test port is moved up by this much, so that two checkouts on
 # one machine can run their integration tests at the same time.
@@ -38,7 +39,7 @@ def unique_topic(prefix: str = "it") -> str:
 
 def read_topic(settings, topic: str, expected: int, timeout: float = 60.0, headers: bool = False):
     """Read ``topic`` from the beginning until ``expected`` records arrived (or time ran out)."""
-    consumer = KafkaConsumer(topic, bootstrap_servers=settings.kafka_servers, group_id=None,
+    consumer = KafkaConsumer(topic, **client_options(settings), group_id=None,
                              auto_offset_reset="earliest", enable_auto_commit=False)
     records = []
     deadline = time.monotonic() + timeout
