@@ -14,6 +14,7 @@ from employers import accounts
 from employers.models import Employer
 from employers.schemas import AccountRequestSchema
 from services.auth import Principal, authenticate, limit_signups, login_session, logout_session, session_principal
+from services.web.redirects import safe_next
 
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/employers")
@@ -91,7 +92,7 @@ def login():
             employer = Employer.by_email(email) if email.strip() else None
             if email.strip() and password and authenticate(employer, email, password):
                 login_session(Principal(str(employer.pk), "employer"))
-                return redirect(_safe_next(request.args.get("next")))
+                return redirect(safe_next(request.args.get("next"), url_for("vacancy_pages.vacancy_list")))
             error, status = _("Wrong e-mail or password."), 401
         except TooManyRequests:
             error, status = _("Too many attempts; wait a few minutes and try again."), 429
@@ -103,10 +104,3 @@ def logout():
     """End the session."""
     logout_session()
     return redirect(url_for("pages.index"))
-
-
-def _safe_next(target: str | None) -> str:
-    # Only paths on this site: anything else would make sign-in an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("vacancy_pages.vacancy_list")

@@ -18,8 +18,7 @@ from ethics.schemas import (
     TokenSchema,
     VerdictSchema,
 )
-from services.auth import authenticate, issue_token, require_role
-from services.web.app import settings_of
+from services.auth import authenticate, issue_account_token, require_role
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
 
@@ -49,9 +48,7 @@ def tokens(credentials):
     auditor = Auditor.by_email(credentials["email"])
     if not authenticate(auditor, credentials["email"], credentials["password"]):
         abort(401, description="Wrong e-mail or password.")
-    settings = settings_of()
-    token, expires_at = issue_token(settings.secret_key, str(auditor.id), "auditor", settings.token_ttl_seconds)
-    return {"token": token, "expires_at": expires_at}
+    return issue_account_token(str(auditor.id), "auditor")
 
 
 @blp.get("/flags")

@@ -18,12 +18,13 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import Conflict, TooManyRequests
 
 from services.auth import authenticate, limit_signups, logout_session
+from services.web.redirects import safe_next
 from workers import profiles
 from workers.formatting import language
 from workers.models import Worker
 from workers.reference import countries_by_name
 from workers.schemas import AccountSchema, TokenRequestSchema
-from workers.web import page_errors, safe_next, sign_in, signed_in_worker
+from workers.web import page_errors, sign_in, signed_in_worker
 
 blp = Blueprint("account", __name__)
 page_errors(blp)

@@ -8,7 +8,7 @@ from flask import Flask, current_app
 from flask_smorest import Api
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from services import db
+from services import db, keys
 from services.config import Settings
 from services.logs import configure_logging
 from services.web.errors import register_error_handlers
@@ -51,14 +51,20 @@ def create_service_app(service: str, import_name: str, test_config: dict | None 
     app = Flask(import_name)
     app.config.update(
         LP_SETTINGS=settings,
-        SECRET_KEY=settings.secret_key,
+        # One key per purpose and service (HKDF): a key taken from one service cannot sign for another.
+        SECRET_KEY=keys.session_key(settings.secret_key, service),
+        LP_TOKEN_KEY=keys.token_key(settings.secret_key, service),
+        LP_SERVICE_TOKEN_KEY=keys.service_token_key(settings.secret_key),
         MAX_CONTENT_LENGTH=1 * MB,
         MAX_FORM_MEMORY_SIZE=1 * MB,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.secure_cookies,
         SESSION_COOKIE_NAME=f"lp_{service}",
+        # An absolute lifetime: services.auth ends a session 12 hours after sign-in, however busy;
+        # the cookie is not re-sent on every request just to push its expiry on.
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        SESSION_REFRESH_EACH_REQUEST=False,
         API_TITLE=f"Labour pathways: {service}",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",
