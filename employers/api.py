@@ -24,12 +24,16 @@ from employers.schemas import (
 from employers.store import STORE
 from services.auth import authenticate, issue_account_token, limit_signups, require_role
 from services.documents import VacancySchema
+from services.web.account import add_account_endpoints
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Employers: vacancies, candidates, offers")
 
 
 def current_employer() -> Employer:
     return accounts.employer_of(g.principal.subject)
+
+
+add_account_endpoints(blp, "employer", accounts.employer_of)
 
 
 @blp.post("/accounts")

@@ -19,8 +19,10 @@ from ethics.schemas import (
     VerdictSchema,
 )
 from services.auth import authenticate, issue_account_token, require_role
+from services.web.account import add_account_endpoints
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
+add_account_endpoints(blp, "auditor", Auditor.signed_in)
 
 
 @blp.post("/checks")

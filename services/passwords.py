@@ -41,7 +41,7 @@ def password_problems(password: str, known_words: tuple[str, ...] = ()) -> list[
     """Why ``password`` may not be used (empty when it may): too short, or too easy to guess."""
     if len(password) < MIN_LENGTH:
         return [TOO_SHORT]
-    words = [part for word in known_words if word for part in (word, *word.replace("@", " ").split())]
+    words = [part for word in known_words for part in (word.strip(), *word.replace("@", " ").split()) if part]
     if zxcvbn(password[:_JUDGED_CHARACTERS], user_inputs=words)["score"] < MIN_SCORE:
         return [TOO_WEAK]
     return []

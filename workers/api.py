@@ -8,6 +8,7 @@ from flask import abort, g
 from flask_smorest import Blueprint
 
 from services.auth import authenticate, issue_account_token, limit_signups, require_role
+from services.web.account import add_account_endpoints
 from workers import match_lists, matches, profiles
 from workers.compression import gzipped_json
 from workers.models import Worker
@@ -34,6 +35,9 @@ def current_worker() -> Worker:
     if worker is None:
         abort(401, description="This account no longer exists.")
     return worker
+
+
+add_account_endpoints(blp, "worker", lambda _subject: current_worker())
 
 
 def profile_dict(worker: Worker) -> dict:

@@ -1,0 +1,47 @@
+"""Keys derived per purpose (HKDF, RFC 5869), the rule for new passwords, and the sign-in delays."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.keys import derive_key, hkdf_sha256, service_token_key, session_key, token_key
+from services.logins import MAX_DELAY_SECONDS, delay_after
+from services.passwords import TOO_SHORT, TOO_WEAK, password_problems
+
+
+def test_hkdf_matches_the_rfc_5869_test_vectors():
+    case_1 = hkdf_sha256(bytes([0x0B] * 22), bytes(range(0xF0, 0xFA)), 42, salt=bytes(range(0x0D)))
+    assert case_1.hex() == ("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
+                            "34007208d5b887185865")
+    case_3 = hkdf_sha256(bytes([0x0B] * 22), b"", 42)
+    assert case_3.hex() == ("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d"
+                            "9d201395faa4b61a96c8")
+
+
+def test_each_purpose_and_service_has_its_own_key():
+    secret = "one master secret for the whole platform"
+    made = {session_key(secret, "workers"), session_key(secret, "ethics"), token_key(secret, "workers"),
+            token_key(secret, "ethics"), token_key(secret, "employers"), service_token_key(secret)}
+    assert len(made) == 6 and secret.encode() not in made
+    assert token_key(secret, "ethics") == derive_key(secret, "token/ethics") != token_key("another", "ethics")
+
+
+@pytest.mark.parametrize(("password", "problem"), [
+    ("short pass", TOO_SHORT), ("12345678", TOO_SHORT), ("123456789012", TOO_WEAK), ("passwordpassword", TOO_WEAK),
+    ("qwertyuiop12", TOO_WEAK), ("ana.lopez@example.org", TOO_WEAK)])
+def test_new_passwords_need_12_characters_and_to_be_hard_to_guess(password, problem):
+    assert password_problems(password, ("ana.lopez@example.org", "Ana López")) == [problem]
+
+
+def test_good_passwords_pass_and_long_ones_are_judged_quickly():
+    assert password_problems("pruning ladders at dawn") == []
+    # zxcvbn refuses more than 72 characters: the first 72 decide.
+    assert password_problems("pruning ladders at dawn" + "z" * 1000) == []
+    assert password_problems("a" * 1024) == [TOO_WEAK]
+
+
+def test_typos_are_free_then_each_failure_doubles_the_wait_up_to_a_cap():
+    delays = [delay_after(n) for n in range(1, 12)]
+    assert delays[:3] == [0, 0, 0] and delays[3:6] == [5, 10, 20]
+    assert all(later == min(2 * earlier, MAX_DELAY_SECONDS) for earlier, later in zip(delays[3:], delays[4:]))
+    assert delay_after(10_000) == MAX_DELAY_SECONDS
