@@ -79,3 +79,13 @@ def plant_unreadable_document(stack, settings, collection: str, _id: str) -> Non
     row = {"$s": {"p": {"_id": {"t": "string"}, "x": {"t": "int"}}, "$k": ["_id", "x"]}, "_id": _id, "x": "no int"}
     with closing(ferretdb_sqlite(stack, settings)) as sqlite, sqlite:
         sqlite.execute(f'INSERT INTO "{ferretdb_table(sqlite, collection)}" VALUES (?)', (json.dumps(row),))
+
+
+def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600) -> str:
+    """A bearer token signed as the service of ``settings`` signs its own (``service`` ones: as the matcher wants)."""
+    from services.auth import issue_token
+    from services.keys import service_token_key, token_key
+
+    key = (service_token_key(settings.secret_key) if role == "service"
+           else token_key(settings.secret_key, settings.service))
+    return issue_token(key, subject, role, ttl_seconds)[0]

@@ -10,12 +10,11 @@ import pytest
 
 from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
 from employers.models import Offer, Vacancy
-from services.auth import issue_token
 from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED, new_event
 from tests.documents import offer, vacancy
 from tests.integration import employers_support
-from tests.integration.conftest import TEST_SECRET
 from tests.integration.employers_support import PASSWORD, sign_up
+from tests.integration.helpers import mint_token
 
 app, client, matcher = employers_support.app, employers_support.client, employers_support.matcher  # fixtures
 
@@ -217,7 +216,7 @@ def test_lists_page_with_a_cursor(client, boss):
     assert client.get("/api/v1/offers?vacancy_id=zz", headers=boss["headers"]).status_code == 422
 
 
-def test_errors_take_the_contract_shape(client, boss):
+def test_errors_take_the_contract_shape(client, boss, settings):
     headers = boss["headers"]
     malformed = client.post("/api/v1/vacancies", data="{not json", content_type="application/json", headers=headers)
     assert malformed.status_code == 400 and malformed.get_json()["error"]["code"] == "bad_request"
@@ -231,7 +230,7 @@ def test_errors_take_the_contract_shape(client, boss):
     assert client.post("/api/v1/vacancies", json=vacancy()).status_code == 401
     forged = client.post("/api/v1/vacancies", json=vacancy(), headers={"Authorization": "Bearer forged"})
     assert forged.status_code == 401 and forged.get_json()["error"]["code"] == "unauthorized"
-    worker_token, _ = issue_token(TEST_SECRET, "w1", "worker", 60)
+    worker_token = mint_token(settings, "w1", "worker", 60)
     forbidden = client.get("/api/v1/vacancies", headers={"Authorization": f"Bearer {worker_token}"})
     assert forbidden.status_code == 403 and forbidden.get_json()["error"]["code"] == "forbidden"
     huge = client.post("/api/v1/vacancies", json=vacancy(description="x" * (1024 * 1024 + 10)), headers=headers)

@@ -12,10 +12,9 @@ import pytest
 from ethics.__main__ import create_auditor
 from ethics.app import create_app
 from ethics.handlers import record_grievance, review_vacancy
-from services.auth import issue_token
 from services.events import GRIEVANCE_FILED, VACANCY_SUBMITTED, new_event
 from tests.documents import vacancy
-from tests.integration.conftest import TEST_SECRET
+from tests.integration.helpers import mint_token
 
 PASSWORD = "correct horse battery"
 
@@ -59,9 +58,9 @@ def test_tokens_only_for_the_right_password_and_rate_limited(client, auditor):
     assert bearer(client, "nobody@example.org").status_code == 401
 
 
-def test_flags_need_an_auditor(client, flagged):
+def test_flags_need_an_auditor(client, flagged, settings):
     assert client.get("/api/v1/flags").status_code == 401
-    employer, _ = issue_token(TEST_SECRET, "emp-a", "employer", 60)
+    employer = mint_token(settings, "emp-a", "employer", 60)
     assert client.get("/api/v1/flags", headers=auth(employer)).status_code == 403
     assert client.get("/api/v1/flags.csv", headers=auth(employer)).status_code == 403
 
