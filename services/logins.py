@@ -50,15 +50,21 @@ def delay_after(failures: int) -> int:
 
 
 def client_address() -> str:
-    """The client's address; IPv6 by its /64, which one subscriber usually holds whole."""
-    address = request.remote_addr or "unknown"
+    """This request's client, as ``client_key`` names it."""
+    return client_key(request.remote_addr)
+
+
+def client_key(address: str | None) -> str:
+    """A client address for counting; IPv6 by its /64, which one subscriber usually holds whole."""
     try:
-        parsed = ipaddress.ip_address(address)
+        parsed = ipaddress.ip_address(address or "")
     except ValueError:
-        return address
-    if parsed.version == 6 and not parsed.ipv4_mapped:
+        return address or "unknown"
+    if parsed.version == 6:
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed.ipv4_mapped or parsed)
+    return str(parsed)
 
 
 def limit_signups() -> None:

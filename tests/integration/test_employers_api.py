@@ -50,7 +50,7 @@ def test_accounts_tokens_and_duplicates(client):
 
 
 def test_sign_ups_from_one_address_are_rate_limited(client, monkeypatch):
-    monkeypatch.setattr("services.auth.SIGNUPS_PER_CLIENT", (2, 3600))
+    monkeypatch.setattr("services.logins.SIGNUPS_PER_CLIENT", (2, 3600))
     body = {"name": "Orchard Co", "password": PASSWORD, "country": "CA"}
     statuses = [client.post("/api/v1/accounts", json={**body, "email": f"boss{i}@example.org"}).status_code
                 for i in range(3)]
@@ -230,8 +230,10 @@ def test_errors_take_the_contract_shape(client, boss, settings):
     assert client.post("/api/v1/vacancies", json=vacancy()).status_code == 401
     forged = client.post("/api/v1/vacancies", json=vacancy(), headers={"Authorization": "Bearer forged"})
     assert forged.status_code == 401 and forged.get_json()["error"]["code"] == "unauthorized"
-    worker_token = mint_token(settings, "w1", "worker", 60)
-    forbidden = client.get("/api/v1/vacancies", headers={"Authorization": f"Bearer {worker_token}"})
+    worker_token = mint_token(settings, "w1", "worker", 60)  # the workers service's key: not valid here
+    assert client.get("/api/v1/vacancies", headers={"Authorization": f"Bearer {worker_token}"}).status_code == 401
+    wrong_role = mint_token(settings, "w1", "worker", 60, service="employers")
+    forbidden = client.get("/api/v1/vacancies", headers={"Authorization": f"Bearer {wrong_role}"})
     assert forbidden.status_code == 403 and forbidden.get_json()["error"]["code"] == "forbidden"
     huge = client.post("/api/v1/vacancies", json=vacancy(description="x" * (1024 * 1024 + 10)), headers=headers)
     assert huge.status_code == 413 and huge.get_json()["error"]["code"] == "payload_too_large"

@@ -176,7 +176,7 @@ def test_the_read_api_is_for_services_only(settings, matcher):
     matcher.environ_base.pop("HTTP_AUTHORIZATION")
     assert matcher.get("/api/v1/workers/w1/matches").status_code == 401
     # A worker's token is signed with the workers' own key, which the matcher does not accept.
-    token = mint_token(replace(settings, service="workers"), "w1", "worker", 600)
+    token = mint_token(settings, "w1", "worker", 600)
     response = matcher.get("/api/v1/workers/w1/matches", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
     assert response.get_json()["error"]["code"] == "unauthorized"

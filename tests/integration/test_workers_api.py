@@ -59,8 +59,10 @@ def test_malformed_and_unauthenticated_requests_get_the_contract_errors(client, 
     assert client.post("/api/v1/accounts", data="{", content_type="application/json").status_code == 400
     assert client.get("/api/v1/me").status_code == 401
     assert client.post("/api/v1/tokens", json={"email": "nobody@example.org", "password": "x"}).status_code == 401
-    employer = mint_token(settings, "emp1", "employer", 60)
-    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {employer}"}).status_code == 403
+    employer = mint_token(settings, "emp1", "employer", 60)  # the employers service's key: not valid here
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {employer}"}).status_code == 401
+    wrong_role = mint_token(settings, "emp1", "employer", 60, service="workers")
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {wrong_role}"}).status_code == 403
     ghost = mint_token(settings, "000000000000000000000000", "worker", 60)
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {ghost}"}).status_code == 401
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.keys import derive_key, hkdf_sha256, service_token_key, session_key, token_key
-from services.logins import MAX_DELAY_SECONDS, delay_after
+from services.logins import MAX_DELAY_SECONDS, client_key, delay_after
 from services.passwords import TOO_SHORT, TOO_WEAK, password_problems
 
 
@@ -46,3 +46,11 @@ def test_typos_are_free_then_each_failure_doubles_the_wait_up_to_a_cap():
     pairs = zip(delays[3:-1], delays[4:], strict=True)
     assert all(later == min(2 * earlier, MAX_DELAY_SECONDS) for earlier, later in pairs)
     assert delay_after(10_000) == MAX_DELAY_SECONDS
+
+
+def test_clients_are_counted_by_address_and_ipv6_by_its_64_block():
+    assert client_key("203.0.113.7") == "203.0.113.7"
+    assert client_key("2001:db8:1:2:aaaa::1") == client_key("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert client_key("2001:db8:1:3::1") != client_key("2001:db8:1:2::1")
+    assert client_key("::ffff:203.0.113.7") == "203.0.113.7"
+    assert client_key(None) == "unknown"
