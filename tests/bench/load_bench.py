@@ -38,7 +38,7 @@ PORTS = {"employers": 38001, "workers": 38002, "ethics": 38003, "matcher": 38004
 REPORT = ROOT / "docs" / "load-benchmark.md"
 PASSWORD = "bench password long enough"
 CONNECTIONS, SECONDS = 32, 30
-# 25 sign-ins plus the employer stay under the 30 logins per client address per 5 minutes (services.auth).
+# 25 sign-ins plus the employer stay under the 30 logins per client address per 5 minutes (services.logins).
 N_WORKERS, N_VACANCIES, N_TIMED = 25, 200, 500
 N_CREOLE = 8  # workers who speak Haitian Creole, the observer among them
 PACE_PER_SECOND = 4.0
