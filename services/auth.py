@@ -20,8 +20,9 @@ from flask import abort, current_app, g, request, session
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from services import credentials
-from services.logins import authenticate, limit_signups  # noqa: F401 (the services import them from here)
-from services.passwords import hash_password, verify_password  # noqa: F401
+
+# The services' sign-in pages and APIs import these from here, with the rest of sign-in.
+from services.logins import authenticate, limit_signups  # noqa: F401
 
 # "service": one service calling another's internal API (the matcher's read model).
 ROLES = ("employer", "worker", "auditor", "service")
