@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser up run down status test test-unit bench lint clean
+.PHONY: help install fetch browser up run down status test test-unit security bench lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
@@ -15,6 +15,7 @@ help:
 	@echo "make test    unit and integration tests (starts its own Kafka + FerretDB)"
 	@echo "make bench   benchmarks, with figures and ratios"
 	@echo "make lint    ruff"
+	@echo "make security  bandit and the audit of pinned versions (part of make test)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@echo "[make] installing Python packages into $(VENV)"
@@ -41,8 +42,12 @@ status:
 down:
 	$(PYTHON) deploy/stack.py down
 
-test: fetch browser
+test: fetch browser security
 	$(PY) -m pytest
+
+# bandit (medium severity or higher fails) and an audit of the pinned versions against known vulnerabilities.
+security: install
+	$(PY) -m deploy.security
 
 # The browser tests drive Debian's Chromium (Playwright's own downloads are not reachable here).
 browser:
