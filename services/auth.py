@@ -46,6 +46,8 @@ def issue_token(key: str | bytes, subject: str, role: str, ttl_seconds: int, ver
     """A token signed with ``key`` and its ISO 8601 expiry."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
+    if not key:
+        raise ValueError("no key to sign tokens with")
     expires = int(time.time()) + ttl_seconds
     token = _serializer(key).dumps({"sub": subject, "role": role, "exp": expires, "ver": version})
     return token, datetime.fromtimestamp(expires, UTC).isoformat().replace("+00:00", "Z")
@@ -53,6 +55,8 @@ def issue_token(key: str | bytes, subject: str, role: str, ttl_seconds: int, ver
 
 def read_token(key: str | bytes, token: str) -> Principal | None:
     """The principal a token signed with ``key`` names, if unexpired (its version is not checked here)."""
+    if not key:
+        return None  # this process holds no key for such tokens: none is valid
     try:
         data = _serializer(key).loads(token)
     except BadSignature:

@@ -16,7 +16,7 @@ import requests
 
 from services.auth import issue_token
 from services.config import Settings
-from services.keys import service_token_key
+from services.keys import keyring
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class MatcherClient:
         self.settings = settings
         self.base = settings.matcher_url.rstrip("/") + "/api/v1"
         self.http = session or requests.Session()
-        self._token_key = service_token_key(settings.secret_key)
+        self._token_key = keyring(settings, settings.service).service_tokens
 
     def matches(self, worker_id: str, limit: int = 20) -> dict | None:
         """``{"worker_id", "matches": [...], "updated_at"}`` best first, or None if the matcher has no profile yet."""

@@ -49,12 +49,13 @@ def create_service_app(service: str, import_name: str, test_config: dict | None 
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
     app = Flask(import_name)
+    ring = keys.keyring(settings, service)
     app.config.update(
         LP_SETTINGS=settings,
         # One key per purpose and service (HKDF): a key taken from one service cannot sign for another.
-        SECRET_KEY=keys.session_key(settings.secret_key, service),
-        LP_TOKEN_KEY=keys.token_key(settings.secret_key, service),
-        LP_SERVICE_TOKEN_KEY=keys.service_token_key(settings.secret_key),
+        SECRET_KEY=ring.session,
+        LP_TOKEN_KEY=ring.tokens,
+        LP_SERVICE_TOKEN_KEY=ring.service_tokens,
         MAX_CONTENT_LENGTH=1 * MB,
         MAX_FORM_MEMORY_SIZE=1 * MB,
         SESSION_COOKIE_HTTPONLY=True,

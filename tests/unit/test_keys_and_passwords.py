@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from services.keys import derive_key, hkdf_sha256, service_token_key, session_key, token_key
+from services.auth import issue_token, read_token
+from services.config import Settings
+from services.keys import (
+    deployment_keys,
+    derive_key,
+    hkdf_sha256,
+    keyring,
+    service_secret,
+    service_token_key,
+    session_key,
+    token_key,
+)
 from services.logins import MAX_DELAY_SECONDS, client_key, delay_after
 from services.passwords import TOO_SHORT, TOO_WEAK, password_problems
 
@@ -23,7 +34,19 @@ def test_each_purpose_and_service_has_its_own_key():
     made = {session_key(secret, "workers"), session_key(secret, "ethics"), token_key(secret, "workers"),
             token_key(secret, "ethics"), token_key(secret, "employers"), service_token_key(secret)}
     assert len(made) == 6 and secret.encode() not in made
-    assert token_key(secret, "ethics") == derive_key(secret, "token/ethics") != token_key("another", "ethics")
+    assert token_key(secret, "ethics") == derive_key(service_secret(secret, "ethics"), "token/ethics")
+    assert token_key(secret, "ethics") != token_key("another", "ethics")
+
+
+def test_a_container_given_only_its_own_keys_signs_as_with_the_master_key():
+    master = "one master secret for the whole platform"
+    from_master = keyring(Settings(service="workers", secret_key=master), "workers")
+    env = deployment_keys(master, "workers")
+    alone = keyring(Settings.from_env("workers", env), "workers")
+    assert alone == from_master and master not in str(env)
+    ethics = keyring(Settings.from_env("ethics", deployment_keys(master, "ethics")), "ethics")
+    assert ethics.service_tokens == b"" and set(deployment_keys(master, "ethics")) == {"LP_SERVICE_SECRET"}
+    assert read_token(ethics.service_tokens, issue_token(b"x", "workers", "service", 60)[0]) is None
 
 
 @pytest.mark.parametrize(("password", "problem"), [
