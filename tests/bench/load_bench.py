@@ -211,7 +211,8 @@ baselines measured in the same run.
 
 How: the matcher sends each worker's first 20 matches, vacancy cards included, in `matches.updated`; the
 workers service keeps them per worker as the gzipped answer (`workers/match_lists.py`), so a request is a
-token check and one read by `_id`. From submission to visible, a vacancy crosses the employers' outbox, ethics,
+token check (its signature, then the account's token version: one read by `_id`, so a revoked token stops at
+once) and one read by `_id` of the answer. From submission to visible, a vacancy crosses the employers' outbox, ethics,
 the matcher's refresher (which patches its snapshot from the changes instead of reloading it) and the
 workers' consumer; the lists and big events are kept as text, which FerretDB reads several times faster than
 nested documents.
