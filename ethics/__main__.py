@@ -20,21 +20,20 @@ from mongoengine import NotUniqueError
 from ethics import two_factor
 from ethics.models import Auditor
 from services import db
-from services.auth import hash_password
 from services.config import Settings
+from services.passwords import hash_password, password_problems
 from services.web.schemas import TokenRequestSchema
-
-MIN_PASSWORD = 12
 
 
 def create_auditor(email: str, password: str) -> Auditor:
-    """Store a new auditor (ValueError on a bad e-mail, short password or duplicate)."""
+    """Store a new auditor (ValueError on a bad e-mail, a short or guessable password, or a duplicate)."""
     try:
         TokenRequestSchema().load({"email": email, "password": password})
     except ValidationError as exc:
         raise ValueError(f"invalid: {exc.messages}") from exc
-    if len(password) < MIN_PASSWORD:
-        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters")
+    problems = password_problems(password, (email,))
+    if problems:
+        raise ValueError(f"password: {' '.join(problems)}")
     try:
         return Auditor(email=email.strip().lower(), password_hash=hash_password(password)).save()
     except NotUniqueError as exc:

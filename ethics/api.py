@@ -18,10 +18,11 @@ from ethics.schemas import (
     TokenSchema,
     VerdictSchema,
 )
-from services.auth import authenticate, issue_token, require_role
-from services.web.app import settings_of
+from services.auth import authenticate, issue_account_token, require_role
+from services.web.account import add_account_endpoints
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
+add_account_endpoints(blp, "auditor", Auditor.signed_in)
 
 
 @blp.post("/checks")
@@ -50,9 +51,7 @@ def tokens(credentials):
     if not authenticate(auditor, credentials["email"], credentials["password"]):
         abort(401, description="Wrong e-mail or password.")
     two_factor.check_token_request(auditor, credentials["otp"])
-    settings = settings_of()
-    token, expires_at = issue_token(settings.secret_key, str(auditor.id), "auditor", settings.token_ttl_seconds)
-    return {"token": token, "expires_at": expires_at}
+    return issue_account_token(str(auditor.id), "auditor")
 
 
 @blp.get("/flags")

@@ -6,6 +6,7 @@ from flask import Flask
 
 from ethics.api import blp as api_blp
 from ethics.pages import blp as pages_blp
+from ethics.pages_password import blp as password_pages_blp
 from ethics.two_factor import blp as two_factor_blp
 from services.web import create_service_app
 
@@ -16,4 +17,5 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     api.register_blueprint(api_blp)
     app.register_blueprint(pages_blp)
     app.register_blueprint(two_factor_blp)
+    app.register_blueprint(password_pages_blp)
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bson import ObjectId
 from mongoengine import (
     DateTimeField,
     DictField,
@@ -14,6 +15,7 @@ from mongoengine import (
     ListField,
     StringField,
 )
+from werkzeug.exceptions import Unauthorized
 
 from services.outbox import OutboxDocument
 
@@ -100,6 +102,13 @@ class Auditor(Document):
     def by_email(cls, email: str) -> Auditor | None:
         return cls.objects(email=email.strip().lower()).first()
 
+    @classmethod
+    def signed_in(cls, subject: str) -> Auditor:
+        """The auditor a token or session names; 401 when the account is gone."""
+        auditor = cls.objects(id=subject).first() if ObjectId.is_valid(subject) else None
+        if auditor is None:
+            raise Unauthorized("This account no longer exists.")
+        return auditor
 
 class TwoFactor(Document):
     """An auditor's two-factor enrolment (``ethics.two_factor``), keyed by the auditor's id.

@@ -22,7 +22,7 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from werkzeug.exceptions import TooManyRequests
 
 from ethics.models import Auditor, TwoFactor
-from services import auth, ratelimit
+from services import logins
 from services.auth import Principal, login_session
 from services.web.app import settings_of
 
@@ -70,14 +70,8 @@ def verify(auditor: Auditor, code: str) -> bool:
 
 
 def checked(auditor: Auditor, code: str) -> bool:
-    """``verify`` under the sign-in limits: 429 once they are reached, and a wrong code counts as a failure."""
-    limit, window = auth.FAILED_LOGINS_PER_EMAIL
-    key = f"login-failed:{auditor.email}"  # the key and count of services.auth.authenticate's wrong passwords
-    ratelimit.check(key, limit, window)
-    if verify(auditor, code):
-        return True
-    ratelimit.hit(key, limit + 1, window)
-    return False
+    """``verify`` under the sign-in limits (``services.logins``): a wrong code counts as a wrong password."""
+    return logins.guarded(auditor.email, lambda: verify(auditor, code))
 
 
 def production() -> bool:

@@ -50,6 +50,10 @@ class Settings:
     service: str
     env: str = "dev"
     secret_key: str = ""
+    # Instead of the master key, a container may get only what it needs (``python -m services.keys``):
+    # its own root key and, for the employers, workers and matcher, the key of the matcher's service tokens.
+    service_secret: str = ""
+    matcher_token_key: str = ""
     mongo_url: str = "mongodb://127.0.0.1:27017"
     mongo_db_prefix: str = "lp_"
     kafka_bootstrap: str = "127.0.0.1:9092"
@@ -91,17 +95,19 @@ class Settings:
             for name, default in SERVICE_PORTS.items()
         }
         stage = env.get("LP_ENV", "dev")
-        secret = env.get("LP_SECRET_KEY", "")
-        # Tokens and sessions are signed with this key; a guessable default
+        secret, service_secret = env.get("LP_SECRET_KEY", ""), env.get("LP_SERVICE_SECRET", "")
+        # Tokens and sessions are signed with keys derived from this one; a guessable default
         # would let anyone mint an auditor token, so there is none.
-        if not secret:
+        if not secret and not service_secret:
             raise ConfigError("LP_SECRET_KEY is not set (the local stack writes one to var/secret_key)")
-        if stage == "prod" and len(secret) < 32:
+        if stage == "prod" and secret and len(secret) < 32:
             raise ConfigError("LP_SECRET_KEY must be at least 32 characters in production")
         return cls(
             service=service,
             env=stage,
             secret_key=secret,
+            service_secret=service_secret,
+            matcher_token_key=env.get("LP_MATCHER_TOKEN_KEY", ""),
             mongo_url=env.get("LP_MONGO_URL", cls.mongo_url),
             mongo_db_prefix=env.get("LP_MONGO_DB_PREFIX", cls.mongo_db_prefix),
             matcher_url=env.get("LP_MATCHER_URL", cls.matcher_url),

@@ -37,8 +37,8 @@ def report():
                 "anonymous": worker is None or form.get("anonymous") == "1"}
         try:
             loaded = GrievanceSchema().load(data)
-            grievances.rate_limit(current_app.config["SECRET_KEY"], None if loaded["anonymous"] else str(worker.pk),
-                                  request.remote_addr)
+            grievances.rate_limit(current_app.config["LP_SETTINGS"].secret_key,
+                                  None if loaded["anonymous"] else str(worker.pk), request.remote_addr)
             grievances.file_grievance(loaded, str(worker.pk) if worker else None)
             return redirect(url_for("help.report_sent"))
         except ValidationError as exc:

@@ -8,7 +8,7 @@ from flask import Flask, current_app
 from flask_smorest import Api
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from services import db
+from services import db, keys
 from services.config import Settings
 from services.logs import configure_logging
 from services.web.errors import register_error_handlers
@@ -65,15 +65,22 @@ def create_service_app(service: str, import_name: str, test_config: dict | None 
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
     app = Flask(import_name)
+    ring = keys.keyring(settings, service)
     app.config.update(
         LP_SETTINGS=settings,
-        SECRET_KEY=settings.secret_key,
+        # One key per purpose and service (HKDF): a key taken from one service cannot sign for another.
+        SECRET_KEY=ring.session,
+        LP_TOKEN_KEY=ring.tokens,
+        LP_SERVICE_TOKEN_KEY=ring.service_tokens,
         MAX_CONTENT_LENGTH=1 * MB,
         MAX_FORM_MEMORY_SIZE=1 * MB,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         **session_cookie_config(service, settings),
+        # An absolute lifetime: services.auth ends a session 12 hours after sign-in, however busy;
+        # the cookie is not re-sent on every request just to push its expiry on.
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        SESSION_REFRESH_EACH_REQUEST=False,
         API_TITLE=f"Labour pathways: {service}",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",

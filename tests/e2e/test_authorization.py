@@ -19,13 +19,15 @@ import requests
 
 from deploy.stack import ROOT
 from services.auth import issue_token
+from services.keys import service_token_key
 from tests.documents import vacancy
 from tests.e2e.test_journeys import offer_terms, post_vacancy, status_of
 from tests.integration.helpers import eventually
 
 OK = (200, 201)
 # Who may call: (service, method, path, body, {caller: accepted statuses}); callers not named get 401 when
-# anonymous and 403 otherwise. Another employer's or worker's object is a 404 (403 also accepted).
+# anonymous or holding another service's token (each service signs with its own key, services.keys), and 403
+# otherwise. Another employer's or worker's object is a 404 (403 also accepted).
 OTHERS = (403, 404)
 MATRIX = [
     ("employers", "GET", "/vacancies", None, {"owner": OK, "other_employer": OK}),
@@ -57,6 +59,9 @@ MATRIX = [
     ("employers", "POST", "/vacancies/{vacancy}/close", None, {"owner": OK, "other_employer": OTHERS}),
 ]
 CALLERS = ("anonymous", "worker", "other_worker", "owner", "other_employer", "auditor", "service")
+# The service whose key signs each caller's token: only that service accepts it.
+ISSUER = {"worker": "workers", "other_worker": "workers", "owner": "employers", "other_employer": "employers",
+          "auditor": "ethics", "service": "matcher"}
 # Open to anyone (the contract): only malformed input is refused.
 OPEN = [("employers", "POST", "/accounts"), ("employers", "POST", "/tokens"), ("workers", "POST", "/accounts"),
         ("workers", "POST", "/tokens"), ("workers", "POST", "/grievances"), ("ethics", "POST", "/checks"),
@@ -92,7 +97,7 @@ def world(platform):
     eventually(lambda: status_of(owner, f"/vacancies/{blocked}"), "the blocked vacancy's verdict", 120)
     flags = requests.get(f"{platform.url('ethics')}/api/v1/flags", timeout=10,
                          headers={"Authorization": f"Bearer {auditor}"}).json()["items"]
-    service, _ = issue_token(platform.stack.secret_key(), "employers", "service", 600)
+    service, _ = issue_token(service_token_key(platform.stack.secret_key()), "employers", "service", 600)
     headers = {"anonymous": {}, "worker": token_of(worker), "other_worker": token_of(other_worker),
                "owner": token_of(owner), "other_employer": token_of(other_employer),
                "auditor": f"Bearer {auditor}", "service": f"Bearer {service}"}
@@ -120,7 +125,7 @@ def test_each_endpoint_answers_each_caller_as_the_table_says(platform, world, se
     for caller in allowed:
         answers[caller] = _call(method, url, world, caller, body)
     wrong = {caller: status for caller, status in answers.items()
-             if status not in allowed.get(caller, (401,) if caller == "anonymous" else (403,))}
+             if status not in allowed.get(caller, (403,) if ISSUER.get(caller) == service else (401,))}
     assert not wrong, f"unexpected answers: {wrong}"
 
 

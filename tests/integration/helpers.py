@@ -80,3 +80,14 @@ def plant_unreadable_document(stack, settings, collection: str, _id: str) -> Non
     row = {"$s": {"p": {"_id": {"t": "string"}, "x": {"t": "int"}}, "$k": ["_id", "x"]}, "_id": _id, "x": "no int"}
     with closing(ferretdb_sqlite(stack, settings)) as sqlite, sqlite:
         sqlite.execute(f'INSERT INTO "{ferretdb_table(sqlite, collection)}" VALUES (?)', (json.dumps(row),))
+
+
+def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600, service: str | None = None) -> str:
+    """A bearer token signed as ``service`` (by default the one whose accounts have ``role``) signs its own;
+    ``service`` tokens are signed as the matcher wants them."""
+    from services.auth import issue_token
+    from services.keys import service_token_key, token_key
+
+    service = service or {"employer": "employers", "worker": "workers", "auditor": "ethics"}.get(role)
+    key = service_token_key(settings.secret_key) if role == "service" else token_key(settings.secret_key, service)
+    return issue_token(key, subject, role, ttl_seconds)[0]
