@@ -7,13 +7,15 @@ import pytest
 from matcher.app import create_app
 from services.auth import issue_token
 from services.config import Settings
+from services.keys import service_token_key
 from tests.unit.matcher.builders import placement, vacancy, worker
 
 SECRET = "x"
 
 
 def bearer(role: str) -> str:
-    return "Bearer " + issue_token(SECRET, "caller", role, 600)[0]
+    """A token signed with the key of the matcher's service tokens (``services.keys``)."""
+    return "Bearer " + issue_token(service_token_key(SECRET), "caller", role, 600)[0]
 
 
 @pytest.fixture
@@ -39,10 +41,11 @@ def post(client, path, body):
 def test_only_services_may_rank(anyone, path):
     body = json.dumps({"worker": worker(), "vacancies": [vacancy()]})
     assert anyone.post(path, data=body, content_type="application/json").status_code == 401
+    # Even signed with the service-token key, another role is no caller the matcher knows.
     for role in ("worker", "employer", "auditor"):
         response = anyone.post(path, data=body, content_type="application/json",
                                headers={"Authorization": bearer(role)})
-        assert response.status_code == 403 and response.get_json()["error"]["code"]
+        assert response.status_code == 401 and response.get_json()["error"]["code"]
     response = anyone.post(path, data=body, content_type="application/json",
                            headers={"Authorization": bearer("service")})
     assert response.status_code == 200
