@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser up run down status test test-unit security bench lint clean
+.PHONY: help install fetch browser compose-check up run down status test test-unit security bench lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
@@ -43,12 +43,17 @@ status:
 down:
 	$(PYTHON) deploy/stack.py down
 
-test: fetch browser security
+test: fetch browser compose-check security
 	$(PY) -m pytest
 
 # bandit (medium severity or higher fails) and an audit of the pinned versions against known vulnerabilities.
 security: install
 	$(PY) -m deploy.security
+
+# Debian's docker-compose 1.29 validates docker-compose.yml (`docker-compose config`) with no engine.
+compose-check:
+	@command -v docker-compose >/dev/null || { echo "[make] installing Debian's docker-compose to validate the compose file"; \
+		apt-get install -y -q docker-compose || echo "[make] could not install docker-compose: its checks will be skipped"; }
 
 # The browser tests drive Debian's Chromium (Playwright's own downloads are not reachable here).
 browser:

@@ -43,6 +43,18 @@ def _bool(env: dict, name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _require_key_hex(env: dict, name: str) -> None:
+    """A derived key (``python -m services.keys``) is 32 bytes in hex, if given at all."""
+    raw = env.get(name, "")
+    try:
+        if raw and len(bytes.fromhex(raw)) == 32:
+            return
+    except ValueError:
+        pass
+    if raw:
+        raise ConfigError(f"{name} must be 64 hexadecimal characters, as `python -m services.keys` prints")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a service process needs to know about its surroundings."""
@@ -102,6 +114,8 @@ class Settings:
             raise ConfigError("LP_SECRET_KEY is not set (the local stack writes one to var/secret_key)")
         if stage == "prod" and secret and len(secret) < 32:
             raise ConfigError("LP_SECRET_KEY must be at least 32 characters in production")
+        for name in ("LP_SERVICE_SECRET", "LP_MATCHER_TOKEN_KEY"):
+            _require_key_hex(env, name)
         return cls(
             service=service,
             env=stage,

@@ -22,6 +22,7 @@ import sys
 from dataclasses import dataclass
 
 SERVICE_TO_MATCHER = "token/service-to-matcher"
+SERVICES = ("employers", "workers", "ethics", "matcher")
 # The services that mint (employers, workers) or check (matcher) the matcher's service tokens.
 MATCHER_TOKEN_HOLDERS = ("employers", "workers", "matcher")
 _HASH_BYTES = hashlib.sha256().digest_size
@@ -72,6 +73,7 @@ class Keyring:
     session: bytes
     tokens: bytes
     service_tokens: bytes
+    client_hashes: bytes
 
 
 def keyring(settings, service: str) -> Keyring:
@@ -82,7 +84,8 @@ def keyring(settings, service: str) -> Keyring:
         matcher = bytes.fromhex(settings.matcher_token_key)
     else:
         matcher = service_token_key(settings.secret_key) if settings.secret_key else b""
-    return Keyring(derive_key(root, f"session/{service}"), derive_key(root, f"token/{service}"), matcher)
+    return Keyring(derive_key(root, f"session/{service}"), derive_key(root, f"token/{service}"), matcher,
+                   derive_key(root, f"client-hash/{service}"))
 
 
 def deployment_keys(master: str, service: str) -> dict[str, str]:
@@ -93,7 +96,18 @@ def deployment_keys(master: str, service: str) -> dict[str, str]:
     return found
 
 
+def compose_env(master: str) -> dict[str, str]:
+    """The lines of docker-compose's ``.env`` that give each service its own keys (never the master)."""
+    found = {f"LP_{service.upper()}_SERVICE_SECRET": service_secret(master, service).hex() for service in SERVICES}
+    found["LP_MATCHER_TOKEN_KEY"] = service_token_key(master).hex()
+    return found
+
+
 if __name__ == "__main__":
-    # python -m services.keys SERVICE: reads LP_SECRET_KEY, prints the lines of SERVICE's env file.
-    for name, value in deployment_keys(os.environ["LP_SECRET_KEY"], sys.argv[1]).items():
+    # python -m services.keys SERVICE: reads LP_SECRET_KEY, prints the lines of SERVICE's env file;
+    # python -m services.keys compose: the lines of every service for docker-compose's .env.
+    chosen = sys.argv[1]
+    master = os.environ["LP_SECRET_KEY"]
+    lines = compose_env(master) if chosen == "compose" else deployment_keys(master, chosen)
+    for name, value in lines.items():
         print(f"{name}={value}")

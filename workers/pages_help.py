@@ -37,7 +37,7 @@ def report():
                 "anonymous": worker is None or form.get("anonymous") == "1"}
         try:
             loaded = GrievanceSchema().load(data)
-            grievances.rate_limit(current_app.config["LP_SETTINGS"].secret_key,
+            grievances.rate_limit(current_app.config["LP_CLIENT_HASH_KEY"],
                                   None if loaded["anonymous"] else str(worker.pk), request.remote_addr)
             grievances.file_grievance(loaded, str(worker.pk) if worker else None)
             return redirect(url_for("help.report_sent"))

@@ -72,6 +72,7 @@ def create_service_app(service: str, import_name: str, test_config: dict | None 
         SECRET_KEY=ring.session,
         LP_TOKEN_KEY=ring.tokens,
         LP_SERVICE_TOKEN_KEY=ring.service_tokens,
+        LP_CLIENT_HASH_KEY=ring.client_hashes,
         MAX_CONTENT_LENGTH=1 * MB,
         MAX_FORM_MEMORY_SIZE=1 * MB,
         SESSION_COOKIE_HTTPONLY=True,

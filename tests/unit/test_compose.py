@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from deploy import kafka_auth
+from services import keys
 from services.kafka_acl import SERVICES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,8 @@ DOCKER_COMPOSE = shutil.which("docker-compose")
 KAFKA_START = ROOT / "deploy" / "kafka" / "compose-start.sh"
 MONGO_USERS = ROOT / "deploy" / "mongo" / "create-users.js"
 # Every secret the operator must set; compose refuses to start without any of them.
-SECRETS = ["LP_SECRET_KEY", "LP_MONGO_ROOT_USERNAME", "LP_MONGO_ROOT_PASSWORD", "LP_KAFKA_ADMIN_PASSWORD",
+SECRETS = [*(f"LP_{s.upper()}_SERVICE_SECRET" for s in SERVICES), "LP_MATCHER_TOKEN_KEY",
+           "LP_MONGO_ROOT_USERNAME", "LP_MONGO_ROOT_PASSWORD", "LP_KAFKA_ADMIN_PASSWORD",
            *(f"LP_MONGO_{s.upper()}_PASSWORD" for s in SERVICES), *(f"LP_KAFKA_{s.upper()}_PASSWORD" for s in SERVICES)]
 # The apache/kafka image's rule from KAFKA_* variables to settings (KafkaDockerWrapper).
 NOT_SETTINGS = {"KAFKA_VERSION", "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS",
@@ -242,8 +244,15 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
     assert env["LP_KAFKA_BOOTSTRAP"] == "kafka:9092"
     assert env["LP_MATCHER_URL"] == "http://matcher:8004"
     assert str(env["LP_SECURE_COOKIES"]).lower() == "true"
-    # Required from the operator's environment, never a default baked in.
-    assert env["LP_SECRET_KEY"].startswith("${LP_SECRET_KEY:?")
+    # Each container holds its own service's key, required from the operator, never the master key:
+    # a break-in at one service cannot sign another's tokens.
+    package = name.removesuffix("-worker")
+    assert "LP_SECRET_KEY" not in env
+    assert env["LP_SERVICE_SECRET"].startswith(f"${{LP_{package.upper()}_SERVICE_SECRET:?")
+    if package in keys.MATCHER_TOKEN_HOLDERS:
+        assert env["LP_MATCHER_TOKEN_KEY"].startswith("${LP_MATCHER_TOKEN_KEY:?")
+    else:
+        assert "LP_MATCHER_TOKEN_KEY" not in env
     for dependency in ("mongo", "kafka"):
         assert service["depends_on"][dependency] == {"condition": "service_healthy"}
     assert service["depends_on"]["kafka-setup"] == {"condition": "service_completed_successfully"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from services.auth import issue_token, read_token
-from services.config import Settings
+from services.config import ConfigError, Settings
 from services.keys import (
+    compose_env,
     deployment_keys,
     derive_key,
     hkdf_sha256,
@@ -47,6 +48,25 @@ def test_a_container_given_only_its_own_keys_signs_as_with_the_master_key():
     ethics = keyring(Settings.from_env("ethics", deployment_keys(master, "ethics")), "ethics")
     assert ethics.service_tokens == b"" and set(deployment_keys(master, "ethics")) == {"LP_SERVICE_SECRET"}
     assert read_token(ethics.service_tokens, issue_token(b"x", "workers", "service", 60)[0]) is None
+
+
+def test_compose_gets_every_service_its_own_keys_and_never_the_master():
+    master = "one master secret for the whole platform"
+    lines = compose_env(master)
+    assert set(lines) == {"LP_EMPLOYERS_SERVICE_SECRET", "LP_WORKERS_SERVICE_SECRET", "LP_ETHICS_SERVICE_SECRET",
+                          "LP_MATCHER_SERVICE_SECRET", "LP_MATCHER_TOKEN_KEY"}
+    for service in ("employers", "workers", "matcher"):
+        env = {"LP_ENV": "prod", "LP_SERVICE_SECRET": lines[f"LP_{service.upper()}_SERVICE_SECRET"],
+               "LP_MATCHER_TOKEN_KEY": lines["LP_MATCHER_TOKEN_KEY"]}
+        from_master = keyring(Settings(service=service, secret_key=master), service)
+        assert keyring(Settings.from_env(service, env), service) == from_master
+    assert master not in str(lines)
+
+
+@pytest.mark.parametrize("value", ["not hex", "abcd", "00" * 31])
+def test_a_derived_key_that_is_not_32_bytes_of_hex_is_refused_at_start(value):
+    with pytest.raises(ConfigError, match="LP_SERVICE_SECRET"):
+        Settings.from_env("workers", {"LP_SERVICE_SECRET": value})
 
 
 @pytest.mark.parametrize(("password", "problem"), [
