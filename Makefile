@@ -7,14 +7,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser up run down status test test-unit bench lint clean
+.PHONY: help install fetch browser compose-check up run down status test test-unit security bench lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
 	@echo "make up      start everything in the background; make down stops it"
+	@echo "            (LP_KAFKA_AUTH=scram make up: Kafka with a SCRAM user per service and ACLs, as in production)"
 	@echo "make test    unit and integration tests (starts its own Kafka + FerretDB)"
 	@echo "make bench   benchmarks, with figures and ratios"
 	@echo "make lint    ruff"
+	@echo "make security  bandit and the audit of pinned versions (part of make test)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@echo "[make] installing Python packages into $(VENV)"
@@ -41,8 +43,17 @@ status:
 down:
 	$(PYTHON) deploy/stack.py down
 
-test: fetch browser
+test: fetch browser compose-check security
 	$(PY) -m pytest
+
+# bandit (medium severity or higher fails) and an audit of the pinned versions against known vulnerabilities.
+security: install
+	$(PY) -m deploy.security
+
+# Debian's docker-compose 1.29 validates docker-compose.yml (`docker-compose config`) with no engine.
+compose-check:
+	@command -v docker-compose >/dev/null || { echo "[make] installing Debian's docker-compose to validate the compose file"; \
+		apt-get install -y -q docker-compose || echo "[make] could not install docker-compose: its checks will be skipped"; }
 
 # The browser tests drive Debian's Chromium (Playwright's own downloads are not reachable here).
 browser:

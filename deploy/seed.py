@@ -23,8 +23,9 @@ from pathlib import Path
 import requests
 
 from deploy.seed_data import EMPLOYERS, PAST_SEASONS, VACANCIES, WORKERS
-from ethics.__main__ import create_auditor
-from ethics.models import Auditor
+from ethics import two_factor
+from ethics.__main__ import create_auditor, enrolment_text
+from ethics.models import Auditor, TwoFactor
 from services import db
 from services.config import Settings
 
@@ -95,12 +96,21 @@ def wait_for(what: str, check, timeout: float = WAIT_SECONDS):
 
 
 def seed_auditor(settings: Settings) -> str:
-    """The demo auditor's login line (created once through the operator command)."""
+    """The demo auditor's login line and what its two-factor sign-in needs (created through the operator
+    command's functions). The authenticator secret, like the password, stays the same across runs; the
+    recovery codes are new each run."""
     password = demo_password(settings.secret_key, AUDITOR_EMAIL)
     db.connect(settings)
+    old = [str(a.id) for a in Auditor.objects(email=AUDITOR_EMAIL)]
+    TwoFactor.objects(id__in=old).delete()
     Auditor.objects(email=AUDITOR_EMAIL).delete()
-    create_auditor(AUDITOR_EMAIL, password)
-    return login_line("auditor", AUDITOR_EMAIL, password, settings.ports["ethics"], "/login")
+    auditor = create_auditor(AUDITOR_EMAIL, password)
+    secret = base64.b32encode(hmac.new(settings.secret_key.encode(), b"demo-totp:" + AUDITOR_EMAIL.encode(),
+                                       hashlib.sha256).digest()).decode()[:32]
+    enrolment = two_factor.enrol(auditor, secret)
+    return "\n".join([login_line("auditor", AUDITOR_EMAIL, password, settings.ports["ethics"], "/login"),
+                      "          then a code: add the secret below to an authenticator app, or use a recovery code",
+                      *("          " + line for line in enrolment_text(enrolment).splitlines())])
 
 
 def login_line(role: str, email: str, password: str, port: int, path: str = "/") -> str:

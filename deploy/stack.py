@@ -10,6 +10,11 @@
 Standard library only, so ``down`` works even without the virtualenv.
 Everything listens on 127.0.0.1; data and logs live under ``var/``; the
 downloads and the FerretDB build are cached outside the work tree.
+
+Kafka is plaintext on loopback unless ``LP_KAFKA_AUTH=scram`` (chosen when
+its storage is first formatted, kept afterwards): then, as in production, each
+service connects as its own SCRAM user and the ACLs of services/kafka_acl.py
+decide what it may write and read (deploy/kafka_auth.py).
 """
 
 from __future__ import annotations
@@ -30,6 +35,11 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+try:
+    from deploy import kafka_auth
+except ImportError:  # run as `python deploy/stack.py`: deploy/ itself is on the path
+    import kafka_auth
 
 ROOT = Path(__file__).resolve().parent.parent
 KAFKA_VERSION = "3.9.1"
@@ -166,6 +176,18 @@ def patched_ferretdb_source(build: Path) -> Path:
 # ----------------------------------------------------------------- processes
 
 
+def write_private(path: Path, text: str) -> None:
+    """Create ``path`` readable by its owner only, from the first byte (O_EXCL with mode 0o600, not a chmod
+    after writing, which leaves a moment when the umask's permissions show the secret to others). If
+    another process created it first, theirs is kept."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w") as file:
+        file.write(text)
+
+
 @dataclass
 class Stack:
     """One local stack: where its files live and which ports it uses."""
@@ -178,6 +200,8 @@ class Stack:
     gunicorn_workers: int = 2
     # gunicorn's line per request (in var/log); production keeps it at the gateway (deploy/nginx.conf).
     access_log: bool = True
+    # "plaintext" (loopback only) or "scram": SASL/SCRAM users and ACLs, as in production (deploy/kafka_auth.py).
+    kafka_auth: str = "plaintext"
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Stack:
@@ -190,6 +214,7 @@ class Stack:
             controller_port=port("LP_KAFKA_CONTROLLER_PORT", 9093),
             mongo_port=port("LP_MONGO_PORT", 27017),
             ports={s: port(f"LP_{s.upper()}_PORT", p) for s, p in SERVICES.items()},
+            kafka_auth=environ.get("LP_KAFKA_AUTH") or cls.formatted_kafka_auth(ROOT / "var") or "plaintext",
         )
 
     @property
@@ -208,8 +233,7 @@ class Stack:
         path = self.var / "secret_key"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
+            write_private(path, secrets.token_urlsafe(48))
         return path.read_text().strip()
 
     def service_env(self) -> dict:
@@ -270,6 +294,37 @@ class Stack:
                 time.sleep(0.1)
         (self.run_dir / f"{name}.pid").unlink(missing_ok=True)
 
+    # -- Kafka's users (LP_KAFKA_AUTH=scram)
+
+    @staticmethod
+    def formatted_kafka_auth(var: Path) -> str | None:
+        """The mode the Kafka storage under ``var`` was formatted in, None before the first start."""
+        path = var / "kafka" / "auth"
+        return path.read_text().strip() if path.exists() else None
+
+    def kafka_passwords(self) -> dict:
+        """The admin's and each service's SCRAM password, made on first use, kept in var/ (0600)."""
+        return kafka_auth.passwords(self.var / "kafka-credentials.json", [kafka_auth.ADMIN, *SERVICES])
+
+    def kafka_env(self, user: str) -> dict:
+        """The LP_KAFKA_* variables of a process connecting as ``user`` (nothing in plaintext mode)."""
+        if self.kafka_auth != "scram":
+            return {}
+        return kafka_auth.client_env(user, self.kafka_passwords()[user])
+
+    def check_kafka_auth(self) -> None:
+        """Refuse a mode other than the one Kafka's storage was formatted in (its users live there)."""
+        formatted = self.formatted_kafka_auth(self.var)
+        if formatted not in (None, self.kafka_auth):
+            raise SystemExit(f"[stack] Kafka's data under {self.var} was made with LP_KAFKA_AUTH={formatted}; "
+                             f"start with that, or `make clean` to begin again with {self.kafka_auth}")
+
+    def apply_kafka_acls(self) -> None:
+        """Create the topics and the ACL table of services/kafka_acl.py, as the admin."""
+        env = {**os.environ, "LP_KAFKA_BOOTSTRAP": f"127.0.0.1:{self.kafka_port}", **self.kafka_env(kafka_auth.ADMIN)}
+        subprocess.run([sys.executable, "-m", "services.kafka_acl"], cwd=ROOT, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+
     # -- infrastructure
 
     def start_ferretdb(self) -> None:
@@ -286,6 +341,7 @@ class Stack:
     def start_kafka(self) -> None:
         if self.pid("kafka"):
             return
+        self.check_kafka_auth()
         libs = kafka_libs()
         properties = self.write_kafka_properties()
         self.format_kafka_storage(libs, properties)
@@ -296,6 +352,8 @@ class Stack:
         self.spawn("kafka", self.java(libs) + ["kafka.Kafka", str(properties)])
         wait_for(lambda: "Kafka Server started" in _read_from(log_file, offset) and port_open(self.kafka_port),
                  f"Kafka on 127.0.0.1:{self.kafka_port}", 120, lambda: self.pid("kafka") is not None)
+        if self.kafka_auth == "scram":
+            self.apply_kafka_acls()
 
     def java(self, libs: Path) -> list[str]:
         return ["java", "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
@@ -310,11 +368,7 @@ class Stack:
             "process.roles=broker,controller",
             "node.id=1",
             f"controller.quorum.voters=1@127.0.0.1:{self.controller_port}",
-            f"listeners=PLAINTEXT://127.0.0.1:{self.kafka_port},CONTROLLER://127.0.0.1:{self.controller_port}",
-            f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.kafka_port}",
-            "inter.broker.listener.name=PLAINTEXT",
-            "controller.listener.names=CONTROLLER",
-            "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+            *self.kafka_listener_properties(),
             f"log.dirs={data}",
             "num.partitions=3",
             "offsets.topic.replication.factor=1",
@@ -328,6 +382,20 @@ class Stack:
         ]))
         return path
 
+    def kafka_listener_properties(self) -> list[str]:
+        """Listeners and their security: plaintext, or SASL with the users and ACLs of deploy/kafka_auth.py."""
+        if self.kafka_auth != "scram":
+            return [f"listeners=PLAINTEXT://127.0.0.1:{self.kafka_port},CONTROLLER://127.0.0.1:{self.controller_port}",
+                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.kafka_port}",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "controller.listener.names=CONTROLLER",
+                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"]
+        client, controller = kafka_auth.CLIENT_LISTENER, kafka_auth.CONTROLLER_LISTENER
+        security = kafka_auth.security_properties(self.kafka_passwords()[kafka_auth.ADMIN])
+        return [f"listeners={client}://127.0.0.1:{self.kafka_port},{controller}://127.0.0.1:{self.controller_port}",
+                f"advertised.listeners={client}://127.0.0.1:{self.kafka_port}",
+                *(f"{key}={value}" for key, value in security.items())]
+
     def format_kafka_storage(self, libs: Path, properties: Path) -> None:
         """Format the KRaft storage once; later starts keep the data."""
         if (self.var / "kafka" / "data" / "meta.properties").exists():
@@ -335,14 +403,17 @@ class Stack:
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
         # "--cluster-id=ID": a base64 id may start with "-", which argparse
         # would read as an option if it were a separate argument.
+        users = kafka_auth.scram_format_args(self.kafka_passwords()) if self.kafka_auth == "scram" else []
         subprocess.run(self.java(libs) + ["kafka.tools.StorageTool", "format", f"--cluster-id={cluster_id}",
-                                          f"--config={properties}", "--ignore-formatted"],
+                                          f"--config={properties}", "--ignore-formatted", *users],
                        check=True, stdout=subprocess.DEVNULL)
+        (self.var / "kafka" / "auth").write_text(self.kafka_auth)
 
     # -- services
 
     def start_service(self, service: str) -> None:
-        env = self.service_env()
+        # Each service's processes connect to Kafka as that service's user (in scram mode).
+        env = {**self.service_env(), **self.kafka_env(service)}
         bin_dir = Path(sys.executable).parent
         if not self.pid(f"{service}-web"):
             ensure_port_free(self.ports[service], service, f"LP_{service.upper()}_PORT")
@@ -361,13 +432,15 @@ class Stack:
 
     def readyz(self, service: str) -> bool:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.ports[service]}/readyz", timeout=3) as r:
+            # A fixed http://127.0.0.1 URL, so no file: or custom scheme can reach urlopen.
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.ports[service]}/readyz", timeout=3) as r:  # nosec B310
                 return r.status == 200
         except OSError:
             return False
 
     def up(self, services=tuple(SERVICES)) -> None:
         """Start whatever is not running, then wait for every /readyz."""
+        self.check_kafka_auth()
         self.start_ferretdb()
         self.start_kafka()
         for service in services:
@@ -463,7 +536,8 @@ def _read_from(path: Path, offset: int) -> str:
 def print_urls(stack: Stack) -> None:
     for service, port in stack.ports.items():
         say(f"{service:<10} http://127.0.0.1:{port}/   (API: /openapi.json)")
-    say(f"Kafka      127.0.0.1:{stack.kafka_port}   FerretDB mongodb://127.0.0.1:{stack.mongo_port}")
+    say(f"Kafka      127.0.0.1:{stack.kafka_port} ({stack.kafka_auth})   "
+        f"FerretDB mongodb://127.0.0.1:{stack.mongo_port}")
     say(f"logs in {stack.log_dir}")
 
 
@@ -488,6 +562,9 @@ def main(argv=None) -> None:
     else:
         for name, pid in stack.status().items():
             print(f"{name:<18} {'running, pid ' + str(pid) if pid else 'stopped'}")
+        scram = stack.kafka_auth == "scram"
+        print(f"{'kafka auth':<18} {stack.kafka_auth}"
+              f"{' (SCRAM users and ACLs; passwords in var/kafka-credentials.json)' if scram else ''}")
 
 
 def _interrupt(_signum, _frame):

@@ -7,7 +7,7 @@ from werkzeug.exceptions import Conflict, Unauthorized
 
 from employers.models import Employer
 from employers.store import object_id
-from services.auth import hash_password
+from services.passwords import hash_password
 
 DUPLICATE = "An account with this e-mail address already exists."
 

@@ -22,15 +22,18 @@ from employers.schemas import (
     VacancyQuerySchema,
 )
 from employers.store import STORE
-from services.auth import authenticate, issue_token, limit_signups, require_role
+from services.auth import authenticate, issue_account_token, limit_signups, require_role
 from services.documents import VacancySchema
-from services.web.app import settings_of
+from services.web.account import add_account_endpoints
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Employers: vacancies, candidates, offers")
 
 
 def current_employer() -> Employer:
     return accounts.employer_of(g.principal.subject)
+
+
+add_account_endpoints(blp, "employer", accounts.employer_of)
 
 
 @blp.post("/accounts")
@@ -50,9 +53,7 @@ def tokens(credentials):
     employer = Employer.by_email(credentials["email"])
     if not authenticate(employer, credentials["email"], credentials["password"]):
         abort(401, description="Wrong e-mail or password.")
-    settings = settings_of()
-    token, expires_at = issue_token(settings.secret_key, str(employer.pk), "employer", settings.token_ttl_seconds)
-    return {"token": token, "expires_at": expires_at}
+    return issue_account_token(str(employer.pk), "employer")
 
 
 @blp.post("/vacancies")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
@@ -14,6 +14,8 @@ from employers import accounts
 from employers.models import Employer
 from employers.schemas import AccountRequestSchema
 from services.auth import Principal, authenticate, limit_signups, login_session, logout_session, session_principal
+from services.web.account import change_password
+from services.web.redirects import safe_next
 
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/employers")
@@ -91,7 +93,7 @@ def login():
             employer = Employer.by_email(email) if email.strip() else None
             if email.strip() and password and authenticate(employer, email, password):
                 login_session(Principal(str(employer.pk), "employer"))
-                return redirect(_safe_next(request.args.get("next")))
+                return redirect(safe_next(request.args.get("next"), url_for("vacancy_pages.vacancy_list")))
             error, status = _("Wrong e-mail or password."), 401
         except TooManyRequests:
             error, status = _("Too many attempts; wait a few minutes and try again."), 429
@@ -100,13 +102,24 @@ def login():
 
 @blp.post("/logout")
 def logout():
-    """End the session."""
+    """End the session, on the server too: a copy of the cookie stops working."""
     logout_session()
     return redirect(url_for("pages.index"))
 
 
-def _safe_next(target: str | None) -> str:
-    # Only paths on this site: anything else would make sign-in an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("vacancy_pages.vacancy_list")
+@blp.route("/password", methods=["GET", "POST"])
+@employer_required
+def password(employer):
+    """Change the password; every other session and token of the account ends, this one goes on."""
+    errors, status = {}, 200
+    if request.method == "POST":
+        try:
+            change_password(employer, session_principal(), request.form.get("current_password", ""),
+                            request.form.get("new_password", ""))
+            flash(_("Your password is changed. Every other session and token of this account has ended."))
+            return redirect(url_for("vacancy_pages.vacancy_list"))
+        except ValidationError as exc:
+            errors, status = exc.messages, 422
+        except TooManyRequests:
+            errors, status = {"current_password": [_("Too many attempts; wait a few minutes and try again.")]}, 429
+    return render_template("password.html", errors=errors), status

@@ -6,18 +6,18 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 
 from employers.models import OFFER_STATUSES, VACANCY_STATUSES
 from services.documents import COUNTRY, OfferSchema, Strict, VacancySchema
+from services.passwords import StrongPasswordMixin, new_password_field
 from services.web.schemas import TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
 
-MIN_PASSWORD = 10
 OBJECT_ID = validate.Regexp(r"^[0-9a-f]{24}$", error="Not an id this service gave out.")
 
 
-class AccountRequestSchema(Strict):
+class AccountRequestSchema(StrongPasswordMixin, Strict):
     """``{"name", "email", "password", "country"}``; the e-mail is kept lower-case."""
 
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     email = fields.Email(required=True, validate=validate.Length(max=254))
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=MIN_PASSWORD, max=1024))
+    password = new_password_field()
     country = fields.String(required=True, validate=COUNTRY)
 
     @post_load

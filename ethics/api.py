@@ -5,23 +5,24 @@ from __future__ import annotations
 from flask import Response, abort, g, stream_with_context
 from flask_smorest import Blueprint
 
-from ethics import engine, flags
+from ethics import engine, flags, two_factor
 from ethics.models import Auditor
 from ethics.schemas import (
+    AuditorTokenRequestSchema,
     CheckRequestSchema,
     DecisionSchema,
     FlagPageSchema,
     FlagQuerySchema,
     RulesSchema,
     StoredFlagSchema,
-    TokenRequestSchema,
     TokenSchema,
     VerdictSchema,
 )
-from services.auth import authenticate, issue_token, require_role
-from services.web.app import settings_of
+from services.auth import authenticate, issue_account_token, require_role
+from services.web.account import add_account_endpoints
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
+add_account_endpoints(blp, "auditor", Auditor.signed_in)
 
 
 @blp.post("/checks")
@@ -43,16 +44,15 @@ def rules():
 
 
 @blp.post("/tokens")
-@blp.arguments(TokenRequestSchema)
+@blp.arguments(AuditorTokenRequestSchema)
 @blp.response(200, TokenSchema)
 def tokens(credentials):
-    """An auditor's bearer token."""
+    """An auditor's bearer token; an auditor enrolled in two-factor sign-in also sends ``otp``."""
     auditor = Auditor.by_email(credentials["email"])
     if not authenticate(auditor, credentials["email"], credentials["password"]):
         abort(401, description="Wrong e-mail or password.")
-    settings = settings_of()
-    token, expires_at = issue_token(settings.secret_key, str(auditor.id), "auditor", settings.token_ttl_seconds)
-    return {"token": token, "expires_at": expires_at}
+    two_factor.check_token_request(auditor, credentials["otp"])
+    return issue_account_token(str(auditor.id), "auditor")
 
 
 @blp.get("/flags")

@@ -6,6 +6,8 @@ from flask import Flask
 
 from ethics.api import blp as api_blp
 from ethics.pages import blp as pages_blp
+from ethics.pages_password import blp as password_pages_blp
+from ethics.two_factor import blp as two_factor_blp
 from services.web import create_service_app
 
 
@@ -14,4 +16,6 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     app, api = create_service_app("ethics", __name__, test_config, settings)
     api.register_blueprint(api_blp)
     app.register_blueprint(pages_blp)
+    app.register_blueprint(two_factor_blp)
+    app.register_blueprint(password_pages_blp)
     return app

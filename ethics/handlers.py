@@ -13,7 +13,7 @@ import logging
 
 from mongoengine import NotUniqueError
 
-from ethics import engine
+from ethics import engine, grievance_flags
 from ethics.models import Flag, Review, utcnow
 from services.config import check_budget_seconds
 from services.db import insert_new
@@ -49,12 +49,14 @@ def review_offer(event: Envelope) -> Review:
 
 
 def record_grievance(event: Envelope) -> None:
-    """``grievance.filed`` → a review flag on the employer (idempotent)."""
+    """``grievance.filed`` → a review flag on the employer (idempotent); an anonymous one names no one."""
     payload = event.payload
     flag = engine.grievance_flag(str(payload.get("category", "")), str(payload.get("text", "")))
     document = {k: payload.get(k) for k in ("category", "text", "offer_id", "anonymous") if k in payload}
     row = _flag_row(f"grievance:{event.id}", flag, payload.get("employer_id") or "", "grievance",
                     event.subject, document, engine.RULES_VERSION)
+    if grievance_flags.is_anonymous(payload):
+        row = grievance_flags.anonymised(row, event.occurred_at)
     insert_new(Flag._get_collection(), [row])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bson import ObjectId
 from mongoengine import (
     DateTimeField,
     DictField,
@@ -14,6 +15,7 @@ from mongoengine import (
     ListField,
     StringField,
 )
+from werkzeug.exceptions import Unauthorized
 
 from services.outbox import OutboxDocument
 
@@ -99,3 +101,26 @@ class Auditor(Document):
     @classmethod
     def by_email(cls, email: str) -> Auditor | None:
         return cls.objects(email=email.strip().lower()).first()
+
+    @classmethod
+    def signed_in(cls, subject: str) -> Auditor:
+        """The auditor a token or session names; 401 when the account is gone."""
+        auditor = cls.objects(id=subject).first() if ObjectId.is_valid(subject) else None
+        if auditor is None:
+            raise Unauthorized("This account no longer exists.")
+        return auditor
+
+class TwoFactor(Document):
+    """An auditor's two-factor enrolment (``ethics.two_factor``), keyed by the auditor's id.
+
+    ``last_step`` is the TOTP time step of the last code accepted (a code works once);
+    ``recovery_hashes`` the SHA-256 of the recovery codes not yet used.
+    """
+
+    id = StringField(primary_key=True)
+    totp_secret = StringField(required=True)
+    recovery_hashes = ListField(StringField())
+    last_step = IntField(default=0)
+    enrolled_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "auditor_two_factor"}

@@ -9,10 +9,11 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import TooManyRequests
 
-from ethics import engine, flags, reports
+from ethics import engine, flags, reports, two_factor
 from ethics.models import Auditor
 from ethics.schemas import DecisionSchema, FlagQuerySchema, TokenRequestSchema
 from services.auth import Principal, authenticate, login_session, logout_session, session_principal
+from services.web.redirects import safe_next
 
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/ethics")
@@ -52,8 +53,11 @@ def login():
             credentials = TokenRequestSchema().load({"email": email, "password": request.form.get("password", "")})
             auditor = Auditor.by_email(credentials["email"])
             if authenticate(auditor, credentials["email"], credentials["password"]):
+                target = safe_next(request.args.get("next"), url_for("pages.flag_list"))
+                if second_step := two_factor.after_password(auditor, target):
+                    return second_step
                 login_session(Principal(str(auditor.id), "auditor"))
-                return redirect(_safe_next(request.args.get("next")))
+                return redirect(target)
             error = "Wrong e-mail or password."
         except ValidationError:
             error = "Enter your e-mail address and password."
@@ -132,11 +136,3 @@ def compliance(principal):
 def trends_svg(principal):
     """Flags by rule per week, as an SVG chart."""
     return Response(reports.chart_svg(*reports.weekly_counts()), mimetype="image/svg+xml")
-
-
-def _safe_next(target: str | None) -> str:
-    # Only paths on this site: an absolute or scheme-relative URL would make
-    # the login page an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("pages.flag_list")

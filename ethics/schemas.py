@@ -10,6 +10,13 @@ from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchem
 KINDS = ("vacancy", "offer")
 
 
+class AuditorTokenRequestSchema(TokenRequestSchema):
+    """``{"email", "password", "otp"?}``: ``otp`` is the authenticator's code or a recovery code
+    (``ethics.two_factor``), needed once the auditor is enrolled."""
+
+    otp = fields.String(load_default="", validate=validate.Length(max=32))
+
+
 class CheckRequestSchema(Schema):
     """``{"kind", "document", "vacancy"?}``: the document is validated as the contract's vacancy or offer."""
 

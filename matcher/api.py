@@ -17,7 +17,12 @@ from matcher.schemas import (
     RankRequestSchema,
     RankResponseSchema,
 )
+from services.auth import require_role
 from services.web import allow_large_body
+from services.web.security import MB
+
+# One worker's plans over a year: the contract's 16 MB is for ranking; 4 MB still holds ~5,000 vacancies.
+ITINERARIES_MAX_BODY = 4 * MB
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Ranking of seasonal and circular job pairings")
 
@@ -43,6 +48,7 @@ def current_ranker():
 
 @blp.post("/rank")
 @allow_large_body()
+@require_role("service")  # before the body is read: a caller without a service token never costs a 16 MB parse
 @json_depth_guard
 @paused_gc  # outside flask-smorest's decorators, so that parsing and validating the body are covered too
 @blp.arguments(RankRequestSchema)
@@ -56,7 +62,8 @@ def rank(body):
 
 
 @blp.post("/itineraries")
-@allow_large_body()
+@allow_large_body(ITINERARIES_MAX_BODY)
+@require_role("service")
 @json_depth_guard
 @paused_gc
 @blp.arguments(ItineraryRequestSchema)

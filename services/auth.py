@@ -1,8 +1,12 @@
-"""Passwords, bearer tokens and role checks shared by the services.
+"""Bearer tokens, web sessions and role checks shared by the services.
 
-Tokens are signed (HMAC, itsdangerous) with ``LP_SECRET_KEY`` and carry the
-subject, its role and an expiry; nothing is kept in memory, so any process
-behind the gateway can check any token.
+Tokens are signed (HMAC, itsdangerous) with this service's own token key
+(``services.keys``) and carry the subject, its role, an expiry and the
+account's version (``services.credentials``). Web sessions are signed
+cookies naming a session that the database keeps open until sign-out or
+its absolute end. Each request checks the version or the session with one
+read by ``_id``, so any process behind the gateway can check any token,
+and a revocation holds everywhere at once.
 """
 
 from __future__ import annotations
@@ -12,81 +16,97 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from flask import abort, current_app, g, request, session
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from services import ratelimit
+from services import credentials
+
+# The services' sign-in pages and APIs import these from here, with the rest of sign-in.
+from services.logins import authenticate, limit_signups  # noqa: F401
 
 # "service": one service calling another's internal API (the matcher's read model).
 ROLES = ("employer", "worker", "auditor", "service")
-
-# OWASP's minimum argon2id setting (19 MiB, t=2): ~20 ms a hash on this
-# hardware instead of ~115 ms with the library defaults, still memory-hard.
-_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+ACCOUNT_ROLES = ("employer", "worker", "auditor")
 
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: an account id and its role."""
+    """Who is calling: an account id, its role and the account version its token or session carries."""
 
     subject: str
     role: str
+    version: int = 0
 
 
-def _serializer(secret: str) -> URLSafeSerializer:
-    return URLSafeSerializer(secret, salt="lp-bearer-token-v1")
+def _serializer(key: str | bytes) -> URLSafeSerializer:
+    return URLSafeSerializer(key, salt="lp-bearer-token-v2")
 
 
-def issue_token(secret: str, subject: str, role: str, ttl_seconds: int) -> tuple[str, str]:
-    """A signed token and its ISO 8601 expiry."""
+def issue_token(key: str | bytes, subject: str, role: str, ttl_seconds: int, version: int = 0) -> tuple[str, str]:
+    """A token signed with ``key`` and its ISO 8601 expiry."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
+    if not key:
+        raise ValueError("no key to sign tokens with")
     expires = int(time.time()) + ttl_seconds
-    token = _serializer(secret).dumps({"sub": subject, "role": role, "exp": expires})
+    token = _serializer(key).dumps({"sub": subject, "role": role, "exp": expires, "ver": version})
     return token, datetime.fromtimestamp(expires, UTC).isoformat().replace("+00:00", "Z")
 
 
-def read_token(secret: str, token: str) -> Principal | None:
-    """The principal a valid, unexpired token names, else None."""
+def read_token(key: str | bytes, token: str) -> Principal | None:
+    """The principal a token signed with ``key`` names, if unexpired (its version is not checked here)."""
+    if not key:
+        return None  # this process holds no key for such tokens: none is valid
     try:
-        data = _serializer(secret).loads(token)
+        data = _serializer(key).loads(token)
     except BadSignature:
         return None
-    if not isinstance(data, dict) or data.get("role") not in ROLES:
+    if not isinstance(data, dict) or data.get("role") not in ROLES or not isinstance(data.get("ver"), int):
         return None
     if not isinstance(data.get("exp"), int) or data["exp"] < time.time():
         return None
-    return Principal(subject=str(data.get("sub")), role=data["role"])
+    return Principal(subject=str(data.get("sub")), role=data["role"], version=data["ver"])
 
 
-def bearer_principal() -> Principal | None:
-    """The principal of this request's ``Authorization: Bearer`` header, if valid."""
+def issue_account_token(subject: str, role: str) -> dict:
+    """``{"token", "expires_at"}`` for an account of this service, at the account's current version."""
+    version = credentials.store().state(credentials.account_key(role, subject)).version
+    settings = current_app.config["LP_SETTINGS"]
+    token, expires_at = issue_token(current_app.config["LP_TOKEN_KEY"], subject, role,
+                                    settings.token_ttl_seconds, version)
+    return {"token": token, "expires_at": expires_at}
+
+
+def bearer_principal(service: bool = False) -> Principal | None:
+    """The principal of this request's ``Authorization: Bearer`` header, if valid and not revoked.
+
+    ``service`` reads a ``service`` token (signed with the service-to-matcher
+    key) instead of a token of this service's own accounts.
+    """
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None
-    return read_token(current_app.config["SECRET_KEY"], token.strip())
+    key = current_app.config["LP_SERVICE_TOKEN_KEY" if service else "LP_TOKEN_KEY"]
+    principal = read_token(key, token.strip())
+    if principal is None or (principal.role == "service") != service:
+        return None
+    if not service and _current_version(principal) != principal.version:
+        return None  # revoked: password changed, or all tokens revoked
+    return principal
+
+
+def _current_version(principal: Principal) -> int:
+    return credentials.store().state(credentials.account_key(principal.role, principal.subject)).version
 
 
 def require_role(*roles: str):
     """View decorator: 401 without a valid token, 403 with a role not in ``roles``."""
+    service = "service" in roles
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(*args, **kwargs):
-            principal = bearer_principal()
+            principal = bearer_principal(service)
             if principal is None:
                 abort(401)
             if roles and principal.role not in roles:
@@ -100,51 +120,55 @@ def require_role(*roles: str):
 
 
 def login_session(principal: Principal) -> None:
-    """Start a web session for ``principal`` (a fresh session against fixation)."""
+    """Start a web session for ``principal``: fresh (against fixation), open in the database, ending at a fixed time."""
     session.clear()
-    session["sub"], session["role"] = principal.subject, principal.role
+    expires = int(time.time() + current_app.permanent_session_lifetime.total_seconds())
+    key = credentials.account_key(principal.role, principal.subject)
+    session_id, version = credentials.store().open_session(key, expires)
+    session.update(sub=principal.subject, role=principal.role, sid=session_id, ver=version, until=expires)
     session.permanent = True
+    g.lp_session_principal = Principal(principal.subject, principal.role, version)
 
 
 def session_principal() -> Principal | None:
-    """The principal of this web session, if logged in."""
-    if session.get("sub") and session.get("role") in ROLES:
-        return Principal(subject=session["sub"], role=session["role"])
+    """The principal of this web session, if it is still open (checked once a request)."""
+    if "lp_session_principal" not in g:
+        g.lp_session_principal = _open_session_principal()
+    return g.lp_session_principal
+
+
+def _open_session_principal() -> Principal | None:
+    if not session.get("sub"):
+        return None
+    sub, role, sid, version, until = (session.get(k) for k in ("sub", "role", "sid", "ver", "until"))
+    now = time.time()
+    if role in ACCOUNT_ROLES and isinstance(sid, str) and isinstance(until, int) and until > now:
+        state = credentials.store().state(credentials.account_key(role, sub))
+        if state.version == version and state.session_open(sid, now):
+            return Principal(sub, role, version)
+    _forget_account()  # signed out elsewhere, expired, or from before sessions were kept
     return None
 
 
 def logout_session() -> None:
+    """End this web session in the database and forget it in the browser."""
+    sub, role, sid = session.get("sub"), session.get("role"), session.get("sid")
+    if sub and role in ACCOUNT_ROLES and isinstance(sid, str):
+        credentials.store().close_session(credentials.account_key(role, sub), sid)
     session.clear()
+    g.lp_session_principal = None
 
 
-# New accounts per client address: enough for a partner organisation signing
-# up many workers from one office, too few for a script to fill the database.
-SIGNUPS_PER_CLIENT = (1000, 3600)
+def end_other_sessions(principal: Principal) -> int:
+    """End every token and session of ``principal``'s account except this web session, if any; the new version."""
+    own = session.get("sid") if session.get("sub") == principal.subject else None
+    version = credentials.store().end_all(credentials.account_key(principal.role, principal.subject), own)
+    if own:
+        session["ver"] = version
+        g.lp_session_principal = Principal(principal.subject, principal.role, version)
+    return version
 
 
-def limit_signups() -> None:
-    """Count a sign-up from this client address; 429 beyond ``SIGNUPS_PER_CLIENT``."""
-    ratelimit.hit(f"signup:{request.remote_addr}", *SIGNUPS_PER_CLIENT)
-
-
-# Wrong passwords per e-mail address, and attempts per client address, in
-# fixed windows shared by every process through the database.
-FAILED_LOGINS_PER_EMAIL = (5, 300)
-LOGINS_PER_CLIENT = (30, 300)
-# Verifying against a real hash when the account does not exist keeps the
-# answer time the same, so response times do not reveal which e-mails exist.
-_DUMMY_HASH = _hasher.hash("no such account")
-
-
-def authenticate(account, email: str, password: str) -> bool:
-    """Check a login under rate limits (429 when exceeded); ``account`` may be None.
-
-    ``account`` needs a ``password_hash`` attribute.
-    """
-    email_key = f"login-failed:{email.strip().lower()}"
-    ratelimit.hit(f"login:{request.remote_addr}", *LOGINS_PER_CLIENT)
-    ratelimit.check(email_key, *FAILED_LOGINS_PER_EMAIL)
-    ok = verify_password(account.password_hash if account else _DUMMY_HASH, password) and account is not None
-    if not ok:
-        ratelimit.hit(email_key, FAILED_LOGINS_PER_EMAIL[0] + 1, FAILED_LOGINS_PER_EMAIL[1])
-    return ok
+def _forget_account() -> None:
+    for name in ("sub", "role", "sid", "ver", "until"):
+        session.pop(name, None)

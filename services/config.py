@@ -57,6 +57,18 @@ def check_budget_seconds(environ: dict | None = None) -> float:
     return budget
 
 
+def _require_key_hex(env: dict, name: str) -> None:
+    """A derived key (``python -m services.keys``) is 32 bytes in hex, if given at all."""
+    raw = env.get(name, "")
+    try:
+        if raw and len(bytes.fromhex(raw)) == 32:
+            return
+    except ValueError:
+        pass
+    if raw:
+        raise ConfigError(f"{name} must be 64 hexadecimal characters, as `python -m services.keys` prints")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a service process needs to know about its surroundings."""
@@ -64,6 +76,10 @@ class Settings:
     service: str
     env: str = "dev"
     secret_key: str = ""
+    # Instead of the master key, a container may get only what it needs (``python -m services.keys``):
+    # its own root key and, for the employers, workers and matcher, the key of the matcher's service tokens.
+    service_secret: str = ""
+    matcher_token_key: str = ""
     mongo_url: str = "mongodb://127.0.0.1:27017"
     mongo_db_prefix: str = "lp_"
     kafka_bootstrap: str = "127.0.0.1:9092"
@@ -80,6 +96,12 @@ class Settings:
     vacancy_changes_per_hour: int = 30
     vacancy_changes_per_day: int = 120
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
+    # Kafka authentication (issue 12): SASL/SCRAM with this service's own user, or plaintext when
+    # no user is set (the local stack's loopback default). See ``kafka_from_env``.
+    kafka_security_protocol: str = "PLAINTEXT"
+    kafka_sasl_mechanism: str = "SCRAM-SHA-512"
+    kafka_username: str = ""
+    kafka_password: str = field(default="", repr=False)
 
     @property
     def mongo_db(self) -> str:
@@ -103,20 +125,23 @@ class Settings:
             for name, default in SERVICE_PORTS.items()
         }
         stage = env.get("LP_ENV", "dev")
-        secret = env.get("LP_SECRET_KEY", "")
-        # Tokens and sessions are signed with this key; a guessable default
+        secret, service_secret = env.get("LP_SECRET_KEY", ""), env.get("LP_SERVICE_SECRET", "")
+        # Tokens and sessions are signed with keys derived from this one; a guessable default
         # would let anyone mint an auditor token, so there is none.
-        if not secret:
+        if not secret and not service_secret:
             raise ConfigError("LP_SECRET_KEY is not set (the local stack writes one to var/secret_key)")
-        if stage == "prod" and len(secret) < 32:
+        if stage == "prod" and secret and len(secret) < 32:
             raise ConfigError("LP_SECRET_KEY must be at least 32 characters in production")
+        for name in ("LP_SERVICE_SECRET", "LP_MATCHER_TOKEN_KEY"):
+            _require_key_hex(env, name)
         return cls(
             service=service,
             env=stage,
             secret_key=secret,
+            service_secret=service_secret,
+            matcher_token_key=env.get("LP_MATCHER_TOKEN_KEY", ""),
             mongo_url=env.get("LP_MONGO_URL", cls.mongo_url),
             mongo_db_prefix=env.get("LP_MONGO_DB_PREFIX", cls.mongo_db_prefix),
-            kafka_bootstrap=env.get("LP_KAFKA_BOOTSTRAP", cls.kafka_bootstrap),
             matcher_url=env.get("LP_MATCHER_URL", cls.matcher_url),
             token_ttl_seconds=_int(env, "LP_TOKEN_TTL_SECONDS", cls.token_ttl_seconds),
             secure_cookies=_bool(env, "LP_SECURE_COOKIES", stage == "prod"),
@@ -129,4 +154,20 @@ class Settings:
             vacancy_changes_per_hour=_int(env, "LP_VACANCY_CHANGES_PER_HOUR", cls.vacancy_changes_per_hour),
             vacancy_changes_per_day=_int(env, "LP_VACANCY_CHANGES_PER_DAY", cls.vacancy_changes_per_day),
             ports=ports,
+            **kafka_from_env(env),
         )
+
+
+def kafka_from_env(env: dict) -> dict:
+    """The Kafka settings of ``env`` (LP_KAFKA_*) as Settings fields: SASL when a user is set."""
+    username = env.get("LP_KAFKA_USERNAME", "")
+    protocol = env.get("LP_KAFKA_SECURITY_PROTOCOL") or ("SASL_PLAINTEXT" if username else "PLAINTEXT")
+    if protocol.startswith("SASL") and not (username and env.get("LP_KAFKA_PASSWORD")):
+        raise ConfigError(f"LP_KAFKA_SECURITY_PROTOCOL={protocol} needs LP_KAFKA_USERNAME and LP_KAFKA_PASSWORD")
+    return {
+        "kafka_bootstrap": env.get("LP_KAFKA_BOOTSTRAP", Settings.kafka_bootstrap),
+        "kafka_security_protocol": protocol,
+        "kafka_sasl_mechanism": env.get("LP_KAFKA_SASL_MECHANISM") or Settings.kafka_sasl_mechanism,
+        "kafka_username": username,
+        "kafka_password": env.get("LP_KAFKA_PASSWORD", ""),
+    }

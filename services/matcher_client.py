@@ -2,7 +2,8 @@
 
 The matcher keeps each worker's matches and each vacancy's candidates fresh
 from events; the workers and employers services read them here. Calls carry
-a short-lived ``service`` token signed with the shared ``LP_SECRET_KEY``.
+a short-lived ``service`` token signed with the service-to-matcher key
+(``services.keys``), which signs nothing else.
 A matcher that is down or slow raises ``MatcherUnavailable``: callers answer
 503 (API) or show "matches are being prepared" (pages), never a 500.
 """
@@ -15,6 +16,7 @@ import requests
 
 from services.auth import issue_token
 from services.config import Settings
+from services.keys import keyring
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ class MatcherClient:
         self.settings = settings
         self.base = settings.matcher_url.rstrip("/") + "/api/v1"
         self.http = session or requests.Session()
+        self._token_key = keyring(settings, settings.service).service_tokens
 
     def matches(self, worker_id: str, limit: int = 20) -> dict | None:
         """``{"worker_id", "matches": [...], "updated_at"}`` best first, or None if the matcher has no profile yet."""
@@ -47,7 +50,7 @@ class MatcherClient:
         return self._get(f"/workers/{worker_id}/itineraries", {})
 
     def _get(self, path: str, params: dict) -> dict | None:
-        token, _ = issue_token(self.settings.secret_key, self.settings.service, "service", TOKEN_TTL_SECONDS)
+        token, _ = issue_token(self._token_key, self.settings.service, "service", TOKEN_TTL_SECONDS)
         try:
             response = self.http.get(self.base + path, params=params, timeout=TIMEOUT_SECONDS,
                                      headers={"Authorization": f"Bearer {token}"})

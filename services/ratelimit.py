@@ -23,13 +23,6 @@ def _too_many(window_seconds: int):
     return TooManyRequests(f"Too many attempts; try again in {retry_after} seconds.", retry_after=retry_after)
 
 
-def check(key: str, limit: int, window_seconds: int) -> None:
-    """Abort with 429 if ``key`` already reached ``limit`` hits in this window."""
-    counter = db.database()[COLLECTION].find_one({"_id": f"{key}:{_window(window_seconds)}"})
-    if counter and counter["hits"] >= limit:
-        raise _too_many(window_seconds)
-
-
 def hit(key: str, limit: int, window_seconds: int) -> int:
     """Count one hit on ``key``; abort with 429 beyond ``limit`` per window. Returns the hits so far."""
     window = _window(window_seconds)

@@ -17,7 +17,7 @@ from kafka.errors import KafkaError
 from services import db
 from services.config import Settings
 from services.consumer import ConsumerLoop
-from services.kafka import Publisher, ensure_topics
+from services.kafka import Publisher, client_options, ensure_topics
 from services.ledger import EventLedger, adopt_old_rows
 from services.logs import configure_logging
 from services.outbox import OutboxRelay
@@ -39,7 +39,7 @@ def retry_until(stop: threading.Event, what: str, action, delay: float = 2.0):
 def build_consumer(settings: Settings, topics) -> KafkaConsumer:
     return KafkaConsumer(
         *topics,
-        bootstrap_servers=settings.kafka_servers,
+        **client_options(settings),
         group_id=settings.service,
         client_id=f"{settings.service}-consumer",
         # Auto-commit would commit before the handler finished.
@@ -50,11 +50,13 @@ def build_consumer(settings: Settings, topics) -> KafkaConsumer:
 
 
 def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Settings | None = None,
-               stop: threading.Event | None = None, jobs=()) -> None:
+               stop: threading.Event | None = None, jobs=(), upgrades=()) -> None:
     """Run ``service``'s consumer (``handlers``: topic → function) and outbox relay until stopped.
 
     ``jobs`` are more background loops of the service (objects with a
     ``name`` and ``run(stop)``), each in a thread watched like the others.
+    ``upgrades`` are idempotent functions that bring data an older version
+    stored up to date; they run once at the start, before anything else.
     """
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
@@ -62,6 +64,8 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     db.connect(settings)
     if rekeyed := adopt_old_rows():
         log.info("re-keyed %d ledger rows of an older version", rekeyed)
+    for upgrade in upgrades:
+        upgrade()
     retry_until(stop, "create topics", lambda: ensure_topics(settings))
     publisher = Publisher(settings)
     threads = []

@@ -63,3 +63,33 @@ class MemoryLedger:
 
     def mark_many(self, event_ids):
         self.ids.update(event_ids)
+
+
+class MemoryCredentials:
+    """services.credentials' store in a dict: versions and open sessions per account key."""
+
+    def __init__(self):
+        from services.credentials import State
+
+        self._state, self.states = State, {}
+
+    def state(self, key):
+        return self.states.get(key) or self._state()
+
+    def open_session(self, key, expires_at):
+        import secrets
+
+        current, session_id = self.state(key), secrets.token_hex(16)
+        self.states[key] = self._state(current.version, {**current.sessions, session_id: expires_at})
+        return session_id, current.version
+
+    def close_session(self, key, session_id):
+        current = self.state(key)
+        self.states[key] = self._state(current.version,
+                                       {k: v for k, v in current.sessions.items() if k != session_id})
+
+    def end_all(self, key, keep_session=None):
+        current = self.state(key)
+        kept = {k: v for k, v in current.sessions.items() if k == keep_session}
+        self.states[key] = self._state(current.version + 1, kept)
+        return current.version + 1

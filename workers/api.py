@@ -7,8 +7,8 @@ from bson.errors import InvalidId
 from flask import abort, g
 from flask_smorest import Blueprint
 
-from services.auth import authenticate, issue_token, limit_signups, require_role
-from services.web.app import settings_of
+from services.auth import authenticate, issue_account_token, limit_signups, require_role
+from services.web.account import add_account_endpoints
 from workers import match_lists, matches, profiles
 from workers.compression import gzipped_json
 from workers.models import Worker
@@ -37,6 +37,9 @@ def current_worker() -> Worker:
     return worker
 
 
+add_account_endpoints(blp, "worker", lambda _subject: current_worker())
+
+
 def profile_dict(worker: Worker) -> dict:
     return {"id": str(worker.pk), "email": worker.email, "ui_language": worker.ui_language,
             "revision": worker.revision, **profiles.current_profile(worker)}
@@ -59,9 +62,7 @@ def tokens(credentials):
     worker = Worker.by_email(credentials["email"])
     if not authenticate(worker, credentials["email"], credentials["password"]):
         abort(401, description="Wrong e-mail or password.")
-    settings = settings_of()
-    token, expires_at = issue_token(settings.secret_key, str(worker.pk), "worker", settings.token_ttl_seconds)
-    return {"token": token, "expires_at": expires_at}
+    return issue_account_token(str(worker.pk), "worker")
 
 
 @blp.get("/me")

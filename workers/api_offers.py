@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from flask import g, request
+from flask import current_app, g, request
 from flask_smorest import Blueprint
 
 from services.auth import bearer_principal, require_role
-from services.web.app import settings_of
 from workers import grievances, offers
 from workers.schemas import CreatedSchema, GrievanceSchema, OfferOutSchema, OfferPageSchema, OfferQuerySchema
 
@@ -54,5 +53,6 @@ def file_grievance(data):
     """File a grievance as a worker (bearer token) or anyone; anonymous keeps the worker out of it."""
     principal = bearer_principal()
     worker_id = principal.subject if principal and principal.role == "worker" else None
-    grievances.rate_limit(settings_of().secret_key, None if data["anonymous"] else worker_id, request.remote_addr)
+    grievances.rate_limit(current_app.config["LP_CLIENT_HASH_KEY"], None if data["anonymous"] else worker_id,
+                          request.remote_addr)
     return {"id": str(grievances.file_grievance(data, worker_id).pk)}

@@ -85,7 +85,11 @@ class Offer(OutboxDocument):
 
 
 class Grievance(OutboxDocument):
-    """A grievance about an employer or an offer; ``worker_id`` is empty when anonymous."""
+    """A grievance about an employer or an offer.
+
+    Anonymous: ``worker_id`` and ``offer_id`` empty, the id and ``created_at`` at midnight UTC, and the
+    event waits in ``held`` until the day's batch moves it to the outbox (``workers.grievance_release``).
+    """
 
     event_source = "workers"
 
@@ -96,5 +100,6 @@ class Grievance(OutboxDocument):
     anonymous = BooleanField(default=True)
     worker_id = StringField(default="")
     created_at = DateTimeField(default=utcnow)
+    held = ListField()  # envelopes of an anonymous grievance, not yet released to the outbox
 
     meta = {"collection": "grievances"}

@@ -17,13 +17,15 @@ from flask_babel import gettext as _
 from marshmallow import ValidationError
 from werkzeug.exceptions import Conflict, TooManyRequests
 
-from services.auth import authenticate, limit_signups, logout_session
+from services.auth import authenticate, limit_signups, logout_session, session_principal
+from services.web.account import change_password
+from services.web.redirects import safe_next
 from workers import profiles
 from workers.formatting import language
 from workers.models import Worker
 from workers.reference import countries_by_name
 from workers.schemas import AccountSchema, TokenRequestSchema
-from workers.web import page_errors, safe_next, sign_in, signed_in_worker
+from workers.web import page_errors, sign_in, signed_in_worker, worker_required
 
 blp = Blueprint("account", __name__)
 page_errors(blp)
@@ -91,7 +93,7 @@ def login():
 
 @blp.post("/logout")
 def logout():
-    """End the session and ask the browser to forget what it kept (the offline copy of the matches)."""
+    """End the session (on the server too) and ask the browser to forget what it kept (the offline matches)."""
     language_kept = session.get("lang")
     logout_session()
     if language_kept:
@@ -99,6 +101,23 @@ def logout():
     response = redirect(url_for("account.index"))
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
+
+
+@blp.route("/password", methods=["GET", "POST"])
+@worker_required
+def password(worker):
+    """Change the password; the worker is signed out everywhere else (other phones, tokens)."""
+    errors = {}
+    if request.method == "POST":
+        try:
+            change_password(worker, session_principal(), request.form.get("current_password", ""),
+                            request.form.get("new_password", ""))
+            return redirect(url_for("profile.edit", password_changed=1))
+        except ValidationError as exc:
+            errors = exc.messages
+        except TooManyRequests:
+            errors = {"form": ["rate_limited"]}
+    return render_template("password.html", errors=errors), 422 if errors else 200
 
 
 @blp.get("/manifest.webmanifest")

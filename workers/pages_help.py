@@ -22,18 +22,23 @@ def rights():
 
 @blp.route("/report", methods=["GET", "POST"])
 def report():
-    """Tell us about a problem with an employer or an offer; anonymous if you wish."""
+    """Tell us about a problem with an employer or an offer; anonymous if you wish.
+
+    Which offer or employer the report is about comes in the body of a POST (the offer and job pages'
+    buttons send ``start``), never in the address: access logs keep addresses, and would pair the
+    worker's with the report.
+    """
     worker = signed_in_worker()
-    form = request.form if request.method == "POST" else request.args
+    form = request.form if request.method == "POST" else {}
     errors = {}
-    if request.method == "POST":
+    if request.method == "POST" and not form.get("start"):
         data = {"category": form.get("category", ""), "text": form.get("text", ""),
                 "employer_id": _id_or_blank(form.get("employer_id")), "offer_id": _id_or_blank(form.get("offer_id")),
                 "anonymous": worker is None or form.get("anonymous") == "1"}
         try:
             loaded = GrievanceSchema().load(data)
-            grievances.rate_limit(current_app.config["SECRET_KEY"], None if loaded["anonymous"] else str(worker.pk),
-                                  request.remote_addr)
+            grievances.rate_limit(current_app.config["LP_CLIENT_HASH_KEY"],
+                                  None if loaded["anonymous"] else str(worker.pk), request.remote_addr)
             grievances.file_grievance(loaded, str(worker.pk) if worker else None)
             return redirect(url_for("help.report_sent"))
         except ValidationError as exc:

@@ -38,7 +38,8 @@ def edit(worker):
                            language_choices=_choices(COMMON_LANGUAGES, values.get("languages")),
                            destination_choices=_choices(DESTINATIONS, values.get("preferred_countries")),
                            pathways=labels.PATHWAYS, genders=labels.GENDERS,
-                           saved=request.args.get("saved"), welcome=request.args.get("welcome")), \
+                           saved=request.args.get("saved"), welcome=request.args.get("welcome"),
+                           password_changed=request.args.get("password_changed")), \
         422 if errors else 200
 
 

@@ -11,10 +11,10 @@ from bson import ObjectId
 from mongoengine import NotUniqueError
 from werkzeug.exceptions import Conflict
 
-from services.auth import hash_password
 from services.db import plain
 from services.events import WORKER_PROFILE_UPDATED, new_event
 from services.outbox import note_pending
+from services.passwords import hash_password
 from workers.models import Worker, utcnow
 
 # What the matcher needs; never the e-mail, the full name or the gender.

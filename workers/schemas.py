@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from services.documents import PATHWAYS
+from services.passwords import StrongPasswordMixin, new_password_field
 from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
 from workers.models import GENDERS, OFFER_STATUSES
 from workers.reference import COUNTRIES, LANGUAGE_CODES
@@ -94,12 +95,12 @@ def _unique(items) -> list:
     return seen
 
 
-class AccountSchema(ProfileSchema):
+class AccountSchema(StrongPasswordMixin, ProfileSchema):
     """The contract's worker document: a new account and its first profile."""
 
     name = fields.String(required=True, validate=validate.Length(min=1, max=100))
     email = fields.Email(required=True, validate=validate.Length(max=254))
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=8, max=1024))
+    password = new_password_field()
     ui_language = fields.String(load_default="en", validate=validate.OneOf(UI_LANGUAGES),
                                 metadata={"description": "language of the pages"})
 

@@ -1,4 +1,4 @@
-"""What the page modules share: who is signed in, and safe redirects."""
+"""What the page modules share: who is signed in, and how pages answer errors."""
 
 from __future__ import annotations
 
@@ -55,13 +55,6 @@ def sign_in(worker: Worker) -> None:
     language = session.get("lang") or worker.ui_language
     login_session(Principal(str(worker.pk), "worker"))
     session["lang"] = language
-
-
-def safe_next(target: str | None, default: str) -> str:
-    # Only paths on this site: anything else would make sign-in an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return default
 
 
 def page_errors(blueprint) -> None:

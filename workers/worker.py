@@ -1,4 +1,5 @@
-"""The workers service's background process: the offer inbox and the matches from events, the outbox relay.
+"""The workers service's background process: the offer inbox and the matches from events, the outbox relay,
+the daily release of anonymous grievances.
 
 Run with ``python -m workers.worker``.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from services.events import MATCHES_UPDATED, OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 from services.worker import run_worker
+from workers.grievance_release import GrievanceRelease, anonymise_old_grievances
 from workers.match_lists import receive_matches
 from workers.models import Grievance, Offer, Worker
 from workers.offers import receive_completion, receive_review, receive_withdrawal
@@ -22,7 +24,7 @@ OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
 
 
 def main() -> None:
-    run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS)
+    run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS, jobs=(GrievanceRelease(),), upgrades=(anonymise_old_grievances,))
 
 
 if __name__ == "__main__":

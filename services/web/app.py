@@ -8,7 +8,7 @@ from flask import Flask, current_app
 from flask_smorest import Api
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from services import db
+from services import db, keys
 from services.config import Settings
 from services.logs import configure_logging
 from services.web.errors import register_error_handlers
@@ -39,6 +39,22 @@ def allow_large_body(max_bytes: int = 16 * MB):
     return decorator
 
 
+def session_cookie_config(service: str, settings: Settings) -> dict:
+    """Session cookie name and flags; in production a ``__Host-`` cookie, which browsers accept only when
+    Secure, with Path=/ and no Domain: no sibling host or plain-HTTP page can set or shadow it. Path=/ also
+    behind the gateway, whose /employers/, /workers/, /ethics/ prefixes never reach the cookie path
+    (Flask takes it from SESSION_COOKIE_PATH, not from the forwarded prefix); the names differ per service."""
+    prod = settings.env == "prod"
+    return {
+        "SESSION_COOKIE_NAME": f"__Host-lp_{service}" if prod else f"lp_{service}",
+        "SESSION_COOKIE_SECURE": settings.secure_cookies or prod,
+        "SESSION_COOKIE_PATH": "/",
+        "SESSION_COOKIE_DOMAIN": None,
+        # Browsers remember to use HTTPS only for this host (services/web/security.py).
+        "LP_HSTS": prod,
+    }
+
+
 def create_service_app(service: str, import_name: str, test_config: dict | None = None,
                        settings: Settings | None = None) -> tuple[Flask, Api]:
     """A Flask app with the kernel wired in, and its flask-smorest ``Api``.
@@ -49,16 +65,23 @@ def create_service_app(service: str, import_name: str, test_config: dict | None 
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
     app = Flask(import_name)
+    ring = keys.keyring(settings, service)
     app.config.update(
         LP_SETTINGS=settings,
-        SECRET_KEY=settings.secret_key,
+        # One key per purpose and service (HKDF): a key taken from one service cannot sign for another.
+        SECRET_KEY=ring.session,
+        LP_TOKEN_KEY=ring.tokens,
+        LP_SERVICE_TOKEN_KEY=ring.service_tokens,
+        LP_CLIENT_HASH_KEY=ring.client_hashes,
         MAX_CONTENT_LENGTH=1 * MB,
         MAX_FORM_MEMORY_SIZE=1 * MB,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=settings.secure_cookies,
-        SESSION_COOKIE_NAME=f"lp_{service}",
+        **session_cookie_config(service, settings),
+        # An absolute lifetime: services.auth ends a session 12 hours after sign-in, however busy;
+        # the cookie is not re-sent on every request just to push its expiry on.
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        SESSION_REFRESH_EACH_REQUEST=False,
         API_TITLE=f"Labour pathways: {service}",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",

@@ -15,6 +15,13 @@ blp = Blueprint("health", __name__)
 
 REQUESTS = Counter("http_requests_total", "HTTP requests", ["service", "method", "endpoint", "status"])
 LATENCY = Histogram("http_request_seconds", "HTTP request latency", ["service", "endpoint"])
+# A client can send any method name; labelling by it would let anyone create unbounded series.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def method_label(method: str) -> str:
+    """The metrics label of an HTTP method: the method if standard, else ``other``."""
+    return method if method in KNOWN_METHODS else "other"
 
 
 @blp.get("/healthz")
@@ -56,7 +63,7 @@ def init_request_metrics(app, service: str) -> None:
     @app.after_request
     def _observe(response):
         endpoint = request.endpoint or "unknown"
-        REQUESTS.labels(service, request.method, endpoint, response.status_code).inc()
+        REQUESTS.labels(service, method_label(request.method), endpoint, response.status_code).inc()
         started = g.get("request_started")
         if started is not None:
             LATENCY.labels(service, endpoint).observe(time.perf_counter() - started)

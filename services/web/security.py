@@ -20,6 +20,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+# Sent in production only (LP_HSTS): a year, as HSTS preload lists ask; a dev stack on http://127.0.0.1
+# must not teach the browser to refuse plain HTTP on loopback.
+HSTS = "max-age=31536000; includeSubDomains"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 MB = 1024 * 1024
@@ -56,6 +59,8 @@ def _add_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     response.headers["X-Request-ID"] = g.get("request_id", "")
+    if current_app.config.get("LP_HSTS"):
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     if request.path.startswith("/api/"):
         response.headers.setdefault("Cache-Control", "no-store")
     return response

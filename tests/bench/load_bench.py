@@ -31,6 +31,7 @@ import requests
 
 from deploy.seed import Api
 from deploy.stack import ROOT, Stack
+from services.auth import issue_token
 from tests.bench.http_load import run_load
 from tests.documents import vacancy
 
@@ -38,7 +39,7 @@ PORTS = {"employers": 38001, "workers": 38002, "ethics": 38003, "matcher": 38004
 REPORT = ROOT / "docs" / "load-benchmark.md"
 PASSWORD = "bench password long enough"
 CONNECTIONS, SECONDS = 32, 30
-# 25 sign-ins plus the employer stay under the 30 logins per client address per 5 minutes (services.auth).
+# 25 sign-ins plus the employer stay under the 30 logins per client address per 5 minutes (services.logins).
 N_WORKERS, N_VACANCIES, N_TIMED = 25, 200, 500
 N_CREOLE = 8  # workers who speak Haitian Creole, the observer among them
 PACE_PER_SECOND = 4.0
@@ -109,10 +110,12 @@ def bench_matches(stack: Stack, workers, documents) -> dict:
                        "vacancies": documents})
     started, latencies = time.perf_counter(), []
     session = requests.Session()
+    service_token, _ = issue_token(stack.secret_key(), "bench", "service", 3600)  # the ranking API takes services only
     while time.perf_counter() - started < SECONDS / 3:
         t0 = time.perf_counter()
         session.post(f"http://127.0.0.1:{stack.ports['matcher']}/api/v1/rank", data=body,
-                     headers={"Content-Type": "application/json"}, timeout=30).raise_for_status()
+                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {service_token}"},
+                     timeout=30).raise_for_status()
         latencies.append((time.perf_counter() - t0) * 1000)
     at_read = len(latencies) / (time.perf_counter() - started)
     say(f"    ranking at read time instead (POST /rank, {len(documents)} vacancies, 1 client): "
@@ -211,7 +214,8 @@ baselines measured in the same run.
 
 How: the matcher sends each worker's first 20 matches, vacancy cards included, in `matches.updated`; the
 workers service keeps them per worker as the gzipped answer (`workers/match_lists.py`), so a request is a
-token check and one read by `_id`. From submission to visible, a vacancy crosses the employers' outbox, ethics,
+token check (its signature, then the account's token version: one read by `_id`, so a revoked token stops at
+once) and one read by `_id` of the answer. From submission to visible, a vacancy crosses the employers' outbox, ethics,
 the matcher's refresher (which patches its snapshot from the changes instead of reloading it) and the
 workers' consumer; the lists and big events are kept as text, which FerretDB reads several times faster than
 nested documents.

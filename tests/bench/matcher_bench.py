@@ -33,6 +33,9 @@ from matcher.refresh import LIST_LENGTH
 from matcher.schemas import RankRequestSchema
 from matcher.skills import default_space, read_vocabulary
 from matcher.tables import VacancyTable, WorkerTable
+from services.auth import issue_token
+
+BENCH_SECRET = "bench"
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 2027
@@ -131,7 +134,7 @@ def free_port() -> int:
 
 def start_gunicorn(port: int, log) -> subprocess.Popen:
     """gunicorn as the local stack runs it (2 workers x 4 threads), logging to the file ``log``."""
-    env = dict(os.environ, LP_SECRET_KEY="bench", LP_MONGO_URL="mongodb://127.0.0.1:1",
+    env = dict(os.environ, LP_SECRET_KEY=BENCH_SECRET, LP_MONGO_URL="mongodb://127.0.0.1:1",
                LP_KAFKA_BOOTSTRAP="127.0.0.1:1", LP_LOG_LEVEL="WARNING")
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
@@ -169,10 +172,13 @@ def stop(process: subprocess.Popen) -> None:
 def time_requests(url: str, bodies: list[bytes], warm_up: int) -> tuple[list[float], float]:
     """Milliseconds per request (sent one at a time) after ``warm_up`` requests, and the first one's."""
     session = requests.Session()
+    # The ranking API answers services only (as the employers and workers services call it).
+    headers = {"Content-Type": "application/json",
+               "Authorization": "Bearer " + issue_token(BENCH_SECRET, "bench", "service", 3600)[0]}
 
     def post(body) -> float:
         started = time.perf_counter()
-        response = session.post(url, data=body, headers={"Content-Type": "application/json"}, timeout=120)
+        response = session.post(url, data=body, headers=headers, timeout=120)
         response.raise_for_status()
         return (time.perf_counter() - started) * 1000
 

@@ -8,22 +8,26 @@ review), a flag. No one reads or changes what is not theirs.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import uuid
 
+import pyotp
 import pytest
 import requests
 
 from deploy.stack import ROOT
 from services.auth import issue_token
+from services.keys import service_token_key
 from tests.documents import vacancy
 from tests.e2e.test_journeys import offer_terms, post_vacancy, status_of
 from tests.integration.helpers import eventually
 
 OK = (200, 201)
 # Who may call: (service, method, path, body, {caller: accepted statuses}); callers not named get 401 when
-# anonymous and 403 otherwise. Another employer's or worker's object is a 404 (403 also accepted).
+# anonymous or holding another service's token (each service signs with its own key, services.keys), and 403
+# otherwise. Another employer's or worker's object is a 404 (403 also accepted).
 OTHERS = (403, 404)
 MATRIX = [
     ("employers", "GET", "/vacancies", None, {"owner": OK, "other_employer": OK}),
@@ -47,16 +51,21 @@ MATRIX = [
     ("matcher", "GET", "/workers/{worker}/matches", None, {"service": OK}),
     ("matcher", "GET", "/vacancies/{vacancy}/candidates", None, {"service": (200, 404)}),
     ("matcher", "GET", "/workers/{worker}/itineraries", None, {"service": OK}),
+    ("matcher", "POST", "/rank", "rank", {"service": OK}),
+    ("matcher", "POST", "/itineraries", "rank", {"service": OK}),
     # Last, since they change the objects (pytest keeps this order).
     ("workers", "POST", "/me/offers/{offer}/decline", None, {"worker": (200, 409), "other_worker": OTHERS}),
     ("employers", "POST", "/offers/{offer}/withdraw", None, {"owner": (200, 409), "other_employer": OTHERS}),
     ("employers", "POST", "/vacancies/{vacancy}/close", None, {"owner": OK, "other_employer": OTHERS}),
 ]
 CALLERS = ("anonymous", "worker", "other_worker", "owner", "other_employer", "auditor", "service")
+# The service whose key signs each caller's token: only that service accepts it.
+ISSUER = {"worker": "workers", "other_worker": "workers", "owner": "employers", "other_employer": "employers",
+          "auditor": "ethics", "service": "matcher"}
 # Open to anyone (the contract): only malformed input is refused.
 OPEN = [("employers", "POST", "/accounts"), ("employers", "POST", "/tokens"), ("workers", "POST", "/accounts"),
         ("workers", "POST", "/tokens"), ("workers", "POST", "/grievances"), ("ethics", "POST", "/checks"),
-        ("ethics", "GET", "/rules"), ("matcher", "POST", "/rank")]
+        ("ethics", "GET", "/rules")]
 
 
 def token_of(api) -> str:
@@ -78,20 +87,26 @@ def world(platform):
     eventually(lambda: status_of(owner, f"/offers/{offer}"), "the offer's verdict", 120)
     eventually(lambda: offer in str(worker.call("GET", "/me/offers").json()), "the offer in the inbox", 120)
     auditor_email, password = f"auditor-{uuid.uuid4().hex[:8]}@e2e.example.org", "auditor password long enough"
-    subprocess.run([sys.executable, "-m", "ethics", "create-auditor", "--email", auditor_email, "--password",
-                    password], cwd=ROOT, env=platform.stack.service_env(), check=True, capture_output=True)
+    created = subprocess.run([sys.executable, "-m", "ethics", "create-auditor", "--email", auditor_email,
+                              "--password", password], cwd=ROOT, env=platform.stack.service_env(), check=True,
+                             capture_output=True, text=True)
+    # The command enrols the auditor in two-factor sign-in: the token needs the authenticator's code.
+    code = pyotp.TOTP(re.search(r"two-factor secret: (\w+)", created.stdout).group(1)).now()
     auditor = requests.post(f"{platform.url('ethics')}/api/v1/tokens", timeout=10,
-                            json={"email": auditor_email, "password": password}).json()["token"]
+                            json={"email": auditor_email, "password": password, "otp": code}).json()["token"]
     eventually(lambda: status_of(owner, f"/vacancies/{blocked}"), "the blocked vacancy's verdict", 120)
     flags = requests.get(f"{platform.url('ethics')}/api/v1/flags", timeout=10,
                          headers={"Authorization": f"Bearer {auditor}"}).json()["items"]
-    service, _ = issue_token(platform.stack.secret_key(), "employers", "service", 600)
+    service, _ = issue_token(service_token_key(platform.stack.secret_key()), "employers", "service", 600)
     headers = {"anonymous": {}, "worker": token_of(worker), "other_worker": token_of(other_worker),
                "owner": token_of(owner), "other_employer": token_of(other_employer),
                "auditor": f"Bearer {auditor}", "service": f"Bearer {service}"}
     bodies = {"vacancy": vacancy(), "offer": offer_terms(fair, worker_id), "rating": {"employer_rating": 4},
               "profile": {"skills": ["fruit picking", "pruning"]},
-              "decision": {"decision": "confirmed", "note": "seen"}}
+              "decision": {"decision": "confirmed", "note": "seen"},
+              "rank": {"worker": {"birth_year": 1990, "languages": ["es"],
+                                  "availability": [{"start": "2027-01-01", "end": "2027-12-31"}]},
+                       "vacancies": [{"id": "v1", **vacancy()}]}}
     ids = {"vacancy": fair, "offer": offer, "flag": flags[0]["id"], "worker": worker_id}
     return {"headers": {k: ({"Authorization": v} if isinstance(v, str) else v) for k, v in headers.items()},
             "bodies": bodies, "ids": ids}
@@ -110,7 +125,7 @@ def test_each_endpoint_answers_each_caller_as_the_table_says(platform, world, se
     for caller in allowed:
         answers[caller] = _call(method, url, world, caller, body)
     wrong = {caller: status for caller, status in answers.items()
-             if status not in allowed.get(caller, (401,) if caller == "anonymous" else (403,))}
+             if status not in allowed.get(caller, (403,) if ISSUER.get(caller) == service else (401,))}
     assert not wrong, f"unexpected answers: {wrong}"
 
 

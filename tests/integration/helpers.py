@@ -12,6 +12,7 @@ from contextlib import closing
 from kafka import KafkaConsumer
 
 from services.events import Envelope
+from services.kafka import client_options
 
 # Every fixed test port is moved up by this much, so that two checkouts on
 # one machine can run their integration tests at the same time.
@@ -38,7 +39,7 @@ def unique_topic(prefix: str = "it") -> str:
 
 def read_topic(settings, topic: str, expected: int, timeout: float = 60.0, headers: bool = False):
     """Read ``topic`` from the beginning until ``expected`` records arrived (or time ran out)."""
-    consumer = KafkaConsumer(topic, bootstrap_servers=settings.kafka_servers, group_id=None,
+    consumer = KafkaConsumer(topic, **client_options(settings), group_id=None,
                              auto_offset_reset="earliest", enable_auto_commit=False)
     records = []
     deadline = time.monotonic() + timeout
@@ -79,3 +80,14 @@ def plant_unreadable_document(stack, settings, collection: str, _id: str) -> Non
     row = {"$s": {"p": {"_id": {"t": "string"}, "x": {"t": "int"}}, "$k": ["_id", "x"]}, "_id": _id, "x": "no int"}
     with closing(ferretdb_sqlite(stack, settings)) as sqlite, sqlite:
         sqlite.execute(f'INSERT INTO "{ferretdb_table(sqlite, collection)}" VALUES (?)', (json.dumps(row),))
+
+
+def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600, service: str | None = None) -> str:
+    """A bearer token signed as ``service`` (by default the one whose accounts have ``role``) signs its own;
+    ``service`` tokens are signed as the matcher wants them."""
+    from services.auth import issue_token
+    from services.keys import service_token_key, token_key
+
+    service = service or {"employer": "employers", "worker": "workers", "auditor": "ethics"}.get(role)
+    key = service_token_key(settings.secret_key) if role == "service" else token_key(settings.secret_key, service)
+    return issue_token(key, subject, role, ttl_seconds)[0]

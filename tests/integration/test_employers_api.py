@@ -10,12 +10,11 @@ import pytest
 
 from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
 from employers.models import Offer, Vacancy
-from services.auth import issue_token
 from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED, new_event
 from tests.documents import offer, vacancy
 from tests.integration import employers_support
-from tests.integration.conftest import TEST_SECRET
 from tests.integration.employers_support import PASSWORD, sign_up
+from tests.integration.helpers import mint_token
 
 app, client, matcher = employers_support.app, employers_support.client, employers_support.matcher  # fixtures
 
@@ -51,7 +50,7 @@ def test_accounts_tokens_and_duplicates(client):
 
 
 def test_sign_ups_from_one_address_are_rate_limited(client, monkeypatch):
-    monkeypatch.setattr("services.auth.SIGNUPS_PER_CLIENT", (2, 3600))
+    monkeypatch.setattr("services.logins.SIGNUPS_PER_CLIENT", (2, 3600))
     body = {"name": "Orchard Co", "password": PASSWORD, "country": "CA"}
     statuses = [client.post("/api/v1/accounts", json={**body, "email": f"boss{i}@example.org"}).status_code
                 for i in range(3)]
@@ -217,7 +216,7 @@ def test_lists_page_with_a_cursor(client, boss):
     assert client.get("/api/v1/offers?vacancy_id=zz", headers=boss["headers"]).status_code == 422
 
 
-def test_errors_take_the_contract_shape(client, boss):
+def test_errors_take_the_contract_shape(client, boss, settings):
     headers = boss["headers"]
     malformed = client.post("/api/v1/vacancies", data="{not json", content_type="application/json", headers=headers)
     assert malformed.status_code == 400 and malformed.get_json()["error"]["code"] == "bad_request"
@@ -231,8 +230,10 @@ def test_errors_take_the_contract_shape(client, boss):
     assert client.post("/api/v1/vacancies", json=vacancy()).status_code == 401
     forged = client.post("/api/v1/vacancies", json=vacancy(), headers={"Authorization": "Bearer forged"})
     assert forged.status_code == 401 and forged.get_json()["error"]["code"] == "unauthorized"
-    worker_token, _ = issue_token(TEST_SECRET, "w1", "worker", 60)
-    forbidden = client.get("/api/v1/vacancies", headers={"Authorization": f"Bearer {worker_token}"})
+    worker_token = mint_token(settings, "w1", "worker", 60)  # the workers service's key: not valid here
+    assert client.get("/api/v1/vacancies", headers={"Authorization": f"Bearer {worker_token}"}).status_code == 401
+    wrong_role = mint_token(settings, "w1", "worker", 60, service="employers")
+    forbidden = client.get("/api/v1/vacancies", headers={"Authorization": f"Bearer {wrong_role}"})
     assert forbidden.status_code == 403 and forbidden.get_json()["error"]["code"] == "forbidden"
     huge = client.post("/api/v1/vacancies", json=vacancy(description="x" * (1024 * 1024 + 10)), headers=headers)
     assert huge.status_code == 413 and huge.get_json()["error"]["code"] == "payload_too_large"

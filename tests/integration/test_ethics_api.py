@@ -15,7 +15,7 @@ from ethics.handlers import record_grievance, review_vacancy
 from services.auth import issue_token
 from services.events import GRIEVANCE_FILED, VACANCY_SUBMITTED, new_event
 from tests.documents import vacancy
-from tests.integration.conftest import TEST_SECRET
+from tests.integration.helpers import mint_token
 
 PASSWORD = "correct horse battery"
 
@@ -59,11 +59,23 @@ def test_tokens_only_for_the_right_password_and_rate_limited(client, auditor):
     assert bearer(client, "nobody@example.org").status_code == 401
 
 
-def test_flags_need_an_auditor(client, flagged):
+def test_flags_need_an_auditor(client, flagged, settings):
     assert client.get("/api/v1/flags").status_code == 401
-    employer, _ = issue_token(TEST_SECRET, "emp-a", "employer", 60)
+    employer = mint_token(settings, "emp-a", "employer", 60, service="ethics")
     assert client.get("/api/v1/flags", headers=auth(employer)).status_code == 403
     assert client.get("/api/v1/flags.csv", headers=auth(employer)).status_code == 403
+
+
+def test_an_auditor_token_made_with_another_services_key_is_refused(client, auditor, settings):
+    """A break-in at the workers service (its key) cannot mint auditor tokens: ethics has a key of its own."""
+    own = mint_token(settings, str(auditor.id), "auditor")
+    assert client.get("/api/v1/flags", headers=auth(own)).status_code == 200
+    for service in ("workers", "employers", "matcher"):
+        forged = mint_token(settings, str(auditor.id), "auditor", service=service)
+        response = client.get("/api/v1/flags", headers=auth(forged))
+        assert response.status_code == 401 and response.get_json()["error"]["code"] == "unauthorized"
+    signed_with_the_master = issue_token(settings.secret_key, str(auditor.id), "auditor", 600)[0]
+    assert client.get("/api/v1/flags", headers=auth(signed_with_the_master)).status_code == 401
 
 
 def test_flags_filter_and_page(client, auditor, flagged):

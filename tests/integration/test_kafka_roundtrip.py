@@ -1,7 +1,7 @@
 """Publishing to the real broker and reading the contract envelope back."""
 
 from services.events import Envelope
-from services.kafka import Publisher, ensure_topics
+from services.kafka import Publisher, client_options, ensure_topics
 from tests.integration.helpers import envelopes, read_topic, unique_topic
 
 
@@ -29,7 +29,7 @@ def test_topics_are_created_with_their_dead_letter_topics(settings):
     from kafka import KafkaAdminClient
 
     ensure_topics(settings)
-    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_servers)
+    admin = KafkaAdminClient(**client_options(settings))
     try:
         names = set(admin.list_topics())
     finally:

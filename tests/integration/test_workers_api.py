@@ -7,9 +7,8 @@ import uuid
 
 import pytest
 
-from services.auth import issue_token
 from services.events import OFFER_WITHDRAWN, PLACEMENT_COMPLETED, new_event
-from tests.integration.conftest import TEST_SECRET
+from tests.integration.helpers import mint_token
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     PASSWORD,
     app,
@@ -56,13 +55,15 @@ def test_invalid_documents_are_refused_field_by_field(client, change, field):
     assert field in response.get_json()["error"]["fields"]
 
 
-def test_malformed_and_unauthenticated_requests_get_the_contract_errors(client):
+def test_malformed_and_unauthenticated_requests_get_the_contract_errors(client, settings):
     assert client.post("/api/v1/accounts", data="{", content_type="application/json").status_code == 400
     assert client.get("/api/v1/me").status_code == 401
     assert client.post("/api/v1/tokens", json={"email": "nobody@example.org", "password": "x"}).status_code == 401
-    employer, _ = issue_token(TEST_SECRET, "emp1", "employer", 60)
-    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {employer}"}).status_code == 403
-    ghost, _ = issue_token(TEST_SECRET, "000000000000000000000000", "worker", 60)
+    employer = mint_token(settings, "emp1", "employer", 60)  # the employers service's key: not valid here
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {employer}"}).status_code == 401
+    wrong_role = mint_token(settings, "emp1", "employer", 60, service="workers")
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {wrong_role}"}).status_code == 403
+    ghost = mint_token(settings, "000000000000000000000000", "worker", 60)
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {ghost}"}).status_code == 401
 
 
@@ -206,7 +207,7 @@ def test_grievances_anonymous_or_named_and_rate_limited(client):
 
     anonymous = client.post("/api/v1/grievances", headers=auth, json={
         "employer_id": "emp9", "category": "fees", "text": "A fee of 500.", "anonymous": True})
-    payload = Grievance.objects.get(pk=anonymous.get_json()["id"]).outbox[0]["payload"]
+    payload = Grievance.objects.get(pk=anonymous.get_json()["id"]).held[0]["payload"]  # held for the day's batch
     assert "worker_id" not in payload and payload == {"category": "fees", "text": "A fee of 500.",
                                                       "anonymous": True, "employer_id": "emp9"}
     assert client.post("/api/v1/grievances", json={"category": "nonsense", "text": "x"}).status_code == 422

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from services.events import GRIEVANCE_FILED, OFFER_RESPONDED, WORKER_PROFILE_UPDATED
 from tests.integration.helpers import envelopes, eventually, read_topic
@@ -16,6 +17,7 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     sign_up,
     workers_worker,
 )
+from workers.grievance_release import release_due
 from workers.models import Offer
 
 
@@ -80,6 +82,8 @@ def test_grievances_publish_grievance_filed_anonymous_without_worker(client, wor
     named = client.post("/api/v1/grievances", headers=auth, json={
         "employer_id": employer, "category": "housing", "text": "Ten people in one room.", "anonymous": False})
 
+    # The anonymous one waits for its day's batch; once released, the relay publishes it.
+    assert release_due(datetime.now(UTC) + timedelta(days=1)) == 1
     [quiet] = events_about(workers_worker, GRIEVANCE_FILED, anonymous.get_json()["id"])
     assert quiet.payload == {"category": "fees", "text": "They asked 300 dollars.", "anonymous": True,
                              "employer_id": employer}

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
+import uuid
 from dataclasses import replace
 
 from services.events import MATCHES_UPDATED, new_event
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
+    PASSWORD,
     app,
     client,
     fake_matcher,
@@ -82,10 +85,12 @@ def test_a_season_begun_since_is_left_out_on_reading(client):
 
 
 def test_the_matches_page_reads_the_stored_matches(client, fake_matcher):
-    worker_id, _ = sign_up(client)
+    email = f"reader-{uuid.uuid4().hex[:8]}@example.org"
+    worker_id, _ = sign_up(client, email=email)
     receive_matches(updated(worker_id, realistic_matches(4)))
-    with client.session_transaction() as session:
-        session["sub"], session["role"] = worker_id, "worker"
+    form = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    assert client.post("/login", data={"csrf_token": token, "email": email, "password": PASSWORD}).status_code == 302
     page = client.get("/matches")
     assert page.status_code == 200 and page.get_data(as_text=True).count('href="/matches/vac0') == 4
     assert not [c for c in fake_matcher.calls if c[0] == "matches"]

@@ -146,7 +146,7 @@ def test_reports_from_anyone_are_anonymous(client):
     assert response.status_code == 302
     grievance = Grievance.objects.get(employer_id="emp7")
     assert grievance.anonymous and grievance.worker_id == ""
-    assert "worker_id" not in grievance.outbox[0]["payload"]
+    assert "worker_id" not in grievance.held[0]["payload"]
 
 
 class _Resources(HTMLParser):

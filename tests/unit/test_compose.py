@@ -15,6 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from deploy import kafka_auth
+from services import keys
+from services.kafka_acl import SERVICES
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
@@ -25,6 +29,16 @@ ROUTED = ["employers", "workers", "ethics"]
 WORKERS = [f"{name}-worker" for name in WEB_PORTS]
 APP_SERVICES = [*WEB_PORTS, *WORKERS]
 DOCKER_COMPOSE = shutil.which("docker-compose")
+KAFKA_START = ROOT / "deploy" / "kafka" / "compose-start.sh"
+MONGO_USERS = ROOT / "deploy" / "mongo" / "create-users.js"
+# Every secret the operator must set; compose refuses to start without any of them.
+SECRETS = [*(f"LP_{s.upper()}_SERVICE_SECRET" for s in SERVICES), "LP_MATCHER_TOKEN_KEY",
+           "LP_MONGO_ROOT_USERNAME", "LP_MONGO_ROOT_PASSWORD", "LP_KAFKA_ADMIN_PASSWORD",
+           *(f"LP_MONGO_{s.upper()}_PASSWORD" for s in SERVICES), *(f"LP_KAFKA_{s.upper()}_PASSWORD" for s in SERVICES)]
+# The apache/kafka image's rule from KAFKA_* variables to settings (KafkaDockerWrapper).
+NOT_SETTINGS = {"KAFKA_VERSION", "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS",
+                "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_LOG4J_ROOT_LOGLEVEL", "KAFKA_LOG4J_LOGGERS",
+                "KAFKA_TOOLS_LOG4J_LOGLEVEL", "KAFKA_JMX_HOSTNAME"}
 
 
 @pytest.fixture(scope="module")
@@ -83,21 +97,47 @@ def _compose_cli(*args, env):
     )
 
 
+def _required(name):
+    """How the compose file asks for a secret: no default, an error naming it."""
+    return f"${{{name}:?set {name}}}"
+
+
+def _interpolations(value):
+    return re.findall(r"\$\{([^}]*)\}", str(value))
+
+
+def _image_settings(environment):
+    """What the apache/kafka image makes of a service's KAFKA_* variables: server.properties keys and values."""
+    settings = {}
+    for key, value in environment.items():
+        if key.startswith("KAFKA_") and key not in NOT_SETTINGS:
+            name = key.removeprefix("KAFKA_").lower().replace("_", ".").replace("...", "-").replace("..", "_")
+            settings[name] = str(value)
+    return settings
+
+
 @pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is not installed")
 def test_docker_compose_accepts_the_file():
-    env = {**os.environ, "LP_SECRET_KEY": "test"}
+    env = {**os.environ, **{name: "test" for name in SECRETS}}
     result = _compose_cli(env=env)
     assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is not installed")
-def test_docker_compose_refuses_to_run_without_a_secret_key(tmp_path):
+@pytest.mark.parametrize("missing", SECRETS)
+def test_docker_compose_refuses_to_run_without_a_secret(tmp_path, missing):
     empty_env_file = tmp_path / "empty.env"
     empty_env_file.write_text("")
-    env = {key: value for key, value in os.environ.items() if key != "LP_SECRET_KEY"}
+    env = {**{k: v for k, v in os.environ.items() if k not in SECRETS}, **{n: "test" for n in SECRETS if n != missing}}
     result = _compose_cli("--env-file", str(empty_env_file), env=env)
     assert result.returncode != 0
-    assert "LP_SECRET_KEY" in result.stderr
+    assert missing in result.stderr
+
+
+def test_every_secret_is_required_and_none_has_a_default():
+    interpolated = set(_interpolations(COMPOSE_FILE.read_text()))
+    assert {name.split(":?")[0] for name in interpolated} == set(SECRETS)
+    assert all(":?" in name for name in interpolated), "a ${VAR:-default} would let a stack start unprotected"
 
 
 def test_mongo_runs_mongodb_7_on_a_named_volume_with_a_ping_healthcheck(services):
@@ -108,16 +148,73 @@ def test_mongo_runs_mongodb_7_on_a_named_volume_with_a_ping_healthcheck(services
     assert "mongosh" in health and "ping" in health
 
 
+def test_mongo_runs_with_a_root_user_and_creates_one_user_per_service_database(services):
+    mongo = services["mongo"]
+    env = mongo["environment"]
+    assert env["MONGO_INITDB_ROOT_USERNAME"].startswith("${LP_MONGO_ROOT_USERNAME:?")
+    assert env["MONGO_INITDB_ROOT_PASSWORD"].startswith("${LP_MONGO_ROOT_PASSWORD:?")
+    assert "./deploy/mongo/create-users.js:/docker-entrypoint-initdb.d/create-users.js:ro" in mongo["volumes"]
+    script = MONGO_USERS.read_text()
+    listed = re.search(r"const services = \[([^\]]*)\]", script).group(1)
+    assert re.findall(r'"(\w+)"', listed) == list(SERVICES)
+    assert 'role: "readWrite", db: name' in script and "lp_${service}" in script
+    for service in SERVICES:
+        variable = f"LP_MONGO_{service.upper()}_PASSWORD"
+        assert env[variable] == _required(variable)
+
+
 def test_kafka_is_a_single_kraft_node_on_a_named_volume(services):
     kafka = services["kafka"]
     assert re.fullmatch(r"apache/kafka:3\.9\.\d+", kafka["image"])
     env = kafka["environment"]
     assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"
-    assert env["KAFKA_ADVERTISED_LISTENERS"] == "PLAINTEXT://kafka:9092"
+    assert env["KAFKA_LISTENERS"] == "CLIENT://:9092,CONTROLLER://:9093"
+    assert env["KAFKA_ADVERTISED_LISTENERS"] == "CLIENT://kafka:9092"
     assert env["KAFKA_CONTROLLER_QUORUM_VOTERS"] == "1@kafka:9093"
     assert str(env["KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"]) == "1"
     assert "kafka-data:" + env["KAFKA_LOG_DIRS"] in kafka["volumes"]
     assert "kafka-broker-api-versions.sh --bootstrap-server localhost:9092" in _healthcheck_text(kafka)
+    assert "--command-config /tmp/lp-admin.properties" in _healthcheck_text(kafka)
+
+
+def test_kafka_authenticates_and_authorizes_as_the_local_scram_stack_does(services):
+    """The same settings as deploy/kafka_auth.py (which `LP_KAFKA_AUTH=scram make up` runs and tests)."""
+    settings = _image_settings(services["kafka"]["environment"])
+    expected = kafka_auth.security_properties(_required("LP_KAFKA_ADMIN_PASSWORD"))
+    assert {key: settings.get(key) for key in expected} == expected
+
+
+def test_kafka_formats_its_storage_with_a_scram_user_per_service(services):
+    kafka = services["kafka"]
+    assert kafka["command"] == ["/bin/bash", "/opt/lp/compose-start.sh"]
+    assert "./deploy/kafka/compose-start.sh:/opt/lp/compose-start.sh:ro" in kafka["volumes"]
+    script = KAFKA_START.read_text()
+    assert re.search(r"^SERVICES=\((.*)\)$", script, re.MULTILINE).group(1).split() == list(SERVICES)
+    assert "--add-scram" in script and "exec /etc/kafka/docker/run" in script
+    for user in ("ADMIN", *(s.upper() for s in SERVICES)):
+        assert kafka["environment"][f"LP_KAFKA_{user}_PASSWORD"].startswith(f"${{LP_KAFKA_{user}_PASSWORD:?")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_the_start_script_writes_the_settings_the_image_does(services):
+    """compose-start.sh formats with settings written by the image's own rule: run its function on the env."""
+    environment = {key: str(value) for key, value in services["kafka"]["environment"].items()}
+    function = re.search(r"^NOT_SETTINGS=.*?^}\n", KAFKA_START.read_text(), re.DOTALL | re.MULTILINE).group(0)
+    result = subprocess.run(["bash", "-c", function + "broker_settings"], capture_output=True, text=True,
+                            env={"PATH": os.environ["PATH"], **environment, "KAFKA_HEAP_OPTS": "-Xmx1g"}, check=True)
+    written = dict(line.split("=", 1) for line in result.stdout.splitlines())
+    assert written == _image_settings(environment)
+
+
+def test_kafka_setup_creates_topics_and_acls_as_the_admin(services):
+    setup = services["kafka-setup"]
+    assert _command(setup) == ["python", "-m", "services.kafka_acl"]
+    assert setup["image"] == "labour-pathways:latest"
+    env = setup["environment"]
+    assert env["LP_KAFKA_USERNAME"] == "admin"
+    assert env["LP_KAFKA_PASSWORD"].startswith("${LP_KAFKA_ADMIN_PASSWORD:?")
+    assert "LP_SECRET_KEY" not in env
+    assert setup["depends_on"] == {"kafka": {"condition": "service_healthy"}}
 
 
 @pytest.mark.parametrize(("name", "port"), list(WEB_PORTS.items()))
@@ -144,14 +241,34 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
     assert service["restart"] == "unless-stopped"
     env = service["environment"]
     assert env["LP_ENV"] == "prod"
-    assert env["LP_MONGO_URL"] == "mongodb://mongo:27017"
     assert env["LP_KAFKA_BOOTSTRAP"] == "kafka:9092"
     assert env["LP_MATCHER_URL"] == "http://matcher:8004"
     assert str(env["LP_SECURE_COOKIES"]).lower() == "true"
-    # Required from the operator's environment, never a default baked in.
-    assert env["LP_SECRET_KEY"].startswith("${LP_SECRET_KEY:?")
+    # Each container holds its own service's key, required from the operator, never the master key:
+    # a break-in at one service cannot sign another's tokens.
+    package = name.removesuffix("-worker")
+    assert "LP_SECRET_KEY" not in env
+    assert env["LP_SERVICE_SECRET"].startswith(f"${{LP_{package.upper()}_SERVICE_SECRET:?")
+    if package in keys.MATCHER_TOKEN_HOLDERS:
+        assert env["LP_MATCHER_TOKEN_KEY"].startswith("${LP_MATCHER_TOKEN_KEY:?")
+    else:
+        assert "LP_MATCHER_TOKEN_KEY" not in env
     for dependency in ("mongo", "kafka"):
         assert service["depends_on"][dependency] == {"condition": "service_healthy"}
+    assert service["depends_on"]["kafka-setup"] == {"condition": "service_completed_successfully"}
+
+
+@pytest.mark.parametrize("name", APP_SERVICES)
+def test_app_service_uses_its_own_database_user_and_kafka_user(services, name):
+    service = name.removesuffix("-worker")
+    env = services[name]["environment"]
+    mongo_password = _required(f"LP_MONGO_{service.upper()}_PASSWORD")
+    assert env["LP_MONGO_URL"] == (f"mongodb://{service}:{mongo_password}@mongo:27017/lp_{service}"
+                                   f"?authSource=lp_{service}")
+    assert env["LP_KAFKA_SECURITY_PROTOCOL"] == "SASL_PLAINTEXT"
+    assert env["LP_KAFKA_SASL_MECHANISM"] == kafka_auth.MECHANISM
+    assert env["LP_KAFKA_USERNAME"] == service
+    assert env["LP_KAFKA_PASSWORD"] == _required(f"LP_KAFKA_{service.upper()}_PASSWORD")
 
 
 def test_gateway_publishes_8080_and_waits_for_the_routed_services(services):

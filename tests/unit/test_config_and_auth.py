@@ -2,8 +2,9 @@
 
 import pytest
 
-from services.auth import hash_password, issue_token, read_token, verify_password
+from services.auth import issue_token, read_token
 from services.config import ConfigError, Settings
+from services.passwords import hash_password, verify_password
 
 
 def test_defaults_are_loopback_and_ports_from_contract():

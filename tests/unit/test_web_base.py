@@ -9,10 +9,13 @@ from marshmallow import Schema, fields, validate
 
 from services.auth import issue_token, require_role
 from services.config import Settings
+from services.keys import service_token_key, session_key, token_key
 from services.web import allow_large_body, create_service_app
 from services.web.security import MB
+from tests.fakes import MemoryCredentials
 
 SECRET = "unit-test-secret"
+CREDENTIALS = MemoryCredentials()
 
 
 class ThingSchema(Schema):
@@ -23,7 +26,7 @@ class ThingSchema(Schema):
 def make_app():
     settings = Settings(service="employers", secret_key=SECRET, mongo_url="mongodb://127.0.0.1:1",
                         kafka_bootstrap="127.0.0.1:1")
-    app, api = create_service_app("employers", __name__, {"TESTING": True}, settings)
+    app, api = create_service_app("employers", __name__, {"TESTING": True, "CREDENTIALS": CREDENTIALS}, settings)
     blp = Blueprint("things", __name__, url_prefix="/api/v1")
 
     @blp.post("/things")
@@ -134,11 +137,25 @@ def test_unexpected_error_is_500_without_internals(client):
 def test_role_decorator(client):
     assert client.get("/api/v1/mine").status_code == 401
     assert client.get("/api/v1/mine", headers={"Authorization": "Bearer junk"}).status_code == 401
-    worker, _ = issue_token(SECRET, "w1", "worker", 60)
+    key = token_key(SECRET, "employers")
+    worker, _ = issue_token(key, "w1", "worker", 60)
     assert client.get("/api/v1/mine", headers={"Authorization": f"Bearer {worker}"}).status_code == 403
-    employer, _ = issue_token(SECRET, "e1", "employer", 60)
+    employer, _ = issue_token(key, "e1", "employer", 60)
     r = client.get("/api/v1/mine", headers={"Authorization": f"Bearer {employer}"})
     assert r.status_code == 200 and r.get_json() == {"sub": "e1"}
+
+
+def test_a_token_ends_when_its_account_version_goes_up(client):
+    employer, _ = issue_token(token_key(SECRET, "employers"), "e2", "employer", 60)
+    assert client.get("/api/v1/mine", headers={"Authorization": f"Bearer {employer}"}).status_code == 200
+    CREDENTIALS.end_all("employer:e2")
+    assert client.get("/api/v1/mine", headers={"Authorization": f"Bearer {employer}"}).status_code == 401
+
+
+def test_a_token_signed_with_another_key_or_for_another_purpose_is_refused(client):
+    for key in (SECRET, token_key(SECRET, "workers"), service_token_key(SECRET), session_key(SECRET, "employers")):
+        employer, _ = issue_token(key, "e1", "employer", 60)
+        assert client.get("/api/v1/mine", headers={"Authorization": f"Bearer {employer}"}).status_code == 401
 
 
 def test_forms_need_the_session_csrf_token(client):

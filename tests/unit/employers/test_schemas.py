@@ -6,14 +6,20 @@ import pytest
 
 from employers.schemas import AccountRequestSchema, CompleteSchema, OfferQuerySchema, VacancyQuerySchema
 
-SIGN_UP = {"name": " Orchard Co ", "email": "Boss@Example.ORG", "password": "ten chars!", "country": "CA"}
+SIGN_UP = {"name": " Orchard Co ", "email": "Boss@Example.ORG", "password": "pruning ladders at dawn", "country": "CA"}
 
 
 def test_sign_up_keeps_e_mails_lower_case_and_passwords_long():
     account = AccountRequestSchema().load(SIGN_UP)
     assert (account["email"], account["name"]) == ("boss@example.org", "Orchard Co")
-    errors = AccountRequestSchema().validate({**SIGN_UP, "password": "nine char", "country": "Canada", "x": 1})
+    errors = AccountRequestSchema().validate({**SIGN_UP, "password": "eleven char", "country": "Canada", "x": 1})
     assert set(errors) == {"password", "country", "x"}
+
+
+@pytest.mark.parametrize("password", ["123456789012", "passwordpassword", "boss@example.org", "Orchard Co 2027"])
+def test_sign_up_refuses_passwords_easy_to_guess(password):
+    assert AccountRequestSchema().validate({**SIGN_UP, "password": password}) == {
+        "password": ["This password is too easy to guess: use a few uncommon words, or a longer phrase."]}
 
 
 @pytest.mark.parametrize("rating", [0, 6, True, "3", 2.5, None])

@@ -1,23 +1,54 @@
-"""The matcher's HTTP API: contract shapes, 422 with fields, large bodies; no database needed."""
+"""The matcher's HTTP API: service tokens, contract shapes, 422 with fields, large bodies; no database needed."""
 
 import json
 
 import pytest
 
 from matcher.app import create_app
+from services.auth import issue_token
 from services.config import Settings
+from services.keys import service_token_key
 from tests.unit.matcher.builders import placement, vacancy, worker
+
+SECRET = "x"
+
+
+def bearer(role: str) -> str:
+    """A token signed with the key of the matcher's service tokens (``services.keys``)."""
+    return "Bearer " + issue_token(service_token_key(SECRET), "caller", role, 600)[0]
 
 
 @pytest.fixture
-def client():
-    settings = Settings(service="matcher", secret_key="x", mongo_url="mongodb://127.0.0.1:1",
+def anyone():
+    """A client with no token."""
+    settings = Settings(service="matcher", secret_key=SECRET, mongo_url="mongodb://127.0.0.1:1",
                         kafka_bootstrap="127.0.0.1:1")
     return create_app({"TESTING": True}, settings).test_client()
 
 
+@pytest.fixture
+def client(anyone):
+    """A client sending a service token, as the other services do."""
+    anyone.environ_base["HTTP_AUTHORIZATION"] = bearer("service")
+    return anyone
+
+
 def post(client, path, body):
     return client.post(path, data=json.dumps(body), content_type="application/json")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/rank", "/api/v1/itineraries"])
+def test_only_services_may_rank(anyone, path):
+    body = json.dumps({"worker": worker(), "vacancies": [vacancy()]})
+    assert anyone.post(path, data=body, content_type="application/json").status_code == 401
+    # Even signed with the service-token key, another role is no caller the matcher knows.
+    for role in ("worker", "employer", "auditor"):
+        response = anyone.post(path, data=body, content_type="application/json",
+                               headers={"Authorization": bearer(role)})
+        assert response.status_code == 401 and response.get_json()["error"]["code"]
+    response = anyone.post(path, data=body, content_type="application/json",
+                           headers={"Authorization": bearer("service")})
+    assert response.status_code == 200
 
 
 def test_rank_returns_the_contract_shape(client):

@@ -9,7 +9,7 @@ from marshmallow import ValidationError
 
 from workers.schemas import AccountSchema, GrievanceSchema, ProfileSchema
 
-ACCOUNT = {"name": "Ana López", "email": "Ana@Example.org", "password": "long enough"}
+ACCOUNT = {"name": "Ana López", "email": "Ana@Example.org", "password": "a long enough password"}
 
 
 def errors(schema, data) -> dict:
@@ -22,6 +22,8 @@ def test_an_account_needs_only_name_email_and_password_and_lowers_the_email():
     loaded = AccountSchema().load(ACCOUNT)
     assert loaded["email"] == "ana@example.org" and loaded["ui_language"] == "en"
     assert set(errors(AccountSchema(), {})) == {"name", "email", "password"}
+    assert errors(AccountSchema(), {**ACCOUNT, "password": "12345678"}) == {"password": ["Use at least 12 characters."]}
+    assert set(errors(AccountSchema(), {**ACCOUNT, "password": "ana@example.org!"})) == {"password"}
 
 
 def test_profile_lists_are_trimmed_and_deduplicated_and_windows_sorted():

@@ -1,0 +1,120 @@
+"""Sign-in and sign-up limits that slow a guessing client down without locking the account's owner out.
+
+Wrong passwords are counted per (e-mail, client address). After a few, that
+pair must wait before its next try, twice as long after each further failure
+(429 with ``Retry-After``). Another address (the owner's phone, the office)
+is not slowed, so nobody can keep an account closed by failing on purpose.
+Each client address also has a cap on sign-in attempts for all e-mails.
+The counts live in the database, shared by every process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import math
+import random
+import time
+from datetime import UTC, datetime, timedelta
+
+from flask import request
+from pymongo import ReturnDocument
+from werkzeug.exceptions import TooManyRequests
+
+from services import db, ratelimit
+from services.passwords import hash_password, verify_password
+
+COLLECTION = "login_failures"
+# Attempts per client address, any e-mail, in fixed windows.
+LOGINS_PER_CLIENT = (30, 300)
+# New accounts per client address: enough for a partner organisation signing
+# up many workers from one office, too few for a script to fill the database.
+SIGNUPS_PER_CLIENT = (1000, 3600)
+# Typos are free; then 5 s, 10 s, 20 s ... up to 15 minutes between tries.
+FREE_FAILURES = 3
+FIRST_DELAY_SECONDS = 5
+MAX_DELAY_SECONDS = 900
+# A pair that stops failing is forgotten a day later.
+FORGET_AFTER = timedelta(days=1)
+# Verifying against a real hash when the account does not exist keeps the
+# answer time the same, so response times do not reveal which e-mails exist.
+_DUMMY_HASH = hash_password("no such account")
+now = time.time  # tests move the clock
+
+
+def delay_after(failures: int) -> int:
+    """Seconds a (e-mail, client) pair waits after its ``failures``-th wrong password in a row."""
+    if failures <= FREE_FAILURES:
+        return 0
+    return min(FIRST_DELAY_SECONDS * 2 ** min(failures - FREE_FAILURES - 1, 20), MAX_DELAY_SECONDS)
+
+
+def client_address() -> str:
+    """This request's client, as ``client_key`` names it."""
+    return client_key(request.remote_addr)
+
+
+def client_key(address: str | None) -> str:
+    """A client address for counting; IPv6 by its /64, which one subscriber usually holds whole."""
+    try:
+        parsed = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or "unknown"
+    if parsed.version == 6:
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+def limit_signups() -> None:
+    """Count a sign-up from this client address; 429 beyond ``SIGNUPS_PER_CLIENT``."""
+    ratelimit.hit(f"signup:{client_address()}", *SIGNUPS_PER_CLIENT)
+
+
+def authenticate(account, email: str, password: str) -> bool:
+    """Check a sign-in under the limits above (429 when the client must wait); ``account`` may be None.
+
+    ``account`` needs a ``password_hash`` attribute.
+    """
+    return guarded(email, lambda: verify_password(account.password_hash if account else _DUMMY_HASH, password)
+                   and account is not None)
+
+
+def guarded(email: str, attempt) -> bool:
+    """Run ``attempt()`` (a password or a second-factor check for ``email``) under the limits above:
+    429 while this (e-mail, client) pair must wait; a False answer counts as a failure, True clears them."""
+    client = client_address()
+    ratelimit.hit(f"login:{client}", *LOGINS_PER_CLIENT)
+    key = _pair_key(email, client)
+    failures = db.database()[COLLECTION].find_one({"_id": key})
+    if failures and failures.get("not_before", 0) > now():
+        raise _wait(failures["not_before"])
+    ok = attempt()
+    if ok and failures:
+        db.database()[COLLECTION].delete_one({"_id": key})
+    elif not ok:
+        _count_failure(key)
+    return ok
+
+
+def _pair_key(email: str, client: str) -> str:
+    # Hashed: the e-mail addresses people tried stay out of this collection.
+    return hashlib.sha256(f"{email.strip().lower()}\n{client}".encode()).hexdigest()
+
+
+def _count_failure(key: str) -> None:
+    collection = db.database()[COLLECTION]
+    counted = collection.find_one_and_update({"_id": key}, {"$inc": {"failures": 1}}, upsert=True,
+                                             return_document=ReturnDocument.AFTER)
+    collection.update_one({"_id": key}, {"$set": {
+        "not_before": now() + delay_after(counted["failures"]),
+        "expires_at": datetime.fromtimestamp(now(), UTC) + FORGET_AFTER}})
+    # FerretDB has no TTL indexes: pairs that stopped failing are swept now and then.
+    if random.random() < 0.01:
+        collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})
+
+
+def _wait(not_before: float) -> TooManyRequests:
+    retry_after = max(1, math.ceil(not_before - now()))
+    return TooManyRequests(f"Too many attempts; try again in {retry_after} seconds.", retry_after=retry_after)

@@ -1,0 +1,92 @@
+"""The daily batch of anonymous grievances, and the upgrade of anonymous grievances an older version stored.
+
+Why a batch: an anonymous grievance's event published at once would reach Kafka (its message time), the
+ethics consumer and the auditors' list within seconds of the filing, so whoever saw a worker decline an
+offer at 14:02 could pair that worker with a grievance that appeared at 14:03. Held until its day (UTC) is
+over and then released with the rest of that day in random order, nothing downstream says more than the
+day. A random delay would only blur the time; the batch removes it, at the cost of auditors hearing of an
+anonymous grievance up to a day later, which the report page tells the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import datetime
+
+from services.coarse_time import dated_by_day_only, day_object_id, day_of_stamp, day_stamp, day_start, row_day
+from services.events import Envelope
+from services.outbox import note_pending
+from workers.grievances import anonymous_event
+from workers.models import Grievance
+
+log = logging.getLogger(__name__)
+
+RELEASE_POLL_SECONDS = 60.0
+_shuffle = random.SystemRandom().shuffle
+
+
+def release_due(now: datetime | None = None) -> int:
+    """Move the held events of grievances filed before today (UTC) to their outbox, in random order."""
+    collection = Grievance._get_collection()
+    due = list(collection.find({"held.0": {"$exists": True}, "created_at": {"$lt": day_start(now)}}, {"held": 1}))
+    _shuffle(due)  # the relay then publishes them in this order, not in the order they were filed
+    released = 0
+    for doc in due:
+        # Conditional on events still held: two workers releasing at once move them once.
+        moved = collection.update_one({"_id": doc["_id"], "held.0": {"$exists": True}},
+                                      {"$push": {"outbox": {"$each": doc["held"]}}, "$set": {"held": []}})
+        if moved.modified_count:
+            note_pending(Grievance, doc["_id"])
+            released += 1
+    if released:
+        log.info("released the day's batch of %d anonymous grievances", released)
+    return released
+
+
+class GrievanceRelease:
+    """A worker job (``services.worker.run_worker``): releases the day's batch once the day is over."""
+
+    name = "grievance-release"
+
+    def __init__(self, poll_seconds: float = RELEASE_POLL_SECONDS):
+        self.poll_seconds = poll_seconds
+
+    def run(self, stop) -> None:
+        while not stop.is_set():
+            release_due()
+            stop.wait(self.poll_seconds)
+
+
+def anonymise_old_grievances() -> int:
+    """Give anonymous grievances an older version stored (with the offer, the worker, the moment in their
+    id and time, their event maybe still in the outbox) the form new ones have; idempotent, run at the
+    worker's start. Returns how many were rewritten."""
+    collection = Grievance._get_collection()
+    rewritten = 0
+    for old in list(collection.find({"anonymous": True})):
+        if _is_anonymous_enough(old):
+            continue
+        day = row_day(old)
+        grievance = Grievance(pk=day_object_id(day), category=old.get("category", ""), text=old.get("text", ""),
+                              employer_id=old.get("employer_id", ""), anonymous=True, created_at=day)
+        # An event not yet published goes out with the day's batch, in the new form; a published one stays so.
+        grievance.held = [anonymous_event(grievance)] if old.get("outbox") or old.get("held") else []
+        # The new one first: a crash in between leaves a duplicate (rewritten again), never a lost grievance.
+        grievance.save(force_insert=True)
+        collection.delete_one({"_id": old["_id"]})
+        rewritten += 1
+    if rewritten:
+        log.info("anonymised %d grievances stored by an older version", rewritten)
+    return rewritten
+
+
+def _is_anonymous_enough(doc: dict) -> bool:
+    return (not doc.get("offer_id") and not doc.get("worker_id") and dated_by_day_only(doc)
+            and all(_names_only_the_day(entry) for entry in doc.get("outbox", []) + doc.get("held", [])))
+
+
+def _names_only_the_day(entry) -> bool:
+    envelope = Envelope.from_stored(entry)
+    return (not {"offer_id", "worker_id"} & set(envelope.payload)
+            and envelope.occurred_at == day_stamp(day_of_stamp(envelope.occurred_at)))
