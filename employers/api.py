@@ -25,6 +25,7 @@ from employers.store import STORE
 from services.auth import authenticate, issue_account_token, limit_signups, require_role
 from services.documents import VacancySchema
 from services.web.account import add_account_endpoints
+from services.web.app import settings_of
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Employers: vacancies, candidates, offers")
 

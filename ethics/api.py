@@ -20,6 +20,7 @@ from ethics.schemas import (
 )
 from services.auth import authenticate, issue_account_token, require_role
 from services.web.account import add_account_endpoints
+from services.web.app import settings_of
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
 add_account_endpoints(blp, "auditor", Auditor.signed_in)
