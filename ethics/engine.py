@@ -18,7 +18,7 @@ from ethics.rules.textnorm import shorten
 
 __all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "grievance_flag"]
 
-RULES_VERSION = "2026.12.1"
+RULES_VERSION = "2026.12.2"
 
 
 def _verdict(flags: list[Flag]) -> Verdict:

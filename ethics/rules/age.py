@@ -3,7 +3,10 @@
 A ``min_age`` above 18 keeps younger adults out of the candidate lists, so a series of vacancies with
 different minimum ages would tell an employer which candidates were born before which year (issue
 12). Above 18 the age is a review flag (``age-requirement``) unless the vacancy says which law,
-regulation or licence requires it (a driving licence at 21, a firearms or alcohol law).
+regulation or licence requires it (a driving licence at 21, a firearms or alcohol law). No law of
+seasonal farm or factory work asks for more than 21, and a "by law" anyone can write must not open every
+birth year: above ``LEGAL_AGE_CEILING`` the flag stands whatever the text says, so unflagged vacancies can
+tell apart at most those born in the last three years.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from ethics.rules.fields import mapping, number, text
 from ethics.rules.textnorm import fold
 
 ADULT = 18
+LEGAL_AGE_CEILING = 21
 # Words that state a legal reason, in the five languages (folded: lowercase, no accents).
 LEGAL_REASON_WORDS = {
     "en": r"laws?|legal(?:ly)?|regulations?|regulatory|statut\w*|licen[cs]\w*|ordinances?",
@@ -46,7 +50,7 @@ def age_flags(vacancy: dict) -> list[Flag]:
     if age < ADULT:
         return [make_flag("underage", f"Workers must be at least {ADULT}: the vacancy accepts workers from {age:g}.",
                           f"requirements.min_age: {age:g}")]
-    if states_legal_reason(vacancy):
+    if age <= LEGAL_AGE_CEILING and states_legal_reason(vacancy):
         return []
     return [make_flag("age-requirement", f"A minimum age above {ADULT} needs a legal reason: the vacancy asks for "
                       f"{age:g} without naming the law, regulation or licence that requires it.",

@@ -42,6 +42,12 @@ def test_a_stated_legal_reason_clears_it(other, description):
     assert "age-requirement" not in rules(verdict)
 
 
+@pytest.mark.parametrize("age", [22, 25, 40])
+def test_a_legal_reason_excuses_no_age_above_21(age):
+    verdict = _with(age, "Class A driving licence required by provincial law.")
+    assert rules(verdict) == {"age-requirement"}
+
+
 def test_an_upper_age_limit_is_still_discrimination():
     verdict = _with(21, "Driving licence required by law.", "Workers must be between 21 and 35 years old.")
     assert "discrimination" in rules(verdict)

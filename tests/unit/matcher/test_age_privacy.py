@@ -16,9 +16,10 @@ AGES = list(range(0, 19)) + [19, 20, 21, 25, 30, 35, 40, 45, 50, 55, 60, 65]
 WORKERS = [worker(birth_year=year) for year in range(1955, 2010)]
 
 
-def _verdict(min_age: int):
+def _verdict(min_age: int, other: str = ""):
     document = ethics_vacancy()
     document["requirements"]["min_age"] = min_age
+    document["requirements"]["other"] = other
     return engine.check_vacancy(document)
 
 
@@ -47,3 +48,13 @@ def test_the_series_of_flagged_vacancies_is_what_would_reveal_birth_years():
     lists = {_candidates(age) for age in (18, 25, 30, 40, 50, 60)}
     assert len(lists) == 6
     assert all(_verdict(age).verdict == "flag" for age in (25, 30, 40, 50, 60))
+
+
+def test_a_legal_reason_anyone_can_write_opens_no_birth_year_beyond_21():
+    # "Required by law" excuses 19 to 21 (driving, alcohol); every older minimum is flagged whatever the text,
+    # so unflagged vacancies with the phrase sort candidates into at most four groups by age, all under 22.
+    claim = "Driving licence required by law."
+    unmarked = [age for age in AGES if age >= 18 and "age-requirement" not in
+                {f.rule for f in _verdict(age, claim).flags} and _verdict(age, claim).verdict != "block"]
+    assert unmarked == [18, 19, 20, 21]
+    assert len({_candidates(age) for age in unmarked}) <= 4
