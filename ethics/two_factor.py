@@ -70,8 +70,8 @@ def verify(auditor: Auditor, code: str) -> bool:
 
 
 def checked(auditor: Auditor, code: str) -> bool:
-    """``verify`` under the sign-in limits (``services.logins``): a wrong code counts as a wrong password."""
-    return logins.guarded(auditor.email, lambda: verify(auditor, code))
+    """``verify`` under a growing delay per auditor (``services.logins``) that a right password does not reset."""
+    return logins.guarded_second_factor(str(auditor.id), lambda: verify(auditor, code))
 
 
 def production() -> bool:

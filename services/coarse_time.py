@@ -7,6 +7,7 @@ only the day (UTC).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import UTC, datetime
 
@@ -33,11 +34,13 @@ def day_of_stamp(stamp: str) -> datetime:
         return day_start()
 
 
-def day_object_id(moment: datetime | None = None) -> ObjectId:
+def day_object_id(moment: datetime | None = None, seed: bytes | None = None) -> ObjectId:
     """An ObjectId that tells only the day: midnight's timestamp, then eight random bytes (not the
-    process id and counter of a normal one, which would order it among the day's others)."""
+    process id and counter of a normal one, which would order it among the day's others). With a
+    ``seed``, the eight bytes are its hash instead, so the same seed always gives the same id."""
     seconds = int(day_start(moment).timestamp())
-    return ObjectId(seconds.to_bytes(4, "big") + os.urandom(8))
+    tail = hashlib.sha256(seed).digest()[:8] if seed is not None else os.urandom(8)
+    return ObjectId(seconds.to_bytes(4, "big") + tail)
 
 
 def is_day_object_id(value) -> bool:

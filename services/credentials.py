@@ -62,7 +62,7 @@ class MongoCredentials:
         if ended:
             update["$unset"] = {f"sessions.{sid}": "" for sid in ended}
         # Dotted paths: a session opened at the same moment on another device is not overwritten.
-        self._collection().update_one({"_id": key}, update, upsert=True)
+        db.upsert(lambda: self._collection().update_one({"_id": key}, update, upsert=True))
         return session_id, current.version
 
     def close_session(self, key: str, session_id: str) -> None:
@@ -72,9 +72,9 @@ class MongoCredentials:
         """Raise the version (ending every token and session), keeping ``keep_session`` open; the new version."""
         kept = self.state(key).sessions.get(keep_session) if keep_session else None
         sessions = {keep_session: kept} if kept else {}
-        updated = self._collection().find_one_and_update(
+        updated = db.upsert(lambda: self._collection().find_one_and_update(
             {"_id": key}, {"$inc": {"version": 1}, "$set": {"sessions": sessions}},
-            upsert=True, return_document=ReturnDocument.AFTER)
+            upsert=True, return_document=ReturnDocument.AFTER))
         return int(updated["version"])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import mongoengine
 from mongoengine.connection import get_db
-from pymongo.errors import BulkWriteError, PyMongoError
+from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from services.config import Settings
 
@@ -53,6 +53,18 @@ def ping(alias: str = "default") -> bool:
     except PyMongoError:
         return False
     return True
+
+
+def upsert(operation):
+    """Run ``operation()``, an upsert by ``_id``, once more if a concurrent one inserted that ``_id`` first.
+
+    Two upserts of a new ``_id`` at the same moment may both try the insert; the loser gets E11000
+    (MongoDB documents this race). Run again, it finds the document and updates it.
+    """
+    try:
+        return operation()
+    except DuplicateKeyError:
+        return operation()
 
 
 def insert_new(collection, rows: list[dict]) -> None:

@@ -82,11 +82,24 @@ def authenticate(account, email: str, password: str) -> bool:
 
 
 def guarded(email: str, attempt) -> bool:
-    """Run ``attempt()`` (a password or a second-factor check for ``email``) under the limits above:
-    429 while this (e-mail, client) pair must wait; a False answer counts as a failure, True clears them."""
-    client = client_address()
-    ratelimit.hit(f"login:{client}", *LOGINS_PER_CLIENT)
-    key = _pair_key(email, client)
+    """Run ``attempt()`` (a password check for ``email``) under the limits above: 429 while this
+    (e-mail, client) pair must wait; a False answer counts as a failure, True clears them."""
+    return _limited(_pair_key(email, client_address()), attempt)
+
+
+def guarded_second_factor(account_id: str, attempt) -> bool:
+    """Run ``attempt()`` (a second-factor code of the account) under a delay of the account's own.
+
+    Counted per account, not per client, and never cleared by a right password: whoever holds the
+    password could otherwise reset the count before each guess, from any number of addresses. Only a
+    password holder can slow this count, so it locks out no one else.
+    """
+    key = hashlib.sha256(f"second-factor\n{account_id}".encode()).hexdigest()
+    return _limited(key, attempt)
+
+
+def _limited(key: str, attempt) -> bool:
+    ratelimit.hit(f"login:{client_address()}", *LOGINS_PER_CLIENT)
     failures = db.database()[COLLECTION].find_one({"_id": key})
     if failures and failures.get("not_before", 0) > now():
         raise _wait(failures["not_before"])
@@ -105,11 +118,11 @@ def _pair_key(email: str, client: str) -> str:
 
 def _count_failure(key: str) -> None:
     collection = db.database()[COLLECTION]
-    counted = collection.find_one_and_update({"_id": key}, {"$inc": {"failures": 1}}, upsert=True,
-                                             return_document=ReturnDocument.AFTER)
-    collection.update_one({"_id": key}, {"$set": {
-        "not_before": now() + delay_after(counted["failures"]),
-        "expires_at": datetime.fromtimestamp(now(), UTC) + FORGET_AFTER}})
+    expires_at = datetime.fromtimestamp(now(), UTC) + FORGET_AFTER
+    counted = db.upsert(lambda: collection.find_one_and_update(
+        {"_id": key}, {"$inc": {"failures": 1}, "$set": {"expires_at": expires_at}}, upsert=True,
+        return_document=ReturnDocument.AFTER))
+    collection.update_one({"_id": key}, {"$set": {"not_before": now() + delay_after(counted["failures"])}})
     # FerretDB has no TTL indexes: pairs that stopped failing are swept now and then.
     if random.random() < 0.01:
         collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})

@@ -27,12 +27,12 @@ def hit(key: str, limit: int, window_seconds: int) -> int:
     """Count one hit on ``key``; abort with 429 beyond ``limit`` per window. Returns the hits so far."""
     window = _window(window_seconds)
     collection = db.database()[COLLECTION]
-    counter = collection.find_one_and_update(
+    counter = db.upsert(lambda: collection.find_one_and_update(
         {"_id": f"{key}:{window}"},
         {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}},
         upsert=True,
         return_document=ReturnDocument.AFTER,
-    )
+    ))
     # FerretDB has no TTL indexes: old windows are swept now and then.
     if random.random() < 0.01:
         collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})

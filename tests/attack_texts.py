@@ -2,7 +2,9 @@
 
 ``commas``/``quotes``/``dots`` attack the backtracking of the old ``gap()`` ("loan a,'a,'a ... repaid"
 took minutes at 80 characters); ``passports``/``fees``/``mixed`` put thousands of trigger matches in
-one clause (each match is judged, which took minutes before the judge read only near the match).
+one clause (each match is judged, which took minutes before the judge read only near the match);
+``blanks`` is one long run of white space (the sentence and clause splitters once scanned it to its end
+from each of its positions: seconds at 20,000 characters).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ ATTACKS = {
     "passports": ("", "passport kept by employer, ", ""),
     "fees": ("", "fee ", ""),
     "mixed": ("", "el la the le o yo fee cuota frais taxa fre, ", ""),
+    "blanks": ("x", " \t\u00a0", "x"),
 }
 
 

@@ -14,6 +14,8 @@ import logging
 import random
 from datetime import datetime
 
+from mongoengine import NotUniqueError
+
 from services.coarse_time import dated_by_day_only, day_object_id, day_of_stamp, day_stamp, day_start, row_day
 from services.events import Envelope
 from services.outbox import note_pending
@@ -68,12 +70,18 @@ def anonymise_old_grievances() -> int:
         if _is_anonymous_enough(old):
             continue
         day = row_day(old)
-        grievance = Grievance(pk=day_object_id(day), category=old.get("category", ""), text=old.get("text", ""),
-                              employer_id=old.get("employer_id", ""), anonymous=True, created_at=day)
+        # The new id follows from the old one: two workers starting together, or a start after a crash
+        # between the two writes below, make the same grievance once.
+        grievance = Grievance(pk=day_object_id(day, seed=str(old["_id"]).encode()), category=old.get("category", ""),
+                              text=old.get("text", ""), employer_id=old.get("employer_id", ""), anonymous=True,
+                              created_at=day)
         # An event not yet published goes out with the day's batch, in the new form; a published one stays so.
         grievance.held = [anonymous_event(grievance)] if old.get("outbox") or old.get("held") else []
-        # The new one first: a crash in between leaves a duplicate (rewritten again), never a lost grievance.
-        grievance.save(force_insert=True)
+        # The new one first: a crash in between leaves both, and the next start only deletes the old one.
+        try:
+            grievance.save(force_insert=True)
+        except NotUniqueError:
+            pass  # made already, by another worker or before a crash
         collection.delete_one({"_id": old["_id"]})
         rewritten += 1
     if rewritten:

@@ -23,9 +23,12 @@ _CONTRACTIONS = (
 )
 _HYPHEN = re.compile(r"(?<=[^\W\d])-(?=[^\W\d])")
 _SPACES = re.compile(r"\s+")
-_SENTENCE = re.compile(r"(?<=[.!?\u2026])\s+(?=\S)|\s*[\r\n]+\s*|\s*[\u2022\u25cf\u25aa]\s*")
+# A separator that begins with white space may begin only where a run of it begins ((?<!\s)): otherwise each
+# position of a long run would scan to its end, and 20,000 spaces took seconds (issue 12).
+_SENTENCE = re.compile(r"(?<=[.!?\u2026])\s+(?=\S)|(?:(?<!\s)\s+)?[\r\n]+\s*|(?:(?<!\s)\s+)?[\u2022\u25cf\u25aa]\s*")
 _CLAUSE = re.compile(
-    r"\s*;\s*|\s+(?:but|however|although|though|whereas|except|pero|sin embargo|aunque|excepto|salvo|"
+    r"(?:(?<!\s)\s+)?;\s*|(?<!\s)\s+(?:but|however|although|though|whereas|except|pero|sin embargo|aunque|excepto|"
+    r"salvo|"
     r"mais|cependant|toutefois|pourtant|sauf|porem|contudo|todavia|entretanto|no entanto|exceto|"
     r"sepandan|poutan|eksepte)\b|,\s*(?:mas|men)\b(?!\s+(?:and|or|only|y|e|et|ak|women)\b)"
 )

@@ -42,8 +42,11 @@ def change_password(account, principal: Principal, current: str, new: str) -> in
     problems = password_problems(new, (account.email, getattr(account, "name", "") or ""))
     if problems:
         raise ValidationError({"new_password": problems})
+    # Sessions end first: a crash in between leaves the old password with no other session open, never
+    # the new password with a stolen session still open.
+    version = end_other_sessions(principal)
     type(account).objects(pk=account.pk).update_one(set__password_hash=hash_password(new))
-    return end_other_sessions(principal)
+    return version
 
 
 def add_account_endpoints(blp, role: str, account_of) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import json
 import random
 import re
 import secrets
@@ -32,6 +33,7 @@ def init_security(app) -> None:
     """Request ids, headers, per-endpoint body limits and CSRF checks on ``app``."""
     app.before_request(_assign_request_id)
     app.before_request(_apply_body_limit)
+    app.before_request(_refuse_lone_surrogates)
     app.before_request(_check_csrf)
     app.after_request(_add_headers)
     app.jinja_env.globals["csrf_token"] = csrf_token
@@ -53,6 +55,39 @@ def _apply_body_limit():
     limit = getattr(view, "_lp_max_body", None)
     if limit:
         request.max_content_length = limit
+
+
+# A \uD800-\uDFFF escape in JSON text: a surrogate pair (legal) or a lone surrogate, which is no character.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _refuse_lone_surrogates():
+    # A lone surrogate decodes into a Python str that cannot be encoded: argon2, BSON and hashing of it
+    # raise deep inside a view. Refused here once, as malformed JSON (400); a body without such an
+    # escape (nearly all) costs one scan for it.
+    if request.routing_exception is not None or not request.is_json:
+        return
+    body = request.get_data(cache=True)
+    if not _SURROGATE_ESCAPE.search(body):
+        return
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return  # the view's own parsing answers malformed JSON
+    if _has_lone_surrogate(data):
+        abort(400, description="The JSON text holds a lone surrogate (\\uD800-\\uDFFF), which is not a character.")
+
+
+def _has_lone_surrogate(value, depth: int = 0) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= char <= "\udfff" for char in value)
+    if depth > 64:
+        return False  # deeper than any schema reads; the schema refuses it
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k, depth + 1) or _has_lone_surrogate(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(item, depth + 1) for item in value)
+    return False
 
 
 def _add_headers(response):

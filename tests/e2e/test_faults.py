@@ -28,9 +28,14 @@ N_BATCH = 300
 def broken():
     """A platform to break (ports 26001-26004)."""
     stack = fresh_stack("test-faults", 26000)
-    stack.up()
-    yield Platform(stack)
-    stack.down()
+    with pytest.MonkeyPatch.context() as patch:
+        # One employer posts 1,300 vacancies here, far beyond a real employer's limits (30 an hour);
+        # the processes the tests restart read them too, so they stay raised while the module runs.
+        patch.setenv("LP_VACANCY_CHANGES_PER_HOUR", "100000")
+        patch.setenv("LP_VACANCY_CHANGES_PER_DAY", "100000")
+        stack.up()
+        yield Platform(stack)
+        stack.down()
 
 
 def submit(employer, count: int, tag: str, during=None, at: int = -1) -> list[str]:

@@ -193,3 +193,17 @@ def test_grievances_and_flags_an_older_version_stored_are_anonymised_once(databa
         assert is_day_object_id(row["_id"]) and is_day_object_id(ObjectId(row["document_id"]))
     assert stored["grievance:old"]["decisions"][0]["note"] == "seen"
     assert stored["grievance:old"]["status"] == "confirmed"
+
+
+def test_a_migration_cut_short_or_run_twice_at_once_makes_each_grievance_once(database):
+    filed = datetime(2026, 11, 20, 14, 2, 37, tzinfo=UTC)
+    old = {"_id": ObjectId.from_datetime(filed), "category": "fees", "text": "A fee.", "employer_id": "emp1",
+           "offer_id": "o1", "anonymous": True, "worker_id": "", "created_at": filed, "outbox": []}
+    grievances = Grievance._get_collection()
+    grievances.insert_one(dict(old))
+    assert anonymise_old_grievances() == 1
+    # As if the first run had stopped after writing the new grievance, or a second worker read the old one
+    # before the first deleted it: the old row is there again beside its new form.
+    grievances.insert_one(dict(old))
+    anonymise_old_grievances()
+    assert [row["category"] for row in grievances.find()] == ["fees"]
