@@ -32,6 +32,7 @@ import requests
 from deploy.seed import Api
 from deploy.stack import ROOT, Stack
 from services.auth import issue_token
+from services.keys import service_token_key
 from tests.bench.http_load import run_load
 from tests.documents import vacancy
 
@@ -110,7 +111,8 @@ def bench_matches(stack: Stack, workers, documents) -> dict:
                        "vacancies": documents})
     started, latencies = time.perf_counter(), []
     session = requests.Session()
-    service_token, _ = issue_token(stack.secret_key(), "bench", "service", 3600)  # the ranking API takes services only
+    # The ranking API takes services only, with the key of the matcher's service tokens.
+    service_token, _ = issue_token(service_token_key(stack.secret_key()), "bench", "service", 3600)
     while time.perf_counter() - started < SECONDS / 3:
         t0 = time.perf_counter()
         session.post(f"http://127.0.0.1:{stack.ports['matcher']}/api/v1/rank", data=body,

@@ -34,6 +34,7 @@ from matcher.schemas import RankRequestSchema
 from matcher.skills import default_space, read_vocabulary
 from matcher.tables import VacancyTable, WorkerTable
 from services.auth import issue_token
+from services.keys import service_token_key
 
 BENCH_SECRET = "bench"
 
@@ -174,7 +175,7 @@ def time_requests(url: str, bodies: list[bytes], warm_up: int) -> tuple[list[flo
     session = requests.Session()
     # The ranking API answers services only (as the employers and workers services call it).
     headers = {"Content-Type": "application/json",
-               "Authorization": "Bearer " + issue_token(BENCH_SECRET, "bench", "service", 3600)[0]}
+               "Authorization": "Bearer " + issue_token(service_token_key(BENCH_SECRET), "bench", "service", 3600)[0]}
 
     def post(body) -> float:
         started = time.perf_counter()
