@@ -53,12 +53,17 @@ def service_secret(master: str, service: str) -> bytes:
 
 def session_key(master: str, service: str) -> bytes:
     """Signs ``service``'s session cookies."""
-    return derive_key(service_secret(master, service), f"session/{service}")
+    return _own_key(service_secret(master, service), "session", service)
 
 
 def token_key(master: str, service: str) -> bytes:
     """Signs the bearer tokens of ``service``'s own users."""
-    return derive_key(service_secret(master, service), f"token/{service}")
+    return _own_key(service_secret(master, service), "token", service)
+
+
+def _own_key(root: bytes, purpose: str, service: str) -> bytes:
+    """A key of ``service`` for ``purpose`` (session, token, client-hash), from the service's root key."""
+    return derive_key(root, f"{purpose}/{service}")
 
 
 def service_token_key(master: str) -> bytes:
@@ -84,8 +89,8 @@ def keyring(settings, service: str) -> Keyring:
         matcher = bytes.fromhex(settings.matcher_token_key)
     else:
         matcher = service_token_key(settings.secret_key) if settings.secret_key else b""
-    return Keyring(derive_key(root, f"session/{service}"), derive_key(root, f"token/{service}"), matcher,
-                   derive_key(root, f"client-hash/{service}"))
+    return Keyring(_own_key(root, "session", service), _own_key(root, "token", service), matcher,
+                   _own_key(root, "client-hash", service))
 
 
 def deployment_keys(master: str, service: str) -> dict[str, str]:
