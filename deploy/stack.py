@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""The local stack without Docker: Apache Kafka, FerretDB, services, consumers.
+"""The local stack without Docker: Apache Kafka, a MongoDB-wire database (SecantusDB), services, consumers.
 
-    python deploy/stack.py fetch    # Kafka jars and the FerretDB binary, cached
+    python deploy/stack.py fetch    # Kafka jars (cached); checks the database server is installed
     python deploy/stack.py up       # start what is not running; wait for /readyz
     python deploy/stack.py run      # up, seed demo data, stay in the foreground
     python deploy/stack.py status
@@ -9,7 +9,7 @@
 
 Standard library only, so ``down`` works even without the virtualenv.
 Everything listens on 127.0.0.1; data and logs live under ``var/``; the
-downloads and the FerretDB build are cached outside the work tree.
+Kafka jars are cached outside the work tree.
 
 Kafka is plaintext on loopback unless ``LP_KAFKA_AUTH=scram`` (chosen when
 its storage is first formatted, kept afterwards): then, as in production, each
@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
-import json
 import os
 import secrets
 import shutil
@@ -43,7 +41,6 @@ except ImportError:  # run as `python deploy/stack.py`: deploy/ itself is on the
 
 ROOT = Path(__file__).resolve().parent.parent
 KAFKA_VERSION = "3.9.1"
-FERRETDB_VERSION = "v1.24.2"
 SERVICES = {"employers": 8001, "workers": 8002, "ethics": 8003, "matcher": 8004}
 CACHE = Path(os.environ.get("LP_CACHE_DIR", Path.home() / ".cache" / "labour-pathways"))
 
@@ -76,101 +73,15 @@ def kafka_libs() -> Path:
     return libs
 
 
-def go_source(text: str) -> str:
-    """Go source written here with four spaces an indent, as gofmt writes it: with tabs."""
-    return "\n".join("\t" * ((len(line) - len(line.lstrip(" "))) // 4) + line.lstrip(" ")
-                     for line in text.split("\n"))
+def database_server() -> Path:
+    """The SecantusDB server script installed in this Python environment (a development dependency).
 
-
-# Three patches to FerretDB v1.24.2's SQLite backend, applied when it is built:
-# 1. it looks a document up by _id with `_ferretdb_sjson->'$._id'` but builds its _id index on
-#    `_ferretdb_sjson->"_id"`: SQLite cannot match the two, so every lookup, update and delete by
-#    id read the whole collection (60 ms a lookup at 1,300 vacancies, 2 ms with the index);
-# 2. it uses the _id index only when the filter is `{_id: value}` alone; a conditional update
-#    (`{_id, status, revision}`) read the whole collection;
-# 3. it pushes down no `{_id: {$in: [...]}}`, so a batch lookup by id (the event ledger's) read and
-#    decoded the whole collection; a list of strings or ObjectIds now becomes `_id IN (?, ...)`.
-# Every handler (find, count, distinct, aggregate, update, delete, findAndModify) applies the full
-# filter again to whatever the backend returns, so narrowing by _id first is always safe.
-FERRETDB_PATCHES = (
-    ("internal/backends/sqlite/metadata/metadata.go",
-     "IDColumn = DefaultColumn + \"->'$._id'\"", 'IDColumn = DefaultColumn + `->"_id"`'),
-    ("internal/backends/sqlite/collection.go", "if params.Filter.Len() == 1 {", "if params.Filter.Len() >= 1 {"),
-    # Query's switch only (Explain's has `filterPushdown = true` in it). Over SQLite's 32,766
-    # variables an `IN` would fail: such a list is read as before.
-    ("internal/backends/sqlite/collection.go",
-     go_source("""\
-        switch v.(type) {
-        case string, types.ObjectID:
-            whereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)
-            args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
-        }
-"""),
-     go_source("""\
-        switch v := v.(type) {
-        case string, types.ObjectID:
-            whereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)
-            args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
-        case *types.Document:
-            in, _ := v.Get("$in")
-            ids, _ := in.(*types.Array)
-
-            inArgs := make([]any, 0, ids.Len())
-            for i := range ids.Len() {
-                switch id := must.NotFail(ids.Get(i)); id.(type) {
-                case string, types.ObjectID:
-                    inArgs = append(inArgs, string(must.NotFail(sjson.MarshalSingleValue(id))))
-                }
-            }
-
-            if v.Len() == 1 && len(inArgs) > 0 && len(inArgs) == ids.Len() && len(inArgs) < 32000 {
-                whereClause = fmt.Sprintf(` WHERE %s IN (?%s)`, metadata.IDColumn, strings.Repeat(", ?", len(inArgs)-1))
-                args = inArgs
-            }
-        }
-""")),
-)
-
-
-def ferretdb_binary() -> Path:
-    """The cached FerretDB binary, built from deploy/ferretdb on first use (with ``FERRETDB_PATCHES``)."""
-    source = ROOT / "deploy" / "ferretdb"
-    digest = hashlib.sha256((source / "go.sum").read_bytes() + (source / "main.go").read_bytes()
-                            + repr(FERRETDB_PATCHES).encode()).hexdigest()[:12]
-    binary = CACHE / f"ferretdb-{FERRETDB_VERSION}-{digest}" / "ferretdb"
-    if binary.exists():
-        return binary
-    say(f"building FerretDB {FERRETDB_VERSION} with Go (first run only, two to four minutes)")
-    build = binary.parent / "build"
-    shutil.rmtree(build, ignore_errors=True)
-    shutil.copytree(source, build)
-    patched = patched_ferretdb_source(build)
-    with open(build / "go.mod", "a") as go_mod:
-        go_mod.write(f"\nreplace github.com/FerretDB/FerretDB => {patched}\n")
-    partial = binary.with_name("ferretdb.partial")
-    env = {**os.environ, "CGO_ENABLED": "0"}
-    subprocess.run(["go", "build", "-v", "-trimpath", "-o", str(partial), "."], cwd=build, env=env, check=True)
-    partial.rename(binary)
-    say(f"FerretDB built: {binary}")
-    return binary
-
-
-def patched_ferretdb_source(build: Path) -> Path:
-    """A copy of the FerretDB module source (from Go's module cache) with ``FERRETDB_PATCHES`` applied."""
-    listing = subprocess.run(["go", "mod", "download", "-json", f"github.com/FerretDB/FerretDB@{FERRETDB_VERSION}"],
-                             cwd=build, check=True, capture_output=True, text=True).stdout
-    original = Path(json.loads(listing)["Dir"])
-    patched = build / "FerretDB"
-    shutil.copytree(original, patched)
-    for path in patched.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)  # the module cache is read-only
-    for name, old, new in FERRETDB_PATCHES:
-        target = patched / name
-        text = target.read_text()
-        if old not in text:
-            raise RuntimeError(f"{target}: the line to patch is not there: {old}")
-        target.write_text(text.replace(old, new))
-    return patched
+    The project runs it as a separate process and never imports it (it is GPL-2.0).
+    """
+    server = Path(sys.executable).parent / "secantusd-py"
+    if not server.exists():
+        raise SystemExit(f"[stack] {server} is missing: run `make install` (SecantusDB is a dev dependency)")
+    return server
 
 
 # ----------------------------------------------------------------- processes
@@ -252,7 +163,7 @@ class Stack:
     # -- process table
 
     def process_names(self) -> list[str]:
-        return ["ferretdb", "kafka"] + [f"{s}-web" for s in SERVICES] + [f"{s}-worker" for s in SERVICES]
+        return ["database", "kafka"] + [f"{s}-web" for s in SERVICES] + [f"{s}-worker" for s in SERVICES]
 
     def pid(self, name: str) -> int | None:
         """The pid of a running process of ours called ``name``, else None."""
@@ -327,16 +238,18 @@ class Stack:
 
     # -- infrastructure
 
-    def start_ferretdb(self) -> None:
-        if self.pid("ferretdb"):
+    def start_database(self) -> None:
+        """SecantusDB (MongoDB's wire protocol on WiredTiger) with its data under var/database."""
+        if self.pid("database"):
             return
-        data = self.var / "ferretdb"
+        data = self.var / "database"
         data.mkdir(parents=True, exist_ok=True)
-        argv = [str(ferretdb_binary()), f"-listen-addr=127.0.0.1:{self.mongo_port}", f"-sqlite-url=file:{data}/"]
-        ensure_port_free(self.mongo_port, "FerretDB", "LP_MONGO_PORT")
-        self.spawn("ferretdb", argv)
-        wait_for(lambda: port_open(self.mongo_port), f"FerretDB on 127.0.0.1:{self.mongo_port}", 60,
-                 lambda: self.pid("ferretdb") is not None)
+        argv = [str(database_server()), "--host", "127.0.0.1", "--port", str(self.mongo_port),
+                "--storage-path", str(data), "--log-level", "WARNING"]
+        ensure_port_free(self.mongo_port, "the database", "LP_MONGO_PORT")
+        self.spawn("database", argv)
+        wait_for(lambda: port_open(self.mongo_port), f"the database on 127.0.0.1:{self.mongo_port}", 60,
+                 lambda: self.pid("database") is not None)
 
     def start_kafka(self) -> None:
         if self.pid("kafka"):
@@ -441,7 +354,7 @@ class Stack:
     def up(self, services=tuple(SERVICES)) -> None:
         """Start whatever is not running, then wait for every /readyz."""
         self.check_kafka_auth()
-        self.start_ferretdb()
+        self.start_database()
         self.start_kafka()
         for service in services:
             self.start_service(service)
@@ -537,7 +450,7 @@ def print_urls(stack: Stack) -> None:
     for service, port in stack.ports.items():
         say(f"{service:<10} http://127.0.0.1:{port}/   (API: /openapi.json)")
     say(f"Kafka      127.0.0.1:{stack.kafka_port} ({stack.kafka_auth})   "
-        f"FerretDB mongodb://127.0.0.1:{stack.mongo_port}")
+        f"database mongodb://127.0.0.1:{stack.mongo_port} (SecantusDB)")
     say(f"logs in {stack.log_dir}")
 
 
@@ -548,7 +461,7 @@ def main(argv=None) -> None:
     stack = Stack.from_env()
     if args.command == "fetch":
         kafka_libs()
-        ferretdb_binary()
+        database_server()
     elif args.command == "up":
         started = time.monotonic()
         stack.up()

@@ -163,7 +163,7 @@ def main() -> None:
     stack.down()
     shutil.rmtree(stack.var, ignore_errors=True)
     print("[bench] starting Kafka and FerretDB for the benchmark run", flush=True)
-    stack.start_ferretdb()
+    stack.start_database()
     stack.start_kafka()
     settings = Settings(service="bench", secret_key="bench", mongo_url=f"mongodb://127.0.0.1:{stack.mongo_port}",
                         kafka_bootstrap=f"127.0.0.1:{stack.kafka_port}", mongo_db_prefix="bench_")

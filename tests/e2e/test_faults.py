@@ -117,7 +117,7 @@ def test_a_consumer_killed_mid_batch_resumes_without_acting_twice(broken):
 def test_the_database_away_for_ten_seconds_is_503_never_500_then_recovers(broken):
     employer = broken.employer()
     services = list(broken.stack.ports)
-    broken.stack.stop("ferretdb", signal.SIGKILL)
+    broken.stack.stop("database", signal.SIGKILL)
     try:
         answers = {s: requests.get(f"{broken.url(s)}/readyz", timeout=10).status_code for s in services}
         write = employer.http.post(employer.base + "/vacancies", json=vacancy(title="While away"), timeout=15)

@@ -22,12 +22,12 @@ TEST_SECRET = "integration-test-secret-key-0123456789"
 
 @pytest.fixture(scope="session")
 def stack():
-    """Kafka and FerretDB for this test session, stopped at the end."""
+    """Kafka and the database (SecantusDB) for this test session, stopped at the end."""
     infra = Stack(var=ROOT / "var" / "test", kafka_port=19092 + PORT_OFFSET, controller_port=19093 + PORT_OFFSET,
                   mongo_port=27217 + PORT_OFFSET)
     infra.down()
     shutil.rmtree(infra.var, ignore_errors=True)
-    infra.start_ferretdb()
+    infra.start_database()
     infra.start_kafka()
     yield infra
     infra.down()
@@ -49,7 +49,7 @@ def settings(stack):
 
 @pytest.fixture
 def database(settings):
-    """mongoengine bound to the test's own database on FerretDB."""
+    """mongoengine bound to the test's own database."""
     db.connect(settings)
     yield db.database()
     db.database().client.drop_database(settings.mongo_db)
