@@ -1,8 +1,8 @@
 """Where the use cases read and write vacancies and offers (MongoDB here, a fake in unit tests).
 
 Every state change is one conditional write that also appends the events it
-publishes to the document's outbox: FerretDB has no transactions, so the
-state and its events must travel in the same write. The condition (the
+publishes to the document's outbox (``services.outbox``): the state and its
+events travel in the same write, with no transaction. The condition (the
 status and revision read) makes two racing changes safe: one wins, the
 other is told so and reports a conflict or ignores a stale event.
 """
@@ -14,7 +14,7 @@ from bson.errors import InvalidId
 
 from employers.models import Offer, Vacancy, utcnow
 from services.events import new_event
-from services.outbox import note_pending
+from services.outbox import with_events
 
 
 def object_id(value) -> ObjectId | None:
@@ -47,12 +47,8 @@ class MongoStore:
         for field, value in expected.items():
             condition[field] = {"$in": list(value)} if isinstance(value, list | tuple) else value
         envelopes = [new_event(kind, "employers", str(document.pk), payload).to_dict() for kind, payload in events]
-        update = {"$set": {**changes, "updated_at": utcnow()}}
-        if envelopes:
-            update["$push"] = {"outbox": {"$each": envelopes}}
+        update = with_events({"$set": {**changes, "updated_at": utcnow()}}, envelopes)
         result = type(document)._get_collection().update_one(condition, update)
-        if envelopes and result.matched_count:
-            note_pending(type(document), document.pk)
         return result.matched_count == 1
 
     def count_offers(self, vacancy_id: str, statuses) -> int:

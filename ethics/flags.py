@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+from base64 import urlsafe_b64decode, urlsafe_b64encode
+from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
+from itertools import islice
 
 from bson import ObjectId
 from bson.errors import InvalidId
 from flask import abort
 
+from ethics import flag_counts
 from ethics.models import Decision, Flag
+from services.keyset import EPOCH, matching, newest_first, split_filters, time_window
 
 CSV_LIMIT = 50_000
 CSV_COLUMNS = ("id", "created_at", "employer_id", "document_kind", "document_id", "rule", "severity", "status",
@@ -25,34 +30,78 @@ def object_id(value: str | None) -> ObjectId:
         abort(404)
 
 
-def flag_filter(args: dict) -> dict:
-    """The MongoDB filter for the list filters ``employer, rule, severity, status, from, to``."""
-    query = {}
-    for arg, field in (("employer", "employer_id"), ("rule", "rule"), ("severity", "severity"), ("status", "status")):
-        if args.get(arg):
-            query[field] = args[arg]
-    created = {}
+# The one equality a list query sends to the database, the most selective given; the others are checked
+# on the flags read. Each has an index (field, created_at), and created_at alone serves no filter.
+INDEXED_FILTERS = ("employer_id", "rule", "status", "severity")
+FILTER_ARGS = {"employer": "employer_id", "rule": "rule", "status": "status", "severity": "severity"}
+# What a list shows of a flag: all but the document it was found in (the flag's own page shows that).
+LIST_FIELDS = {"document": 0}
+
+
+def list_query(args: dict) -> tuple[dict, dict, dict]:
+    """The list filters ``employer, rule, severity, status, from, to`` as (the equality for the database,
+    the equalities to check in Python, the bounds on ``created_at``: ``$gte`` from ``from``, ``$lt`` from ``to``)."""
+    equal, residual = split_filters({field: args.get(arg) for arg, field in FILTER_ARGS.items()}, INDEXED_FILTERS)
+    bounds = {}
     if args.get("from_"):
-        created["$gte"] = datetime.combine(args["from_"], time.min, UTC)
+        bounds["$gte"] = datetime.combine(args["from_"], time.min, UTC)
     if args.get("to"):
-        created["$lt"] = datetime.combine(args["to"] + timedelta(days=1), time.min, UTC)
-    if created:
-        query["created_at"] = created
-    return query
+        bounds["$lt"] = datetime.combine(args["to"] + timedelta(days=1), time.min, UTC)
+    return equal, residual, bounds
+
+
+def newest_flags(args: dict, after: tuple[datetime, ObjectId] | None = None) -> Iterator[dict]:
+    """The stored flags (without their document) matching the list filters, newest first (by
+    ``created_at``, then id), after the position ``after``; read window by window (``services.keyset``)."""
+    equal, residual, bounds = list_query(args)
+    collection = Flag._get_collection()
+    top_bounds = {key: value for key, value in bounds.items() if key == "$lt"}
+    if after is not None:
+        top_bounds["$lte"] = after[0]
+
+    def fetch(lo: datetime, hi: datetime | None) -> list[dict]:
+        window = time_window(lo, hi) if hi is not None else {"$gte": lo, **top_bounds}
+        return list(collection.find({**equal, "created_at": window}, LIST_FIELDS))
+
+    keep_filters = matching(residual)
+
+    def keep(doc: dict) -> bool:
+        return keep_filters(doc) and (after is None or _position(doc) < after)
+
+    top = after[0] if after is not None else bounds.get("$lt")
+    return newest_first(fetch, _position, top, bounds.get("$gte", EPOCH), keep)
 
 
 def page(args: dict) -> tuple[list[Flag], str | None]:
     """One page of flags, newest first, and the cursor of the next page (None at the end)."""
-    query = flag_filter(args)
-    if args.get("cursor"):
-        try:
-            query["_id"] = {"$lt": ObjectId(args["cursor"])}
-        except InvalidId:
-            abort(400, description="The cursor is not one this service gave out.")
+    after = decode_cursor(args["cursor"]) if args.get("cursor") else None
     limit = args.get("limit") or 50
-    items = list(Flag.objects(__raw__=query).order_by("-id").limit(limit + 1))
-    next_cursor = str(items[limit - 1].id) if len(items) > limit else None
-    return items[:limit], next_cursor
+    docs = list(islice(newest_flags(args, after), limit + 1))
+    next_cursor = encode_cursor(_position(docs[limit - 1])) if len(docs) > limit else None
+    return [Flag._from_son(doc) for doc in docs[:limit]], next_cursor
+
+
+def _position(doc: dict) -> tuple[datetime, ObjectId]:
+    return _utc(doc["created_at"]), doc["_id"]
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def encode_cursor(position: tuple[datetime, ObjectId]) -> str:
+    """An opaque cursor for the flags after ``position`` (created_at to the millisecond, as stored, and id)."""
+    millis = (position[0] - EPOCH) // timedelta(milliseconds=1)
+    return urlsafe_b64encode(f"{millis}:{position[1]}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, ObjectId]:
+    """The position a cursor names; 400 for anything this service did not give out (an old id cursor too)."""
+    try:
+        millis, flag_id = urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii").split(":")
+        return EPOCH + timedelta(milliseconds=int(millis)), ObjectId(flag_id)
+    except (ValueError, TypeError, InvalidId, OverflowError):
+        abort(400, description="The cursor is not one this service gave out.")
 
 
 def get(flag_id: str) -> Flag:
@@ -72,6 +121,7 @@ def decide(flag_id: str, decision: str, note: str, auditor_id: str, auditor_emai
     )
     if result.modified_count != 1:
         abort(409, description="Another auditor decided on this flag meanwhile; reload it.")
+    flag_counts.recount_employer(flag.employer_id)
     return get(flag_id)
 
 
@@ -90,7 +140,7 @@ def csv_text(args: dict):
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     yield _drain(buffer)
-    for flag in Flag.objects(__raw__=flag_filter(args)).order_by("-id").limit(CSV_LIMIT):
+    for flag in map(Flag._from_son, islice(newest_flags(args), CSV_LIMIT)):
         last = flag.decisions[-1] if flag.decisions else None
         writer.writerow([_cell(v) for v in (
             str(flag.id), flag.created_at.isoformat() if flag.created_at else "", flag.employer_id,

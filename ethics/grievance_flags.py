@@ -13,6 +13,7 @@ import logging
 from bson import ObjectId
 from bson.errors import InvalidId
 
+from ethics import flag_counts
 from ethics.models import Flag
 from services.coarse_time import dated_by_day_only, day_object_id, day_of_stamp, is_day_object_id, row_day
 from services.db import insert_new
@@ -42,7 +43,7 @@ def anonymise_old_flags() -> int:
     """Rewrite the anonymous grievance flags an older version stored (the offer in the document, the moment
     in the id and time); idempotent, run at the worker's start. Decisions are kept. Returns how many."""
     collection = Flag._get_collection()
-    rewritten = 0
+    rewritten, touched = 0, set()
     for old in list(collection.find({"document_kind": "grievance"})):
         if not is_anonymous(old.get("document") or {}) or _names_only_the_day(old):
             continue
@@ -53,7 +54,10 @@ def anonymise_old_flags() -> int:
         insert_new(collection, [anonymised({**old, "key": key}, row_day(old).isoformat())])
         collection.delete_one({"_id": old["_id"]})
         rewritten += 1
+        touched.add((old.get("employer_id") or "", old["rule"], flag_counts.week_start(row_day(old))))
     if rewritten:
+        # Forced: a count made while a flag and its copy were both stored counted it twice.
+        flag_counts.recount({e for e, _, _ in touched}, {(rule, week) for _, rule, week in touched}, force=True)
         log.info("anonymised %d grievance flags stored by an older version", rewritten)
     return rewritten
 

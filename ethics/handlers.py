@@ -1,7 +1,8 @@
 """Use cases of the ethics service: review what is submitted, record grievances.
 
 Each handler is safe to run twice on the same event: the review is keyed by
-the request's event id and flags by deterministic keys. Every check has the
+the request's event id and flags by deterministic keys; the flag counts of
+the compliance summary are recounted, not incremented (``ethics.flag_counts``). Every check has the
 time budget ``LP_CHECK_BUDGET_SECONDS`` (read per event: handlers get only the
 event), so one pathological text ends in a blocked verdict and the consumer
 commits and moves on instead of stalling every review behind it.
@@ -13,7 +14,7 @@ import logging
 
 from mongoengine import NotUniqueError
 
-from ethics import engine, grievance_flags
+from ethics import engine, flag_counts, grievance_flags
 from ethics.models import Flag, Review, utcnow
 from services.config import check_budget_seconds
 from services.db import insert_new
@@ -57,7 +58,7 @@ def record_grievance(event: Envelope) -> None:
                     event.subject, document, engine.RULES_VERSION)
     if grievance_flags.is_anonymous(payload):
         row = grievance_flags.anonymised(row, event.occurred_at)
-    insert_new(Flag._get_collection(), [row])
+    _store_flags([row])
 
 
 def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:
@@ -70,9 +71,17 @@ def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) ->
     ]
     # After the review: a crash in between leaves the event unrecorded in
     # the ledger, so its redelivery finds the review and stores the flags.
-    insert_new(Flag._get_collection(), rows)
+    _store_flags(rows)
     log.info("%s %s: %s (%d flags)", kind, event.subject, verdict.verdict, len(rows))
     return review
+
+
+def _store_flags(rows: list[dict]) -> None:
+    """Store the flags (those stored already are skipped) and recount what they touch: a replayed event
+    stores nothing new and recounts, which also repairs counts a crash between the two left behind."""
+    insert_new(Flag._get_collection(), rows)
+    if rows:
+        flag_counts.after_flags(row["key"] for row in rows)
 
 
 def _save_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:

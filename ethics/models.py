@@ -36,9 +36,10 @@ class Review(OutboxDocument):
 
     event_source = "ethics"
 
-    # Keyed by the requesting event's id: FerretDB finds a document by _id without reading them all.
+    # Keyed by the requesting event's id: a redelivered request finds its review by primary key, and two
+    # consumers storing the same review collide on it (so no second unique index on request_event_id).
     id = StringField(primary_key=True)
-    request_event_id = StringField(required=True, unique=True)
+    request_event_id = StringField(required=True)
     kind = StringField(required=True, choices=("vacancy", "offer"))
     document_id = StringField(required=True)
     employer_id = StringField()
@@ -83,10 +84,44 @@ class Flag(Document):
     decision_count = IntField(default=0)
     created_at = DateTimeField(default=utcnow)
 
+    # Lists read newest first in time windows (``ethics.flags``): one index per filter that goes to the
+    # database, its field then created_at, and created_at alone for the unfiltered list. Counts per
+    # employer and per rule and week (``ethics.flag_counts``) are recounted through the first two.
     meta = {
         "collection": "flags",
-        "indexes": ["employer_id", "rule", "status", "severity", "-created_at"],
+        "indexes": [("employer_id", "created_at"), ("rule", "created_at"), ("status", "created_at"),
+                    ("severity", "created_at"), "created_at"],
     }
+
+
+class EmployerFlagCounts(Document):
+    """An employer's flags counted by state, for the compliance summary (kept by ``ethics.flag_counts``).
+
+    ``seq`` is the number of flags plus the number of decisions the counts were made from: both only
+    grow, so a count made from an older state never overwrites a newer one.
+    """
+
+    id = StringField(primary_key=True)  # the employer's id ("" for flags that name no employer)
+    open_block = IntField(default=0)
+    open_review = IntField(default=0)
+    confirmed = IntField(default=0)
+    dismissed = IntField(default=0)
+    total = IntField(default=0)
+    seq = IntField(default=0)
+
+    # The summary lists employers worst first, in this order.
+    meta = {"collection": "flag_counts_by_employer", "indexes": [("-confirmed", "-open_block", "-total")]}
+
+
+class WeekFlagCount(Document):
+    """How many flags a rule raised in a week (Monday 00:00 UTC on), for the weekly chart."""
+
+    id = StringField(primary_key=True)  # "<rule>|<week's Monday, YYYY-MM-DD>"
+    rule = StringField(required=True)
+    week = DateTimeField(required=True)
+    count = IntField(default=0)
+
+    meta = {"collection": "flag_counts_by_week", "indexes": ["week"]}
 
 
 class Auditor(Document):

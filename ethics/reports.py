@@ -2,41 +2,43 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
-from ethics.models import Flag
+from ethics.flag_counts import STATE_FIELDS, week_start
+from ethics.models import EmployerFlagCounts, WeekFlagCount
 
 PALETTE = ("#1b5e20", "#b71c1c", "#0d47a1", "#e65100", "#4a148c", "#006064", "#827717", "#3e2723")
 
 
 def compliance_by_employer() -> list[dict]:
-    """Per employer: open block and review flags, confirmed and dismissed ones; worst first."""
-    pipeline = [{"$group": {"_id": {"employer": "$employer_id", "status": "$status", "severity": "$severity"},
-                            "n": {"$sum": 1}}}]
-    rows = defaultdict(Counter)
-    for group in Flag._get_collection().aggregate(pipeline):
-        key = group["_id"]
-        counts = rows[key.get("employer") or ""]
-        status, severity = key.get("status"), key.get("severity")
-        counts[f"open_{severity}" if status == "open" else status] += group["n"]
-        counts["total"] += group["n"]
-    summary = [{"employer_id": employer, **counts} for employer, counts in rows.items()]
-    return sorted(summary, key=lambda r: (-r.get("confirmed", 0), -r.get("open_block", 0), -r["total"]))
+    """Per employer: open block and review flags, confirmed and dismissed ones; worst first.
+
+    Read from the counts ``ethics.flag_counts`` keeps (one small document per employer), in the order of
+    their index: the page costs the number of employers, not of flags.
+    """
+    order = [("confirmed", -1), ("open_block", -1), ("total", -1)]
+    stored = EmployerFlagCounts._get_collection().find({}).sort(order)
+    return [{"employer_id": row["_id"], **{field: row.get(field, 0) for field in (*STATE_FIELDS, "total")}}
+            for row in stored if row.get("total")]
+
+
+def week_starts(weeks: int, now: datetime | None = None) -> list[datetime]:
+    """The Mondays (00:00 UTC) of the last ``weeks`` weeks, oldest first, this week last."""
+    start = week_start(now or datetime.now(UTC))
+    return [start - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
 
 
 def weekly_counts(weeks: int = 12, now: datetime | None = None) -> tuple[list[datetime], dict[str, list[int]]]:
-    """Flags per rule per week over the last ``weeks`` weeks (week starts, counts per rule)."""
-    now = now or datetime.now(UTC)
-    start = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
-    starts = [start - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+    """Flags per rule per week over the last ``weeks`` weeks (week starts, counts per rule), from the
+    counts per rule and week ``ethics.flag_counts`` keeps."""
+    starts = week_starts(weeks, now)
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * weeks)
-    recent = Flag._get_collection().find({"created_at": {"$gte": starts[0]}}, {"rule": 1, "created_at": 1})
-    for flag in recent:
-        created = flag["created_at"].replace(tzinfo=UTC) if flag["created_at"].tzinfo is None else flag["created_at"]
-        index = min((created - starts[0]).days // 7, weeks - 1)
-        counts[flag["rule"]][index] += 1
+    for row in WeekFlagCount._get_collection().find({"week": {"$gte": starts[0]}}):
+        if row.get("count"):
+            week = row["week"].replace(tzinfo=UTC) if row["week"].tzinfo is None else row["week"]
+            counts[row["rule"]][min((week - starts[0]).days // 7, weeks - 1)] += row["count"]
     return starts, dict(counts)
 
 

@@ -5,6 +5,7 @@ Run with ``python -m ethics.worker``.
 
 from __future__ import annotations
 
+from ethics.flag_counts import build_once
 from ethics.grievance_flags import anonymise_old_flags
 from ethics.handlers import record_grievance, review_offer, review_vacancy
 from ethics.models import Review
@@ -20,7 +21,7 @@ OUTBOX_DOCUMENTS = (Review,)
 
 
 def main() -> None:
-    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(anonymise_old_flags,))
+    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(anonymise_old_flags, build_once))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from matcher.store import Dirty, VacancyCandidates, VacancyRecord, WorkerMatches
 from matcher.tables import take
 from services.events import MATCHES_UPDATED, new_event
 from services.lease import LEASE, Leases
-from services.outbox import note_pending
+from services.outbox import with_events
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ class Refresher:
 
 def holders(cls, field: str, ids: set) -> set:
     """The ids of the stored lists of ``cls`` whose ``field`` holds any of ``ids``."""
-    if not ids:  # not even asked: FerretDB would read every list to find none
+    if not ids:  # not even asked: no query at all
         return set()
     return {d["_id"] for d in cls._get_collection().find({field: {"$in": list(ids)}}, {"_id": 1})}
 
@@ -191,8 +191,7 @@ def _store(cls, entries: dict, item_key: str, kind: str, shown=None) -> int:
             payload["matches"] = shown(items)
         event = new_event(MATCHES_UPDATED, "matcher", owner, payload)
         cls._get_collection().update_one(
-            {"_id": owner}, {"$set": {"entries": text, "updated_at": utcnow(), f"{item_key}s": ids},
-                             "$push": {"outbox": event.to_text()}}, upsert=True)
-        note_pending(cls, owner)
+            {"_id": owner}, with_events({"$set": {"entries": text, "updated_at": utcnow(), f"{item_key}s": ids}},
+                                        [event.to_text()]), upsert=True)
         moved += 1
     return moved

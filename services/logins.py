@@ -5,7 +5,8 @@ pair must wait before its next try, twice as long after each further failure
 (429 with ``Retry-After``). Another address (the owner's phone, the office)
 is not slowed, so nobody can keep an account closed by failing on purpose.
 Each client address also has a cap on sign-in attempts for all e-mails.
-The counts live in the database, shared by every process.
+The counts live in the database, shared by every process; a TTL index
+forgets a pair a day after its last failure.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import math
-import random
 import time
 from datetime import UTC, datetime, timedelta
 
 from flask import request
+from mongoengine import DateTimeField, Document, FloatField, IntField, StringField
 from pymongo import ReturnDocument
 from werkzeug.exceptions import TooManyRequests
 
@@ -40,6 +41,17 @@ FORGET_AFTER = timedelta(days=1)
 # answer time the same, so response times do not reveal which e-mails exist.
 _DUMMY_HASH = hash_password("no such account")
 now = time.time  # tests move the clock
+
+
+class LoginFailures(Document):
+    """Wrong passwords in a row of one (e-mail, client) pair or one account's second factor."""
+
+    id = StringField(primary_key=True)  # a hash: the e-mail addresses tried are not stored
+    failures = IntField(default=0)
+    not_before = FloatField()  # epoch seconds: no attempt before
+    expires_at = DateTimeField()  # a day after the last failure; then the TTL index removes it
+
+    meta = {"collection": COLLECTION, "indexes": [{"fields": ["expires_at"], "expireAfterSeconds": 0}]}
 
 
 def delay_after(failures: int) -> int:
@@ -100,12 +112,12 @@ def guarded_second_factor(account_id: str, attempt) -> bool:
 
 def _limited(key: str, attempt) -> bool:
     ratelimit.hit(f"login:{client_address()}", *LOGINS_PER_CLIENT)
-    failures = db.database()[COLLECTION].find_one({"_id": key})
+    failures = LoginFailures._get_collection().find_one({"_id": key})
     if failures and failures.get("not_before", 0) > now():
         raise _wait(failures["not_before"])
     ok = attempt()
     if ok and failures:
-        db.database()[COLLECTION].delete_one({"_id": key})
+        LoginFailures._get_collection().delete_one({"_id": key})
     elif not ok:
         _count_failure(key)
     return ok
@@ -117,15 +129,12 @@ def _pair_key(email: str, client: str) -> str:
 
 
 def _count_failure(key: str) -> None:
-    collection = db.database()[COLLECTION]
+    collection = LoginFailures._get_collection()
     expires_at = datetime.fromtimestamp(now(), UTC) + FORGET_AFTER
     counted = db.upsert(lambda: collection.find_one_and_update(
         {"_id": key}, {"$inc": {"failures": 1}, "$set": {"expires_at": expires_at}}, upsert=True,
         return_document=ReturnDocument.AFTER))
     collection.update_one({"_id": key}, {"$set": {"not_before": now() + delay_after(counted["failures"])}})
-    # FerretDB has no TTL indexes: pairs that stopped failing are swept now and then.
-    if random.random() < 0.01:
-        collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})
 
 
 def _wait(not_before: float) -> TooManyRequests:

@@ -1,19 +1,23 @@
-"""A transactional outbox that FerretDB can carry.
+"""A transactional outbox in the document itself.
 
-FerretDB has no multi-document transactions, so the events a state change
-produces are stored in the same document, written by the same ``save()``.
+The events a state change produces are stored in the same document, written
+by the same write (``save()`` after ``record_event``, or an update built with
+``with_events``), so the state and its events cannot part: no transaction is
+needed, and one write costs less than a transaction's two and its commit.
 The relay publishes the pending events of a batch of documents (each
-document's in order, one flush for the batch) and removes from each
-exactly the entries it published (``$pullAll`` on the stored values), so an
-event recorded meanwhile is kept for the next round. A crash between
-publishing and removing re-publishes: delivery is at least once, and
-consumers drop repeated event ids.
+document's in order, one flush for the batch) and removes from each exactly
+the entries it published, so an event recorded meanwhile is kept for the
+next round. A crash between publishing and removing re-publishes: delivery
+is at least once, and consumers drop repeated event ids.
 
-Finding the documents with pending events: FerretDB can only look documents
-up by ``_id`` without reading the whole collection, so every write that adds
-events also leaves a small marker (``note_pending``) in ``outbox_pending``,
-and the relay reads the markers. A full scan every ``SWEEP_SECONDS`` catches
-what a crash between the two writes left without a marker.
+Finding the documents with pending events: the write that adds events also
+sets ``outbox_pending``, and a sparse index on that field holds only those
+documents, so the relay's ``{outbox_pending: true}`` reads them from the
+index (IXSCAN on MongoDB and on SecantusDB) however large the collection.
+The relay empties the outbox and clears the mark in one conditional write.
+(An older version left markers in ``outbox_pending`` and swept every
+collection in full every 10 s, because FerretDB could look documents up only
+by ``_id``; ``mark_unmarked`` upgrades what it left, once.)
 """
 
 from __future__ import annotations
@@ -23,25 +27,26 @@ import time
 
 from bson import ObjectId
 from kafka.errors import KafkaError
-from mongoengine import Document, ListField
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from mongoengine import BooleanField, Document, ListField
+from pymongo.errors import PyMongoError
 
+from services import upgrades
 from services.events import Envelope, new_event
 from services.lease import Leases
 
 log = logging.getLogger(__name__)
 
 PENDING = "outbox_pending"
-SWEEP_SECONDS = 10.0
+LEGACY_MARKERS = "outbox_pending"  # the older version's marker collection
 
 
-def note_pending(document_class, pk) -> None:
-    """Leave the relay a marker: the document ``pk`` of ``document_class`` holds events (call after the write)."""
-    collection = document_class._get_collection()
-    try:
-        collection.database[PENDING].insert_one({"_id": f"{collection.name}|{pk}", "c": collection.name, "d": pk})
-    except DuplicateKeyError:
-        pass  # already marked, not yet relayed
+def with_events(update: dict, envelopes) -> dict:
+    """``update`` (a MongoDB update document) that also appends ``envelopes`` (as stored: documents or
+    JSON text) to the document's outbox and marks it for the relay, all in the same write."""
+    envelopes = list(envelopes)
+    if not envelopes:
+        return update
+    return {**update, "$push": {"outbox": {"$each": envelopes}}, "$set": {**update.get("$set", {}), PENDING: True}}
 
 
 class OutboxDocument(Document):
@@ -50,10 +55,12 @@ class OutboxDocument(Document):
     Subclasses set ``event_source`` to their service name.
     """
 
-    meta = {"abstract": True}
+    # Sparse: only the documents with events wait in it.
+    meta = {"abstract": True, "indexes": [{"fields": [PENDING], "sparse": True}]}
     event_source = ""
 
     outbox = ListField()  # envelopes, as documents or as JSON text (``Envelope.from_stored``)
+    outbox_pending = BooleanField()  # True while ``outbox`` holds events; absent otherwise
 
     def record_event(self, event_type: str, payload: dict, subject: str | None = None) -> Envelope:
         """Queue an event to be published once this document is saved."""
@@ -62,14 +69,8 @@ class OutboxDocument(Document):
             self.pk = ObjectId()
         envelope = new_event(event_type, self.event_source, subject or str(self.pk), payload)
         self.outbox.append(envelope.to_dict())
+        self.outbox_pending = True
         return envelope
-
-    def save(self, *args, **kwargs):
-        """Save, then mark the document for the relay if it holds events."""
-        saved = super().save(*args, **kwargs)
-        if self.outbox:
-            note_pending(type(self), self.pk)
-        return saved
 
 
 class OutboxRelay:
@@ -77,8 +78,8 @@ class OutboxRelay:
 
     One relay at a time leads each collection, holding a lease renewed as
     it works; another process takes over when the lease runs out. Leading
-    a whole collection costs one write per round instead of a claim per
-    document, which on FerretDB is the difference that matters.
+    a whole collection costs one write per half-lease instead of a claim per
+    document.
     """
 
     def __init__(self, publisher, document_classes, batch_size: int = 100):
@@ -86,7 +87,6 @@ class OutboxRelay:
         self._classes = list(document_classes)
         self._batch_size = batch_size
         self._leases = Leases()
-        self._next_sweep: dict[str, float] = {}
 
     def relay_once(self) -> int:
         """Publish what is pending now; returns how many events went out."""
@@ -112,46 +112,55 @@ class OutboxRelay:
         collection = cls._get_collection()
         if not self._lead(collection):
             return 0
-        pending, markers = self._pending(collection)
+        pending = list(collection.find({PENDING: True}, {"outbox": 1}).limit(self._batch_size))
         if not pending:
             return 0
-        try:
-            # Every event of the batch goes out with a single flush.
-            self._publisher.publish([Envelope.from_stored(e) for doc in pending for e in doc["outbox"]])
-        except (KafkaError, PyMongoError):
-            for marker in markers:  # put the markers back, or only the next sweep would find these
-                note_pending(cls, marker["d"])
-            raise
+        # Every event of the batch goes out with a single flush.
+        self._publisher.publish([Envelope.from_stored(e) for doc in pending for e in doc.get("outbox") or []])
         for doc in pending:
-            collection.update_one({"_id": doc["_id"]}, {"$pullAll": {"outbox": doc["outbox"]}})
-        return sum(len(doc["outbox"]) for doc in pending)
-
-    def _pending(self, collection) -> tuple[list, list]:
-        """Documents with events: from the markers, or from a full scan when a sweep is due."""
-        now = time.monotonic()
-        if now >= self._next_sweep.get(collection.name, 0.0):
-            self._next_sweep[collection.name] = now + SWEEP_SECONDS
-            found = list(collection.find({"outbox.0": {"$exists": True}}, {"outbox": 1}).limit(self._batch_size))
-            if found:
-                return found, []
-        markers = collection.database[PENDING]
-        taken = list(markers.find({"c": collection.name}).limit(self._batch_size))
-        # Removed before reading: an event added from now on leaves a new marker.
-        for marker in taken:
-            markers.delete_one({"_id": marker["_id"]})
-        documents = (collection.find_one({"_id": marker["d"]}, {"outbox": 1}) for marker in taken)
-        return [doc for doc in documents if doc and doc.get("outbox")], taken
+            _remove_published(collection, doc)
+        return sum(len(doc.get("outbox") or []) for doc in pending)
 
     def _lead(self, collection) -> bool:
         """Hold the lease on ``collection`` (see ``services.lease``); False if another relay has it."""
         return self._leases.lead(collection.database, collection.name)
 
 
+def _remove_published(collection, doc: dict) -> None:
+    """Take the events ``doc`` had (and that were published) out of its outbox."""
+    published = doc.get("outbox") or []
+    # Usually nothing was added since the read: empty the outbox and clear the mark in one write.
+    emptied = collection.update_one({"_id": doc["_id"], "outbox": published},
+                                    {"$set": {"outbox": []}, "$unset": {PENDING: ""}})
+    if not emptied.matched_count:
+        # Events were recorded meanwhile: remove exactly those published; the mark stays for them.
+        collection.update_one({"_id": doc["_id"]}, {"$pullAll": {"outbox": published}})
+
+
+def mark_unmarked(document_classes) -> None:
+    """Mark the documents an older version left with events but without ``outbox_pending`` (it kept
+    markers in a collection of their own, now dropped); once per collection and database, at a worker's
+    start: it reads the whole collection."""
+    for cls in document_classes:
+        collection = cls._get_collection()
+
+        def mark(collection=collection):
+            marked = collection.update_many({"outbox.0": {"$exists": True}, PENDING: {"$exists": False}},
+                                            {"$set": {PENDING: True}})
+            if marked.modified_count:
+                log.info("marked %d documents of %s with events for the relay", marked.modified_count,
+                         collection.name)
+
+        upgrades.once(collection.database, f"outbox-pending:{collection.name}", mark)
+    if document_classes:
+        document_classes[0]._get_collection().database.drop_collection(LEGACY_MARKERS)
+
+
 def wait_until_empty(document_classes, timeout: float = 30.0) -> bool:
     """True once no document of these classes holds pending events (for tests and seeding)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not any(cls._get_collection().find_one({"outbox.0": {"$exists": True}}) for cls in document_classes):
+        if not any(cls._get_collection().find_one({PENDING: True}, {"_id": 1}) for cls in document_classes):
             return True
         time.sleep(0.1)
     return False

@@ -1,17 +1,31 @@
-"""A fixed-window rate limiter kept in MongoDB, shared by every process."""
+"""A fixed-window rate limiter kept in MongoDB, shared by every process.
+
+One document per key and window (``_id = "<key>:<window>"``); a TTL index removes it a minute after its
+window ends.
+"""
 
 from __future__ import annotations
 
-import random
 import time
 from datetime import UTC, datetime, timedelta
 
+from mongoengine import DateTimeField, Document, IntField, StringField
 from pymongo import ReturnDocument
 from werkzeug.exceptions import TooManyRequests
 
 from services import db
 
 COLLECTION = "rate_limits"
+
+
+class RateWindow(Document):
+    """The hits on one key in one window; gone (TTL) once ``expires_at`` has passed."""
+
+    id = StringField(primary_key=True)
+    hits = IntField(default=0)
+    expires_at = DateTimeField()
+
+    meta = {"collection": COLLECTION, "indexes": [{"fields": ["expires_at"], "expireAfterSeconds": 0}]}
 
 
 def _window(window_seconds: int) -> int:
@@ -26,16 +40,13 @@ def _too_many(window_seconds: int):
 def hit(key: str, limit: int, window_seconds: int) -> int:
     """Count one hit on ``key``; abort with 429 beyond ``limit`` per window. Returns the hits so far."""
     window = _window(window_seconds)
-    collection = db.database()[COLLECTION]
+    collection = RateWindow._get_collection()
     counter = db.upsert(lambda: collection.find_one_and_update(
         {"_id": f"{key}:{window}"},
         {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}},
         upsert=True,
         return_document=ReturnDocument.AFTER,
     ))
-    # FerretDB has no TTL indexes: old windows are swept now and then.
-    if random.random() < 0.01:
-        collection.delete_many({"expires_at": {"$lt": datetime.now(UTC)}})
     if counter["hits"] > limit:
         raise _too_many(window_seconds)
     return counter["hits"]

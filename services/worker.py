@@ -20,7 +20,7 @@ from services.consumer import ConsumerLoop
 from services.kafka import Publisher, client_options, ensure_topics
 from services.ledger import EventLedger, adopt_old_rows
 from services.logs import configure_logging
-from services.outbox import OutboxRelay
+from services.outbox import OutboxRelay, mark_unmarked
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,7 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
         log.info("re-keyed %d ledger rows of an older version", rekeyed)
     for upgrade in upgrades:
         upgrade()
+    mark_unmarked(outbox_documents)
     retry_until(stop, "create topics", lambda: ensure_topics(settings))
     publisher = Publisher(settings)
     threads = []

@@ -18,7 +18,7 @@ from mongoengine import NotUniqueError
 
 from services.coarse_time import dated_by_day_only, day_object_id, day_of_stamp, day_stamp, day_start, row_day
 from services.events import Envelope
-from services.outbox import note_pending
+from services.outbox import with_events
 from workers.grievances import anonymous_event
 from workers.models import Grievance
 
@@ -37,10 +37,8 @@ def release_due(now: datetime | None = None) -> int:
     for doc in due:
         # Conditional on events still held: two workers releasing at once move them once.
         moved = collection.update_one({"_id": doc["_id"], "held.0": {"$exists": True}},
-                                      {"$push": {"outbox": {"$each": doc["held"]}}, "$set": {"held": []}})
-        if moved.modified_count:
-            note_pending(Grievance, doc["_id"])
-            released += 1
+                                      with_events({"$set": {"held": []}}, doc["held"]))
+        released += moved.modified_count
     if released:
         log.info("released the day's batch of %d anonymous grievances", released)
     return released

@@ -16,7 +16,8 @@ from mongoengine import NotUniqueError
 from werkzeug.exceptions import BadRequest, Conflict, NotFound
 
 from services.events import OFFER_RESPONDED, Envelope, new_event
-from services.outbox import note_pending
+from services.keyset import id_page
+from services.outbox import with_events
 from workers.models import Offer, utcnow
 
 log = logging.getLogger(__name__)
@@ -107,16 +108,18 @@ def visible(worker_id: str):
 
 
 def page(worker_id: str, limit: int, cursor: str | None) -> tuple[list[Offer], str | None]:
-    """Newest first, and the cursor of the next page (None at the end)."""
-    query = visible(worker_id)
-    if cursor:
-        try:
-            query = query.filter(id__lt=ObjectId(cursor))
-        except InvalidId as exc:
-            raise BadRequest("The cursor is not one this service gave out.") from exc
-    items = list(query.order_by("-id").limit(limit + 1))
-    next_cursor = str(items[limit - 1].id) if len(items) > limit else None
-    return items[:limit], next_cursor
+    """Newest first, and the cursor of the next page (None at the end).
+
+    Read back in time window by window through the index (worker_id, _id) (``services.keyset``): a page
+    costs the same however many offers the worker has had.
+    """
+    try:
+        after = ObjectId(cursor) if cursor else None
+    except InvalidId as exc:
+        raise BadRequest("The cursor is not one this service gave out.") from exc
+    docs, next_id = id_page(Offer._get_collection(), {"worker_id": worker_id}, limit, after,
+                            lambda doc: doc.get("verdict") in SHOWN_VERDICTS)
+    return [Offer._from_son(doc) for doc in docs], (str(next_id) if next_id else None)
 
 
 def get(worker_id: str, offer_id: str) -> Offer:
@@ -140,10 +143,9 @@ def respond(worker_id: str, offer_id: str, action: str) -> Offer:
         "employer_id": offer.employer_id, "response": response})
     result = Offer._get_collection().update_one(
         {"_id": offer.pk, "worker_id": worker_id, "status": "sent"},
-        {"$set": {"status": response, "responded_at": utcnow()}, "$push": {"outbox": event.to_dict()}})
+        with_events({"$set": {"status": response, "responded_at": utcnow()}}, [event.to_dict()]))
     if result.modified_count != 1:
         raise Conflict("This offer can no longer be answered.")
-    note_pending(Offer, offer.pk)
     return Offer.objects.get(pk=offer.pk)
 
 

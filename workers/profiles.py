@@ -13,7 +13,7 @@ from werkzeug.exceptions import Conflict
 
 from services.db import plain
 from services.events import WORKER_PROFILE_UPDATED, new_event
-from services.outbox import note_pending
+from services.outbox import with_events
 from services.passwords import hash_password
 from workers.models import Worker, utcnow
 
@@ -74,11 +74,9 @@ def update_profile(worker: Worker, changes: dict) -> Worker:
         event = new_event(WORKER_PROFILE_UPDATED, Worker.event_source, str(worker.pk),
                           profile_payload(str(worker.pk), revision, after))
         update["$set"]["revision"] = revision
-        update["$push"] = {"outbox": event.to_dict()}
+        update = with_events(update, [event.to_dict()])
     result = Worker._get_collection().update_one({"_id": worker.pk, "revision": worker.revision}, update)
     if result.matched_count != 1:
         raise Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
-    if published_changed:
-        note_pending(Worker, worker.pk)
     return Worker.objects.get(pk=worker.pk)
 
