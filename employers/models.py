@@ -56,6 +56,7 @@ class Vacancy(OutboxDocument):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
+    # The employer's list (``employers.paging``): employer, [status,] _id.
     meta = {"collection": "vacancies", "indexes": [("employer_id", "-_id"), ("employer_id", "status", "-_id")]}
 
 
@@ -78,8 +79,10 @@ class Offer(OutboxDocument):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
+    # The employer's list (``employers.paging``): employer, [vacancy or status,] _id. A vacancy's offers
+    # counted by status, and a worker's live offer on a vacancy (``employers.store``).
     meta = {
         "collection": "offers",
-        "indexes": [("employer_id", "-_id"), ("employer_id", "vacancy_id", "-_id"), ("vacancy_id", "status"),
-                    ("vacancy_id", "worker_id")],
+        "indexes": [("employer_id", "-_id"), ("employer_id", "vacancy_id", "-_id"), ("employer_id", "status", "-_id"),
+                    ("vacancy_id", "status"), ("vacancy_id", "worker_id", "status")],
     }

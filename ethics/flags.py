@@ -6,7 +6,7 @@ import csv
 import io
 from base64 import urlsafe_b64decode, urlsafe_b64encode
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 
 from bson import ObjectId
@@ -45,7 +45,7 @@ def list_query(args: dict) -> tuple[dict, dict, dict]:
     bounds = {}
     if args.get("from_"):
         bounds["$gte"] = datetime.combine(args["from_"], time.min, UTC)
-    if args.get("to"):
+    if args.get("to") and args["to"] < date.max:
         bounds["$lt"] = datetime.combine(args["to"] + timedelta(days=1), time.min, UTC)
     return equal, residual, bounds
 
@@ -69,7 +69,7 @@ def newest_flags(args: dict, after: tuple[datetime, ObjectId] | None = None) -> 
         return keep_filters(doc) and (after is None or _position(doc) < after)
 
     top = after[0] if after is not None else bounds.get("$lt")
-    return newest_first(fetch, _position, top, bounds.get("$gte", EPOCH), keep)
+    return newest_first(fetch, _position, top, floor=bounds.get("$gte", EPOCH), keep=keep)
 
 
 def page(args: dict) -> tuple[list[Flag], str | None]:

@@ -71,7 +71,8 @@ class PlacementRecord(Document):
     worker_rating = IntField(null=True)
     employer_rating = IntField(null=True)
 
-    meta = {"collection": "placements", "indexes": ["worker_id"]}
+    # A worker's placements; the completed ones of a page of candidates (``matcher.read_api``).
+    meta = {"collection": "placements", "indexes": ["worker_id", ("completed", "worker_id")]}
 
     def history_entry(self) -> dict:
         """The placement as ``RankRequestSchema``'s ``history`` entries read."""

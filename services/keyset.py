@@ -30,7 +30,7 @@ GROWTH, EMPTY_GROWTH = 2, 8
 
 
 def newest_first(fetch: Callable[[datetime, datetime | None], list[dict]], key: Callable[[dict], object],
-                 top: datetime | None, floor: datetime = EPOCH, keep: Callable[[dict], bool] | None = None,
+                 top: datetime | None, *, floor: datetime = EPOCH, keep: Callable[[dict], bool] | None = None,
                  ) -> Iterator[dict]:
     """The documents ``fetch`` finds, newest first (by ``key``), going back from ``top`` (None: now) to
     ``floor``; those ``keep`` refuses are skipped.
@@ -41,13 +41,21 @@ def newest_first(fetch: Callable[[datetime, datetime | None], list[dict]], key: 
     """
     upper, hi, span = top or datetime.now(UTC), None, FIRST_SPAN
     while True:
-        lo = max(upper - span, floor)
+        lo = _earlier(upper, span, floor)
         batch = fetch(lo, hi)
         yield from sorted((doc for doc in batch if keep is None or keep(doc)), key=key, reverse=True)
         if lo <= floor:
             return
         span = _next_span(span, len(batch))
         hi = upper = lo
+
+
+def _earlier(moment: datetime, span: timedelta, floor: datetime) -> datetime:
+    """``moment - span``, but not before ``floor`` (nor before the year 1)."""
+    try:
+        return max(moment - span, floor)
+    except OverflowError:
+        return floor
 
 
 def _next_span(span: timedelta, read: int) -> timedelta:
@@ -102,6 +110,6 @@ def id_page(collection, equal: dict, limit: int, cursor: ObjectId | None, keep: 
         return list(collection.find({**equal, "_id": window}))
 
     top = cursor.generation_time + timedelta(seconds=1) if cursor is not None else None
-    docs = list(islice(newest_first(fetch, lambda doc: doc["_id"], top, keep), limit + 1))
+    docs = list(islice(newest_first(fetch, lambda doc: doc["_id"], top, keep=keep), limit + 1))
     return docs[:limit], (docs[limit - 1]["_id"] if len(docs) > limit else None)
 

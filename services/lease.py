@@ -47,9 +47,9 @@ class Leases:
                 leases.insert_one({"_id": name, "owner": None, "until": now - self.length})
             except DuplicateKeyError:
                 pass
-        taken = leases.update_one(
-            {"_id": name, "$or": [{"owner": self.owner}, {"until": {"$lt": now}}]},
-            {"$set": {"owner": self.owner, "until": now + self.length}},
-        )
-        self._held[name] = now + self.length if taken.matched_count else None
-        return bool(taken.matched_count)
+        renewal = {"$set": {"owner": self.owner, "until": now + self.length}}
+        # Two conditions tried in turn rather than one $or: each is a look-up by _id.
+        taken = (leases.update_one({"_id": name, "owner": self.owner}, renewal).matched_count
+                 or leases.update_one({"_id": name, "until": {"$lt": now}}, renewal).matched_count)
+        self._held[name] = now + self.length if taken else None
+        return bool(taken)

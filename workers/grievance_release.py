@@ -29,15 +29,18 @@ _shuffle = random.SystemRandom().shuffle
 
 
 def release_due(now: datetime | None = None) -> int:
-    """Move the held events of grievances filed before today (UTC) to their outbox, in random order."""
+    """Move the held events of grievances filed before today (UTC) to their outbox, in random order.
+
+    Found through the sparse index on ``held_day``, which holds only the grievances still waiting.
+    """
     collection = Grievance._get_collection()
-    due = list(collection.find({"held.0": {"$exists": True}, "created_at": {"$lt": day_start(now)}}, {"held": 1}))
+    due = list(collection.find({"held_day": {"$lt": day_start(now)}}, {"held": 1}))
     _shuffle(due)  # the relay then publishes them in this order, not in the order they were filed
     released = 0
     for doc in due:
         # Conditional on events still held: two workers releasing at once move them once.
         moved = collection.update_one({"_id": doc["_id"], "held.0": {"$exists": True}},
-                                      with_events({"$set": {"held": []}}, doc["held"]))
+                                      with_events({"$set": {"held": []}, "$unset": {"held_day": ""}}, doc["held"]))
         released += moved.modified_count
     if released:
         log.info("released the day's batch of %d anonymous grievances", released)
@@ -74,7 +77,8 @@ def anonymise_old_grievances() -> int:
                               text=old.get("text", ""), employer_id=old.get("employer_id", ""), anonymous=True,
                               created_at=day)
         # An event not yet published goes out with the day's batch, in the new form; a published one stays so.
-        grievance.held = [anonymous_event(grievance)] if old.get("outbox") or old.get("held") else []
+        if old.get("outbox") or old.get("held"):
+            grievance.held, grievance.held_day = [anonymous_event(grievance)], day
         # The new one first: a crash in between leaves both, and the next start only deletes the old one.
         try:
             grievance.save(force_insert=True)
@@ -85,6 +89,17 @@ def anonymise_old_grievances() -> int:
     if rewritten:
         log.info("anonymised %d grievances stored by an older version", rewritten)
     return rewritten
+
+
+def date_held_grievances() -> int:
+    """Give ``held_day`` to grievances an older version left waiting without it, so the batch finds them;
+    idempotent, run at the worker's start (it reads the whole collection). Returns how many."""
+    collection = Grievance._get_collection()
+    dated = 0
+    for doc in list(collection.find({"held.0": {"$exists": True}, "held_day": {"$exists": False}}, {"created_at": 1})):
+        dated += collection.update_one({"_id": doc["_id"], "held_day": {"$exists": False}},
+                                       {"$set": {"held_day": row_day(doc)}}).modified_count
+    return dated
 
 
 def _is_anonymous_enough(doc: dict) -> bool:

@@ -57,7 +57,7 @@ def file_grievance(data: dict, worker_id: str | None) -> Grievance:
     anonymous = bool(data.get("anonymous", True)) or not worker_id
     employer_id = data.get("employer_id") or ""
     if worker_id and data.get("offer_id") and not employer_id:
-        own = offers.visible(worker_id).filter(offer_id=data["offer_id"]).first()
+        own = offers.own(worker_id, data["offer_id"])
         employer_id = own.employer_id if own else ""
     if anonymous:
         return _file_anonymously(data, employer_id)
@@ -72,7 +72,7 @@ def _file_anonymously(data: dict, employer_id: str) -> Grievance:
     """Only the day in the id, the stored time and the event; the event held for the day's batch."""
     grievance = Grievance(pk=day_object_id(), category=data["category"], text=data["text"],
                           employer_id=employer_id, anonymous=True, created_at=day_start())
-    grievance.held = [anonymous_event(grievance)]
+    grievance.held, grievance.held_day = [anonymous_event(grievance)], grievance.created_at
     grievance.save(force_insert=True)
     return grievance
 

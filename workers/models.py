@@ -81,6 +81,7 @@ class Offer(OutboxDocument):
     received_at = DateTimeField(default=utcnow)
     responded_at = DateTimeField()
 
+    # The worker's inbox, newest first (``workers.offers.page``).
     meta = {"collection": "offers", "indexes": [("worker_id", "-id")]}
 
 
@@ -88,7 +89,8 @@ class Grievance(OutboxDocument):
     """A grievance about an employer or an offer.
 
     Anonymous: ``worker_id`` and ``offer_id`` empty, the id and ``created_at`` at midnight UTC, and the
-    event waits in ``held`` until the day's batch moves it to the outbox (``workers.grievance_release``).
+    event waits in ``held`` until the day's batch moves it to the outbox (``workers.grievance_release``);
+    ``held_day``, the day filed, is set only while it waits, so its sparse index holds only those.
     """
 
     event_source = "workers"
@@ -101,5 +103,6 @@ class Grievance(OutboxDocument):
     worker_id = StringField(default="")
     created_at = DateTimeField(default=utcnow)
     held = ListField()  # envelopes of an anonymous grievance, not yet released to the outbox
+    held_day = DateTimeField()
 
-    meta = {"collection": "grievances"}
+    meta = {"collection": "grievances", "indexes": [{"fields": ["held_day"], "sparse": True}]}

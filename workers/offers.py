@@ -102,9 +102,14 @@ def receive_completion(event: Envelope) -> None:
     Offer.objects(offer_id=event.subject, status__in=("accepted", "sent")).update_one(set__status="completed")
 
 
-def visible(worker_id: str):
-    """The worker's offers that carry terms (tombstones never show)."""
-    return Offer.objects(worker_id=worker_id, verdict__in=SHOWN_VERDICTS)
+def own(worker_id: str, offer_id: str) -> Offer | None:
+    """The worker's offer ``offer_id`` if it carries terms (tombstones never show), else None.
+
+    Found by its unique ``offer_id`` alone, then checked: a filter on the worker and the verdict too
+    would not be served by that one index.
+    """
+    offer = Offer.objects(offer_id=offer_id).first()
+    return offer if offer is not None and offer.worker_id == worker_id and offer.verdict in SHOWN_VERDICTS else None
 
 
 def page(worker_id: str, limit: int, cursor: str | None) -> tuple[list[Offer], str | None]:
@@ -124,7 +129,7 @@ def page(worker_id: str, limit: int, cursor: str | None) -> tuple[list[Offer], s
 
 def get(worker_id: str, offer_id: str) -> Offer:
     """The worker's own offer; another worker's (or none) is a 404."""
-    offer = visible(worker_id).filter(offer_id=offer_id).first()
+    offer = own(worker_id, offer_id)
     if offer is None:
         raise NotFound("No such offer.")
     return offer

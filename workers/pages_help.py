@@ -60,7 +60,7 @@ def _about(worker, offer_id: str):
     """The worker's own offer the report is about, to name it on the form."""
     if worker is None or not offer_id:
         return None
-    return offers.visible(str(worker.pk)).filter(offer_id=offer_id).first()
+    return offers.own(str(worker.pk), offer_id)
 
 
 @blp.get("/report/sent")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from services.events import MATCHES_UPDATED, OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 from services.worker import run_worker
-from workers.grievance_release import GrievanceRelease, anonymise_old_grievances
+from workers.grievance_release import GrievanceRelease, anonymise_old_grievances, date_held_grievances
 from workers.match_lists import receive_matches
 from workers.models import Grievance, Offer, Worker
 from workers.offers import receive_completion, receive_review, receive_withdrawal
@@ -24,7 +24,8 @@ OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
 
 
 def main() -> None:
-    run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS, jobs=(GrievanceRelease(),), upgrades=(anonymise_old_grievances,))
+    run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS, jobs=(GrievanceRelease(),),
+               upgrades=(anonymise_old_grievances, date_held_grievances))
 
 
 if __name__ == "__main__":
