@@ -89,7 +89,8 @@ class Envelope:
     @classmethod
     def from_stored(cls, entry) -> Envelope:
         """An outbox entry: the envelope as a document, or as its JSON text. Big events (a worker's matches)
-        are kept as text: FerretDB reads a 27 kB string in 7 ms and the same nested in 24 ms."""
+        are kept as text: a 27 kB envelope reads in 0.6 ms as text and 0.9 ms nested, and is written in
+        2.0 ms against 4.0 ms (SecantusDB, tests/bench/kernel_choices.py)."""
         return cls.from_dict(json.loads(entry) if isinstance(entry, str) else entry)
 
     @classmethod

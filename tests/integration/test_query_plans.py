@@ -28,8 +28,8 @@ from bson import ObjectId
 from pymongo import monitoring
 
 from employers.app import create_app as create_employers_app
+from employers.models import Employer, Vacancy
 from employers.models import Offer as EmployerOffer
-from employers.models import Vacancy
 from employers.store import STORE
 from ethics import flag_counts, flags, reports
 from ethics.app import create_app as create_ethics_app
@@ -326,6 +326,8 @@ def test_an_employers_vacancies_and_offers_use_indexes_and_read_about_a_page(set
         STORE.offer(offers[0]["_id"])
         STORE.count_offers(str(own_vacancy["_id"]), ("accepted", "completed"))
         STORE.offer_exists(str(own_vacancy["_id"]), "w1", ("sent", "accepted"))
+        Employer.by_email("someone@example.org")
+        Employer.objects(id=ObjectId(owner)).first()
 
     problems = checked(recorded, pages)
     assert not problems, "\n".join(problems)
