@@ -1,4 +1,4 @@
-"""Integration tests run against a real Apache Kafka broker and a real FerretDB.
+"""Integration tests run against a real Apache Kafka broker and a real database (SecantusDB).
 
 The session starts both on ports of their own (19092 and 27217, moved up by
 ``LP_TEST_PORT_OFFSET`` so that two checkouts can test side by side), with
