@@ -168,7 +168,7 @@ def main() -> None:
     print("[bench] starting Kafka and the database for the benchmark run", flush=True)
     stack.start_database()
     stack.start_kafka()
-    settings = Settings(service="bench", secret_key="bench", mongo_url=f"mongodb://127.0.0.1:{stack.mongo_port}",
+    settings = Settings(service="bench", secret_key="bench", mongo_url=stack.mongo_url,
                         kafka_bootstrap=f"127.0.0.1:{stack.kafka_port}", mongo_db_prefix="bench_")
     db.connect(settings)
     try:

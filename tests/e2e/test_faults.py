@@ -60,7 +60,7 @@ def statuses(employer) -> dict[str, str]:
 
 
 def reviews_per_vacancy(platform: Platform, ids: list[str]) -> dict[str, int]:
-    client = MongoClient(f"mongodb://127.0.0.1:{platform.stack.mongo_port}")
+    client = MongoClient(platform.stack.mongo_url)
     try:
         counts: dict[str, int] = {}
         for review in client["lp_ethics"]["reviews"].find({"document_id": {"$in": ids}}, {"document_id": 1}):

@@ -40,7 +40,7 @@ def settings(stack):
     return Settings(
         service=name,
         secret_key=TEST_SECRET,
-        mongo_url=f"mongodb://127.0.0.1:{stack.mongo_port}",
+        mongo_url=stack.mongo_url,
         kafka_bootstrap=f"127.0.0.1:{stack.kafka_port}",
         mongo_db_prefix="test_",
         ports={name: 0},
