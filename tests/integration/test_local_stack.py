@@ -2,6 +2,7 @@
 
 import os
 import signal
+import uuid
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,9 @@ def test_down_leaves_nothing_running(full_stack):
 
 def test_up_restarts_a_killed_database_on_its_own_data(full_stack):
     full_stack.up()
-    with MongoClient(port=full_stack.mongo_port) as client:
-        client.lp_stack_test.marks.insert_one({"_id": "before the kill"})
+    mark = f"before the kill {uuid.uuid4()}"  # the stack's data outlives a test run
+    with MongoClient(full_stack.mongo_url) as client:
+        client.lp_stack_test.marks.insert_one({"_id": mark})
     before = full_stack.status()
 
     full_stack.stop("database", signal.SIGKILL)
@@ -73,8 +75,8 @@ def test_up_restarts_a_killed_database_on_its_own_data(full_stack):
     after = full_stack.status()
     assert after["database"] not in (None, before["database"])
     assert {k: v for k, v in after.items() if k != "database"} == {k: v for k, v in before.items() if k != "database"}
-    with MongoClient(port=full_stack.mongo_port) as client:
-        assert client.lp_stack_test.marks.find_one({"_id": "before the kill"})
+    with MongoClient(full_stack.mongo_url) as client:
+        assert client.lp_stack_test.marks.find_one({"_id": mark})
     assert all(full_stack.readyz(s) for s in PORTS)
 
 
