@@ -1,6 +1,6 @@
 # Two commands matter: `make run` (the platform with demo data) and
 # `make test`. Both install what they need: a virtualenv with the pinned
-# Python packages, the Kafka jars (Maven) and the FerretDB binary (Go).
+# Python packages (the database server, SecantusDB, among them) and the Kafka jars (Maven).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +13,7 @@ help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
 	@echo "make up      start everything in the background; make down stops it"
 	@echo "            (LP_KAFKA_AUTH=scram make up: Kafka with a SCRAM user per service and ACLs, as in production)"
-	@echo "make test    unit and integration tests (starts its own Kafka + FerretDB)"
+	@echo "make test    unit and integration tests (starts its own Kafka + database)"
 	@echo "make bench   benchmarks, with figures and ratios"
 	@echo "make lint    ruff"
 	@echo "make security  bandit and the audit of pinned versions (part of make test)"

@@ -19,7 +19,6 @@ import time
 from dataclasses import dataclass, field
 
 from flask import current_app
-from pymongo import ReturnDocument
 
 from services import db
 
@@ -72,9 +71,8 @@ class MongoCredentials:
         """Raise the version (ending every token and session), keeping ``keep_session`` open; the new version."""
         kept = self.state(key).sessions.get(keep_session) if keep_session else None
         sessions = {keep_session: kept} if kept else {}
-        updated = db.upsert(lambda: self._collection().find_one_and_update(
-            {"_id": key}, {"$inc": {"version": 1}, "$set": {"sessions": sessions}},
-            upsert=True, return_document=ReturnDocument.AFTER))
+        update = {"$inc": {"version": 1}, "$set": {"sessions": sessions}}
+        updated = db.find_one_and_upsert(self._collection(), key, update)
         return int(updated["version"])
 
 

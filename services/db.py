@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mongoengine
 from mongoengine.connection import get_db
+from pymongo import ReturnDocument
 from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from services.config import Settings
@@ -65,6 +66,19 @@ def upsert(operation):
         return operation()
     except DuplicateKeyError:
         return operation()
+
+
+def find_one_and_upsert(collection, key, update: dict) -> dict:
+    """Apply ``update`` to the document ``_id: key``, made if missing, and return the document afterwards.
+
+    find_one_and_update(upsert, the new document), run through ``upsert``. SecantusDB 0.7.0b3 answers
+    a first upsert of an ``_id`` that a concurrent one inserted a moment before with no document,
+    though it applied the update (its upsert path returns the new document only when it inserted it):
+    then the document is read back, which may already show a later update too.
+    """
+    document = upsert(lambda: collection.find_one_and_update({"_id": key}, update, upsert=True,
+                                                             return_document=ReturnDocument.AFTER))
+    return document if document is not None else collection.find_one({"_id": key})
 
 
 def insert_new(collection, rows: list[dict]) -> None:

@@ -1,4 +1,4 @@
-"""Kernel benchmarks over a real broker and FerretDB started for the run.
+"""Kernel benchmarks over a real broker and database (SecantusDB) started for the run.
 
 Each figure is printed next to a naive baseline measured in the same
 process, with their ratio, since absolute numbers on a shared 2-core
@@ -27,6 +27,7 @@ from services.kafka import Publisher, ensure_topics
 from services.ledger import EventLedger
 from services.outbox import OutboxDocument, OutboxRelay
 from services.worker import build_consumer
+from tests.integration.helpers import PORT_OFFSET
 
 
 class BenchParcel(OutboxDocument):
@@ -159,13 +160,15 @@ def main() -> None:
 
     ethics_corpus_report()
     matcher_bench()
-    stack = Stack(var=ROOT / "var" / "bench", kafka_port=39092, controller_port=39093, mongo_port=27417)
+    # Moved up by LP_TEST_PORT_OFFSET like the tests' ports, so a bench can run beside another checkout's tests.
+    stack = Stack(var=ROOT / "var" / "bench", kafka_port=39092 + PORT_OFFSET, controller_port=39093 + PORT_OFFSET,
+                  mongo_port=39317 + PORT_OFFSET)
     stack.down()
     shutil.rmtree(stack.var, ignore_errors=True)
-    print("[bench] starting Kafka and FerretDB for the benchmark run", flush=True)
+    print("[bench] starting Kafka and the database for the benchmark run", flush=True)
     stack.start_database()
     stack.start_kafka()
-    settings = Settings(service="bench", secret_key="bench", mongo_url=f"mongodb://127.0.0.1:{stack.mongo_port}",
+    settings = Settings(service="bench", secret_key="bench", mongo_url=stack.mongo_url,
                         kafka_bootstrap=f"127.0.0.1:{stack.kafka_port}", mongo_db_prefix="bench_")
     db.connect(settings)
     try:

@@ -35,8 +35,10 @@ from services.auth import issue_token
 from services.keys import service_token_key
 from tests.bench.http_load import run_load
 from tests.documents import vacancy
+from tests.integration.helpers import PORT_OFFSET
 
-PORTS = {"employers": 38001, "workers": 38002, "ethics": 38003, "matcher": 38004}
+# Moved up by LP_TEST_PORT_OFFSET, as the tests' ports are.
+PORTS = {service: 38000 + PORT_OFFSET + n for n, service in enumerate(["employers", "workers", "ethics", "matcher"], 1)}
 REPORT = ROOT / "docs" / "load-benchmark.md"
 PASSWORD = "bench password long enough"
 CONNECTIONS, SECONDS = 32, 30
@@ -206,7 +208,7 @@ def write_report(matches: dict, freshness: dict) -> None:
 Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores (load average
 {os.getloadavg()[0]:.1f} at the end) by `python -m tests.bench.load_bench` (part of `make bench`): the whole
 local stack (gunicorn with 2 workers x 4 threads per service and, as in production where the gateway keeps it,
-no access log; Kafka; FerretDB on SQLite), {N_WORKERS} workers,
+no access log; Kafka; SecantusDB), {N_WORKERS} workers,
 {N_VACANCIES} vacancies before the timed part. Figures vary on a shared machine; compare them with the
 baselines measured in the same run.
 
@@ -219,14 +221,15 @@ workers service keeps them per worker as the gzipped answer (`workers/match_list
 token check (its signature, then the account's token version: one read by `_id`, so a revoked token stops at
 once) and one read by `_id` of the answer. From submission to visible, a vacancy crosses the employers' outbox, ethics,
 the matcher's refresher (which patches its snapshot from the changes instead of reloading it) and the
-workers' consumer; the lists and big events are kept as text, which FerretDB reads several times faster than
-nested documents.
+workers' consumer; the lists and big events are kept as text (chosen on FerretDB, the former local database, which
+read text several times faster than nested documents).
 """)
     say(f"written to {REPORT.relative_to(ROOT)}")
 
 
 def main() -> None:
-    stack = Stack(var=ROOT / "var" / "bench-load", kafka_port=38092, controller_port=38093, mongo_port=38317,
+    stack = Stack(var=ROOT / "var" / "bench-load", kafka_port=38092 + PORT_OFFSET,
+                  controller_port=38093 + PORT_OFFSET, mongo_port=38317 + PORT_OFFSET,
                   ports=dict(PORTS), gunicorn_workers=2, access_log=False)
     stack.down()
     shutil.rmtree(stack.var, ignore_errors=True)

@@ -1,7 +1,7 @@
-"""End-to-end tests: the whole local stack (Kafka, FerretDB, four services and their workers).
+"""End-to-end tests: the whole local stack (Kafka, the database, four services and their workers).
 
 The journeys' stack runs on ports of its own (28001-28004, Kafka 28092,
-FerretDB 28317, moved up by ``LP_TEST_PORT_OFFSET``) with data under
+the database 28317, moved up by ``LP_TEST_PORT_OFFSET``) with data under
 var/test-e2e/, and is stopped at the end of the session; the fault tests
 break and mend a stack of their own. Tests talk to it only through
 the public HTTP APIs, as users and outside checks would.
@@ -48,7 +48,7 @@ class Platform:
 
 
 def fresh_stack(name: str, base: int) -> Stack:
-    """A stopped, empty stack under var/<name>: services on base+1..base+4, Kafka base+92, FerretDB base+317."""
+    """A stopped, empty stack under var/<name>: services on base+1..base+4, Kafka base+92, the database base+317."""
     base += PORT_OFFSET
     services = {"employers": base + 1, "workers": base + 2, "ethics": base + 3, "matcher": base + 4}
     stack = Stack(var=ROOT / "var" / name, kafka_port=base + 92, controller_port=base + 93, mongo_port=base + 317,

@@ -1,4 +1,4 @@
-"""Integration tests run against a real Apache Kafka broker and a real FerretDB.
+"""Integration tests run against a real Apache Kafka broker and a real database (SecantusDB).
 
 The session starts both on ports of their own (19092 and 27217, moved up by
 ``LP_TEST_PORT_OFFSET`` so that two checkouts can test side by side), with
@@ -40,7 +40,7 @@ def settings(stack):
     return Settings(
         service=name,
         secret_key=TEST_SECRET,
-        mongo_url=f"mongodb://127.0.0.1:{stack.mongo_port}",
+        mongo_url=stack.mongo_url,
         kafka_bootstrap=f"127.0.0.1:{stack.kafka_port}",
         mongo_db_prefix="test_",
         ports={name: 0},

@@ -1,4 +1,4 @@
-"""Fixtures and helpers shared by the employers integration tests (real FerretDB, real Kafka)."""
+"""Fixtures and helpers shared by the employers integration tests (real database, real Kafka)."""
 
 from __future__ import annotations
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sqlite3
 import time
 import uuid
-from contextlib import closing
+from contextlib import contextmanager
 
 from kafka import KafkaConsumer
 
@@ -59,29 +57,6 @@ def envelopes(records) -> list[Envelope]:
     return [Envelope.from_bytes(r.value) for r in records]
 
 
-def ferretdb_sqlite(stack, settings) -> sqlite3.Connection:
-    """A connection to the SQLite file behind the test's FerretDB database (close it)."""
-    return sqlite3.connect(stack.var / "ferretdb" / f"{settings.mongo_db}.sqlite")
-
-
-def ferretdb_table(sqlite, collection: str) -> str:
-    """The SQLite table FerretDB keeps ``collection`` in."""
-    (table,) = sqlite.execute("SELECT table_name FROM _ferretdb_collections WHERE name = ?", (collection,)).fetchone()
-    return table
-
-
-def plant_unreadable_document(stack, settings, collection: str, _id: str) -> None:
-    """Write, behind FerretDB's back, a document of ``collection`` (existing) that FerretDB cannot decode.
-
-    Any query that reads it fails: a query that still answers read only the rows its filter
-    selected in SQL, which shows a pushdown without timing anything.
-    """
-    # Valid JSON with a string _id (the _id index takes it), but "x" is no int though its schema says so.
-    row = {"$s": {"p": {"_id": {"t": "string"}, "x": {"t": "int"}}, "$k": ["_id", "x"]}, "_id": _id, "x": "no int"}
-    with closing(ferretdb_sqlite(stack, settings)) as sqlite, sqlite:
-        sqlite.execute(f'INSERT INTO "{ferretdb_table(sqlite, collection)}" VALUES (?)', (json.dumps(row),))
-
-
 def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600, service: str | None = None) -> str:
     """A bearer token signed as ``service`` (by default the one whose accounts have ``role``) signs its own;
     ``service`` tokens are signed as the matcher wants them."""
@@ -91,3 +66,34 @@ def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600, servic
     service = service or {"employer": "employers", "worker": "workers", "auditor": "ethics"}.get(role)
     key = service_token_key(settings.secret_key) if role == "service" else token_key(settings.secret_key, service)
     return issue_token(key, subject, role, ttl_seconds)[0]
+
+
+@contextmanager
+def recorded_queries(database, collection: str):
+    """The ``find`` commands sent to ``collection`` inside the block, as the database's profiler recorded them.
+
+    Read from the server, so a test sees the query the code really sent, whatever built it.
+    """
+    database.command("profile", 2)
+    found: list[dict] = []
+    try:
+        yield found
+    finally:
+        database.command("profile", 0)
+    namespace = f"{database.name}.{collection}"
+    found.extend(entry["command"] for entry in database["system.profile"].find({"op": "query", "ns": namespace}))
+
+
+def plan_stages(plan: dict) -> list[str]:
+    """The stages of an explain() winning plan, outermost first (COLLSCAN, IXSCAN, FETCH, ...)."""
+    stages = []
+    while plan:
+        stages.append(plan["stage"])
+        plan = plan.get("inputStage") or next(iter(plan.get("inputStages") or []), None)
+    return stages
+
+
+def explained(database, find: dict) -> dict:
+    """explain() of a recorded ``find`` command, with execution statistics."""
+    command = {key: find[key] for key in ("find", "filter", "sort", "projection", "limit") if key in find}
+    return database.command("explain", command, verbosity="executionStats")

@@ -1,4 +1,4 @@
-"""API fuzzing: schemathesis against each service's ``/openapi.json``, on the real FerretDB.
+"""API fuzzing: schemathesis against each service's ``/openapi.json``, on the real database.
 
 Every operation gets a bounded number of generated requests (valid and
 not), sent with the credentials of a role that may call it. The checks:

@@ -1,4 +1,4 @@
-"""The consumer loop over the real broker and the ledger on FerretDB."""
+"""The consumer loop over the real broker and the ledger in the real database."""
 
 import uuid
 

@@ -1,4 +1,4 @@
-"""The employers JSON API over FerretDB: accounts, vacancies, candidates and offers, errors and ownership.
+"""The employers JSON API over the real database: accounts, vacancies, candidates and offers, errors and ownership.
 
 Verdicts and responses are applied by calling the worker's handlers with
 envelopes; the Kafka round trip is in test_employers_flow.py.

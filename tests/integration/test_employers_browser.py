@@ -2,7 +2,7 @@
 makes an offer to a candidate, sees it accepted and closes the season with a rating.
 
 The ethics and employers workers run (see employers_support.services_running),
-so the verdicts come from the real engine over the real Kafka and FerretDB.
+so the verdicts come from the real engine over the real Kafka and the database.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The whole employers lifecycle over the real Kafka and FerretDB, judged by the ethics service's real engine.
+"""The whole employers lifecycle over the real Kafka and the database, judged by the ethics service's real engine.
 
 The ethics and employers workers run as they do in production (each its
 own process and database); the web API runs in the test; the matcher's

@@ -1,4 +1,4 @@
-"""The employers' web pages over FerretDB: sign-up, the vacancy form, the dry run, candidates, offers, languages."""
+"""The employers' web pages on the database: sign-up, the vacancy form, the dry run, candidates, offers, languages."""
 
 from __future__ import annotations
 

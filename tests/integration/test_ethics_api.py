@@ -1,4 +1,4 @@
-"""The ethics API and auditor pages over FerretDB: tokens, flags, decisions, CSV, sign-in."""
+"""The ethics API and auditor pages over the real database: tokens, flags, decisions, CSV, sign-in."""
 
 from __future__ import annotations
 

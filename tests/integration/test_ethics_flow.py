@@ -1,4 +1,4 @@
-"""The ethics event flow over the real broker and FerretDB: submitted → reviewed, idempotently."""
+"""The ethics event flow over the real broker and the database: submitted → reviewed, idempotently."""
 
 from __future__ import annotations
 

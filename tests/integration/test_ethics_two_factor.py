@@ -1,4 +1,4 @@
-"""Auditors' two-factor sign-in over FerretDB, through the real token endpoint, sign-in pages and operator command."""
+"""Auditors' two-factor sign-in on the database, through the real token endpoint, sign-in pages and operator command."""
 
 from __future__ import annotations
 

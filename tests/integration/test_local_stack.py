@@ -2,9 +2,11 @@
 
 import os
 import signal
+import uuid
 from pathlib import Path
 
 import pytest
+from pymongo import MongoClient
 
 from deploy.stack import ROOT, Stack
 from tests.integration.helpers import PORT_OFFSET, eventually
@@ -59,3 +61,28 @@ def test_down_leaves_nothing_running(full_stack):
     full_stack.down()
     assert processes_tagged(full_stack.var) == []
     assert not any(full_stack.readyz(s) for s in PORTS)
+
+
+def test_up_restarts_a_killed_database_on_its_own_data(full_stack):
+    full_stack.up()
+    mark = f"before the kill {uuid.uuid4()}"  # the stack's data outlives a test run
+    with MongoClient(full_stack.mongo_url) as client:
+        client.lp_stack_test.marks.insert_one({"_id": mark})
+    before = full_stack.status()
+
+    full_stack.stop("database", signal.SIGKILL)
+    full_stack.up()
+    after = full_stack.status()
+    assert after["database"] not in (None, before["database"])
+    assert {k: v for k, v in after.items() if k != "database"} == {k: v for k, v in before.items() if k != "database"}
+    with MongoClient(full_stack.mongo_url) as client:
+        assert client.lp_stack_test.marks.find_one({"_id": mark})
+    assert all(full_stack.readyz(s) for s in PORTS)
+
+
+def test_down_also_stops_a_process_of_a_former_version(full_stack):
+    # The FerretDB of a stack started before the switch to SecantusDB ran as "ferretdb".
+    full_stack.spawn("ferretdb", ["sleep", "600"])
+    assert full_stack.pid("ferretdb")
+    full_stack.down()
+    assert processes_tagged(full_stack.var) == []

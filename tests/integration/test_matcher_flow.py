@@ -1,4 +1,4 @@
-"""The matcher's read model over the real broker and FerretDB: events in, fresh lists out."""
+"""The matcher's read model over the real broker and the database: events in, fresh lists out."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The refresher's snapshot cache over FerretDB: patched from marks, reloaded whole on a timer or on demand."""
+"""The refresher's snapshot cache over the real database: patched from marks, reloaded whole on a timer or on demand."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Training the learned ranker from outcomes stored in the read model (real FerretDB)."""
+"""Training the learned ranker from outcomes stored in the read model (real database)."""
 
 from __future__ import annotations
 

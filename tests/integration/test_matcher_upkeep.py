@@ -1,4 +1,4 @@
-"""Marks that no event makes, over FerretDB: seasons that began, and lists stored by an older version."""
+"""Marks that no event makes, over the real database: seasons that began, and lists stored by an older version."""
 
 from __future__ import annotations
 

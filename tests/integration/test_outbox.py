@@ -1,4 +1,4 @@
-"""The same-document outbox over the real database and broker, including a broker outage."""
+"""The same-document outbox over the real database and the real broker, including a broker outage."""
 
 import signal
 import threading

@@ -1,4 +1,4 @@
-"""The ``service`` tokens the employers and workers services send to the matcher, over FerretDB.
+"""The ``service`` tokens the employers and workers services send to the matcher, over the real database.
 
 They are signed with the service-to-matcher key (services.keys): the matcher
 takes them, and refuses tokens signed with any other key.

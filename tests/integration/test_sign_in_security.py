@@ -1,4 +1,4 @@
-"""Sign-in of the three services with pages, over FerretDB: where sign-in sends people, sessions that end,
+"""Sign-in of the three services with pages, over the real database: where sign-in sends people, sessions that end,
 password change, token revocation, and wrong passwords that slow the guesser without locking the owner out.
 
 Each test runs against the employers, the workers and the ethics service (``site``).

@@ -1,4 +1,4 @@
-"""The workers JSON API over FerretDB: accounts, tokens, profile, matches, offers and grievances."""
+"""The workers JSON API over the real database: accounts, tokens, profile, matches, offers and grievances."""
 # ruff: noqa: F811 (pytest fixtures imported from workers_support are parameters here)
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The workers service's events over the real broker and FerretDB, with its worker process in a thread."""
+"""The workers service's events over the real broker and the database, with its worker process in a thread."""
 # ruff: noqa: F811 (pytest fixtures imported from workers_support are parameters here)
 
 from __future__ import annotations

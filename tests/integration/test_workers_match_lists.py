@@ -1,4 +1,4 @@
-"""The workers service keeps each worker's matches from ``matches.updated`` and serves them itself (FerretDB)."""
+"""The workers service keeps each worker's matches from ``matches.updated`` and serves them itself (real database)."""
 # ruff: noqa: F811 (pytest fixtures imported from workers_support are parameters here)
 
 from __future__ import annotations

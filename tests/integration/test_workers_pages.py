@@ -1,4 +1,4 @@
-"""The workers' web pages over FerretDB: sign-up, sign-in, profile, matches, offers and reports, in five languages."""
+"""The workers' web pages on the database: sign-up, sign-in, profile, matches, offers and reports, in five languages."""
 # ruff: noqa: F811 (pytest fixtures imported from workers_support are parameters here)
 
 from __future__ import annotations
