@@ -19,7 +19,6 @@ from datetime import UTC, datetime, timedelta
 
 from flask import request
 from mongoengine import DateTimeField, Document, FloatField, IntField, StringField
-from pymongo import ReturnDocument
 from werkzeug.exceptions import TooManyRequests
 
 from services import db, ratelimit
@@ -131,9 +130,7 @@ def _pair_key(email: str, client: str) -> str:
 def _count_failure(key: str) -> None:
     collection = LoginFailures._get_collection()
     expires_at = datetime.fromtimestamp(now(), UTC) + FORGET_AFTER
-    counted = db.upsert(lambda: collection.find_one_and_update(
-        {"_id": key}, {"$inc": {"failures": 1}, "$set": {"expires_at": expires_at}}, upsert=True,
-        return_document=ReturnDocument.AFTER))
+    counted = db.find_one_and_upsert(collection, key, {"$inc": {"failures": 1}, "$set": {"expires_at": expires_at}})
     collection.update_one({"_id": key}, {"$set": {"not_before": now() + delay_after(counted["failures"])}})
 
 

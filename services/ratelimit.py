@@ -10,7 +10,6 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from mongoengine import DateTimeField, Document, IntField, StringField
-from pymongo import ReturnDocument
 from werkzeug.exceptions import TooManyRequests
 
 from services import db
@@ -41,12 +40,8 @@ def hit(key: str, limit: int, window_seconds: int) -> int:
     """Count one hit on ``key``; abort with 429 beyond ``limit`` per window. Returns the hits so far."""
     window = _window(window_seconds)
     collection = RateWindow._get_collection()
-    counter = db.upsert(lambda: collection.find_one_and_update(
-        {"_id": f"{key}:{window}"},
-        {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}},
-        upsert=True,
-        return_document=ReturnDocument.AFTER,
-    ))
+    update = {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}}
+    counter = db.find_one_and_upsert(collection, f"{key}:{window}", update)
     if counter["hits"] > limit:
         raise _too_many(window_seconds)
     return counter["hits"]
