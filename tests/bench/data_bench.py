@@ -4,11 +4,12 @@
 
 (``make bench-data``; also part of ``make bench``.) For each scale, on a local stack of its own (a fresh
 database, Kafka, the four services' web processes; their consumers are stopped once started, since
-nothing is submitted), it loads a year of data through the models (``tests.bench.year_data``: at scale 1
-100,000 flags over 500 employers and 12 months, 20,000 vacancies, 100,000 offers, 50,000 grievances),
-then reads over HTTP as an auditor (password and TOTP code), an employer and a worker, and prints p50 and
-p95 of each page and API next to baselines of the same service. The target is p95 < 200 ms on 2 cores:
-each row says PASS or over, and nothing fails on time, since these are figures, not timed tests.
+nothing is submitted, unless ``--consumers``), it loads a year of data through the models
+(``tests.bench.year_data``: at scale 1 100,000 flags over 500 employers and 12 months, 20,000 vacancies,
+100,000 offers, 50,000 grievances), then reads over HTTP as an auditor (password and TOTP code), an
+employer and a worker, and prints p50 and p95 of each page and API next to baselines of the same
+service. The target is p95 < 200 ms on 2 cores: each row says PASS or over, and nothing fails on time,
+since these are figures, not timed tests.
 
 Ports: 36001-36004 (services), 36092/36093 (Kafka), 36017 (database), each moved up by
 ``LP_BENCH_PORT_OFFSET`` (else ``LP_TEST_PORT_OFFSET``), so that it runs beside the tests.
@@ -67,14 +68,15 @@ def bench_stack() -> Stack:
                  gunicorn_workers=2, access_log=False)
 
 
-def fresh_stack(stack: Stack) -> None:
-    """Everything but Kafka stopped, an empty database, then the web processes up (consumers stopped)."""
+def fresh_stack(stack: Stack, consumers: bool) -> None:
+    """Everything but Kafka stopped, an empty database, then the web processes up (and the consumers, which
+    otherwise are stopped once started: with nothing submitted, they would only add their periodic sweeps)."""
     for name in reversed(stack.process_names()):
         if name != "kafka":
             stack.stop(name)
     shutil.rmtree(stack.var / "database", ignore_errors=True)
     stack.up()
-    for service in SERVICES:
+    for service in () if consumers else SERVICES:
         stack.stop(f"{service}-worker")
 
 
@@ -116,7 +118,7 @@ def sign_in(stack: Stack, year: Year, secret: str) -> data_reads.Readers:
 def run_scale(stack: Stack, scale: float, args, password_hash: str) -> ScaleRun:
     sizes = Sizes.at(scale)
     say(f"scale {scale:g}: {sizes.describe()}")
-    fresh_stack(stack)
+    fresh_stack(stack, args.consumers)
     year = Year(sizes, password_hash)
     stored, load_seconds, counts_seconds = load(stack, year)
     settings = Settings.from_env("ethics", stack.service_env())
@@ -173,6 +175,8 @@ def git(*args: str) -> str:
 
 def report(runs: list[ScaleRun], args, command: str, started: datetime, load_start: float, seconds: float) -> str:
     database = metadata.version("SecantusDB")
+    consumers = ("the consumers running (`--consumers`)" if args.consumers
+                 else "the consumers stopped, as nothing is submitted")
     return f"""# Year-of-data benchmark
 
 Measured {started:%Y-%m-%d %H:%M} UTC by `{command}` on {machine()}; load average {load_start:.1f} at the
@@ -180,7 +184,7 @@ start and {os.getloadavg()[0]:.1f} at the end; branch `{git("rev-parse", "--abbr
 `{git("rev-parse", "--short", "HEAD")}`; SecantusDB {database}. The whole run took {seconds / 60:.0f} min.
 
 For each scale, a fresh local stack (SecantusDB, Kafka, the four services' web processes: gunicorn, 2
-workers x 4 threads, no access log; the consumers stopped, as nothing is submitted) is loaded with a year
+workers x 4 threads, no access log; {consumers}) is loaded with a year
 of data through the models (`tests/bench/year_data.py`; at scale 1: 100,000 flags over 500 employers and
 12 months, half of them the grievance flags of the 50,000 grievances, 20,000 vacancies, 100,000 offers
 and the workers' inbox entries of those the ethics service let through, 20,000 workers). Then one client
@@ -208,6 +212,8 @@ def parse_args(argv=None):
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a read is cut off")
     parser.add_argument("--row-seconds", type=float, default=60.0, help="time budget of one row's reads")
     parser.add_argument("--report", default=str(REPORT), help="where to write the markdown report")
+    parser.add_argument("--consumers", action="store_true",
+                        help="keep the services' consumers running during the reads (their outbox sweeps included)")
     args = parser.parse_args(argv)
     args.scales = [float(s) for s in args.scales.split(",") if s.strip()]
     if not args.scales or min(args.scales) <= 0 or args.reads < 1:
