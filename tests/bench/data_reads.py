@@ -222,7 +222,13 @@ def rows(readers: Readers) -> list[Read]:
     return result
 
 
-def _json(http: requests.Session, url: str) -> dict:
-    response = http.get(url, timeout=600)
-    response.raise_for_status()
+def _json(http: requests.Session, url: str, attempts: int = 3) -> dict:
+    """The JSON of a read the rows need, asked again after a 5xx (an overloaded database answers 503)."""
+    for attempt in range(1, attempts + 1):
+        response = http.get(url, timeout=600)
+        if response.status_code < 500 or attempt == attempts:
+            break
+        time.sleep(5)
+    if response.status_code != 200:
+        raise SignInError(f"{url}: {response.status_code} after {attempts} tries: {response.text[:200]}")
     return response.json()
