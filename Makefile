@@ -7,14 +7,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser compose-check up run down status test test-unit security bench lint clean
+.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
 	@echo "make up      start everything in the background; make down stops it"
 	@echo "            (LP_KAFKA_AUTH=scram make up: Kafka with a SCRAM user per service and ACLs, as in production)"
 	@echo "make test    unit and integration tests (starts its own Kafka + database)"
-	@echo "make bench   benchmarks, with figures and ratios"
+	@echo "make bench   benchmarks, with figures and ratios (bench-data included)"
+	@echo "make bench-data  a year of data: p50/p95 of every read page and API at several sizes"
+	@echo "            (BENCH_DATA_ARGS='--scales 0.1,1,2 --reads 20'; writes docs/data-benchmark.md)"
 	@echo "make lint    ruff"
 	@echo "make security  bandit and the audit of pinned versions (part of make test)"
 
@@ -65,6 +67,10 @@ test-unit: install
 
 bench: fetch
 	$(PY) -m tests.bench
+
+# Long: loads a year of data (at each of --scales) into a stack of its own, then reads every page.
+bench-data: fetch
+	$(PY) -m tests.bench.data_bench $(BENCH_DATA_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

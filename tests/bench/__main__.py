@@ -154,6 +154,7 @@ def bench_consume(settings: Settings, n: int = 2000) -> None:
 
 
 def main() -> None:
+    from tests.bench.data_bench import main as data_bench
     from tests.bench.load_bench import main as load_bench
     from tests.bench.matcher_bench import main as matcher_bench
     from tests.corpus.evaluate import main as ethics_corpus_report
@@ -180,6 +181,7 @@ def main() -> None:
     finally:
         stack.down()
     load_bench()
+    data_bench([])
 
 
 if __name__ == "__main__":
