@@ -11,8 +11,8 @@ employer and a worker, and prints p50 and p95 of each page and API next to basel
 service. The target is p95 < 200 ms on 2 cores: each row says PASS or over, and nothing fails on time,
 since these are figures, not timed tests.
 
-Ports: 36001-36004 (services), 36092/36093 (Kafka), 36017 (database), each moved up by
-``LP_BENCH_PORT_OFFSET`` (else ``LP_TEST_PORT_OFFSET``), so that it runs beside the tests.
+Ports: 24001-24004 (services), 24092/24093 (Kafka), 24017 (database), below the ephemeral range (where an
+outgoing connection can hold a port for a moment), each moved up by ``LP_BENCH_PORT_OFFSET`` (else ``LP_TEST_PORT_OFFSET``), so that it runs beside the tests.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def port_offset(environ=os.environ) -> int:
 
 def bench_stack() -> Stack:
     offset = port_offset()
-    return Stack(var=ROOT / "var" / "bench-data", kafka_port=36092 + offset, controller_port=36093 + offset,
-                 mongo_port=36017 + offset, ports={s: 36000 + i + offset for i, s in enumerate(SERVICES, 1)},
+    return Stack(var=ROOT / "var" / "bench-data", kafka_port=24092 + offset, controller_port=24093 + offset,
+                 mongo_port=24017 + offset, ports={s: 24000 + i + offset for i, s in enumerate(SERVICES, 1)},
                  gunicorn_workers=2, access_log=False)
 
 
