@@ -12,7 +12,8 @@ service. The target is p95 < 200 ms on 2 cores: each row says PASS or over, and 
 since these are figures, not timed tests.
 
 Ports: 24001-24004 (services), 24092/24093 (Kafka), 24017 (database), below the ephemeral range (where an
-outgoing connection can hold a port for a moment), each moved up by ``LP_BENCH_PORT_OFFSET`` (else ``LP_TEST_PORT_OFFSET``), so that it runs beside the tests.
+outgoing connection can hold a port for a moment), each moved up by ``LP_BENCH_PORT_OFFSET``
+(else ``LP_TEST_PORT_OFFSET``), so that it runs beside the tests.
 """
 
 from __future__ import annotations
