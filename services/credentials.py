@@ -7,8 +7,8 @@ One small document per account, ``_id = "<role>:<account id>"``, holds
 - ``sessions``: the open web sessions, ``{session id: expiry (epoch s)}``;
   signing out deletes one, so a copied cookie stops working.
 
-Checking a request is one read by ``_id`` (FerretDB serves only ``_id``
-lookups from an index), and nothing is cached in memory between requests.
+Checking a request is one read by ``_id`` (served by the primary key on any
+database), and nothing is cached in memory between requests.
 An account without a document has version 0 and no sessions.
 """
 

@@ -2,7 +2,7 @@
 
 The holder renews it as it works; when it stops renewing (crashed, stopped),
 another process takes over once the lease runs out. Leading costs one write
-per half-lease, not one per item of work, which matters on FerretDB.
+per half-lease, not one per item of work.
 """
 
 from __future__ import annotations
