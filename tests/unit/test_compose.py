@@ -5,6 +5,7 @@ The structure is read with PyYAML, so these run without Docker; the
 `docker-compose config` checks run only where that binary is installed.
 """
 
+import json
 import os
 import re
 import shlex
@@ -31,9 +32,11 @@ APP_SERVICES = [*WEB_PORTS, *WORKERS]
 DOCKER_COMPOSE = shutil.which("docker-compose")
 KAFKA_START = ROOT / "deploy" / "kafka" / "compose-start.sh"
 MONGO_USERS = ROOT / "deploy" / "mongo" / "create-users.js"
+MONGO_START = ROOT / "deploy" / "mongo" / "start.sh"
+MONGO_INIT = ROOT / "deploy" / "mongo" / "init-replica-set.sh"
 # Every secret the operator must set; compose refuses to start without any of them.
 SECRETS = [*(f"LP_{s.upper()}_SERVICE_SECRET" for s in SERVICES), "LP_MATCHER_TOKEN_KEY",
-           "LP_MONGO_ROOT_USERNAME", "LP_MONGO_ROOT_PASSWORD", "LP_KAFKA_ADMIN_PASSWORD",
+           "LP_MONGO_ROOT_USERNAME", "LP_MONGO_ROOT_PASSWORD", "LP_MONGO_KEYFILE", "LP_KAFKA_ADMIN_PASSWORD",
            *(f"LP_MONGO_{s.upper()}_PASSWORD" for s in SERVICES), *(f"LP_KAFKA_{s.upper()}_PASSWORD" for s in SERVICES)]
 # The apache/kafka image's rule from KAFKA_* variables to settings (KafkaDockerWrapper).
 NOT_SETTINGS = {"KAFKA_VERSION", "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS",
@@ -140,12 +143,89 @@ def test_every_secret_is_required_and_none_has_a_default():
     assert all(":?" in name for name in interpolated), "a ${VAR:-default} would let a stack start unprotected"
 
 
-def test_mongo_runs_mongodb_7_on_a_named_volume_with_a_ping_healthcheck(services):
+def test_mongo_runs_mongodb_7_as_a_replica_set_healthy_only_as_its_primary(services):
     mongo = services["mongo"]
     assert mongo["image"] == "mongo:7"
     assert "mongo-data:/data/db" in mongo["volumes"]
+    assert _command(mongo) == ["mongod", "--replSet", "rs0", "--keyFile", "/tmp/mongo-keyfile", "--bind_ip_all"]
     health = _healthcheck_text(mongo)
-    assert "mongosh" in health and "ping" in health
+    assert "mongosh" in health and "quit(db.hello().isWritablePrimary ? 0 : 1)" in health
+
+
+def test_mongo_writes_its_replica_set_key_file_from_a_required_secret_then_starts_as_the_image_does(services):
+    mongo = services["mongo"]
+    assert mongo["entrypoint"] == ["/bin/bash", "/opt/lp/mongo-start.sh"]
+    assert "./deploy/mongo/start.sh:/opt/lp/mongo-start.sh:ro" in mongo["volumes"]
+    assert mongo["environment"]["LP_MONGO_KEYFILE"] == _required("LP_MONGO_KEYFILE")
+    script = MONGO_START.read_text()
+    assert "KEYFILE=/tmp/mongo-keyfile" in script and "chmod 400" in script and "chown mongodb:mongodb" in script
+    assert script.rstrip().endswith('exec docker-entrypoint.sh "$@"')
+
+
+def test_mongo_init_initiates_the_replica_set_once_mongo_runs_and_the_services_wait_for_it(services):
+    init = services["mongo-init"]
+    assert init["image"] == "mongo:7"
+    assert init["command"] == ["/bin/bash", "/opt/lp/init-replica-set.sh"]
+    assert "./deploy/mongo/init-replica-set.sh:/opt/lp/init-replica-set.sh:ro" in init["volumes"]
+    assert init["depends_on"] == {"mongo": {"condition": "service_started"}}
+    for variable in ("LP_MONGO_ROOT_USERNAME", "LP_MONGO_ROOT_PASSWORD"):
+        assert init["environment"][variable] == _required(variable)
+    for name in APP_SERVICES:
+        assert services[name]["depends_on"]["mongo-init"] == {"condition": "service_completed_successfully"}
+
+
+def _run_init_script(status: str) -> tuple[int, list, str]:
+    """init-replica-set.sh's mongosh script under node, against a fake server whose replica set is ``status``
+    ("new": never initiated, "made": initiated before, "refused": another error); the commands it ran."""
+    script = re.search(r"^script=\$\(cat <<'JS'\n(.*?)^JS\n\)", MONGO_INIT.read_text(),
+                       re.DOTALL | re.MULTILINE).group(1)
+    fake = """
+const calls = [];
+let hellos = 0;
+const fail = (code, codeName) => {
+  const error = new Error(codeName);
+  error.code = code;
+  error.codeName = codeName;
+  throw error;
+};
+const fakeAdmin = {
+  auth: (user, password) => calls.push(["auth", user, password]),
+  runCommand: (command) => {
+    const name = Object.keys(command)[0];
+    calls.push([name, command[name]]);
+    if (name === "replSetGetStatus") {
+      return STATUS === "new" ? fail(94, "NotYetInitialized") : STATUS === "refused" ? fail(13, "Unauthorized")
+        : { ok: 1, set: "rs0" };
+    }
+    if (name === "replSetInitiate") return { ok: 1 };
+    return { isWritablePrimary: ++hellos > 2 };
+  },
+};
+globalThis.db = { getSiblingDB: (name) => (name === "admin" ? fakeAdmin : null) };
+globalThis.print = () => {};
+globalThis.sleep = () => {};
+process.on("exit", () => console.log("CALLS " + JSON.stringify(calls)));
+"""
+    env = {"PATH": os.environ["PATH"], "LP_MONGO_ROOT_USERNAME": "root", "LP_MONGO_ROOT_PASSWORD": "secret"}
+    result = subprocess.run(["node", "-e", f"const STATUS = {json.dumps(status)};" + fake + script],
+                            capture_output=True, text=True, env=env, timeout=60)
+    calls = json.loads(result.stdout.rsplit("CALLS ", 1)[1])
+    return result.returncode, calls, result.stderr
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_replica_set_is_initiated_once_and_the_script_waits_for_the_primary():
+    code, calls, _ = _run_init_script("new")
+    assert code == 0
+    assert calls[0] == ["auth", "root", "secret"]
+    assert [call[0] for call in calls] == ["auth", "replSetGetStatus", "replSetInitiate", "hello", "hello", "hello"]
+    assert calls[2][1] == {"_id": "rs0", "members": [{"_id": 0, "host": "mongo:27017"}]}
+
+    code, calls, _ = _run_init_script("made")
+    assert code == 0 and "replSetInitiate" not in [call[0] for call in calls]
+
+    code, calls, stderr = _run_init_script("refused")
+    assert code != 0 and "replSetInitiate" not in [call[0] for call in calls] and "Unauthorized" in stderr
 
 
 def test_mongo_runs_with_a_root_user_and_creates_one_user_per_service_database(services):
@@ -255,6 +335,7 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
         assert "LP_MATCHER_TOKEN_KEY" not in env
     for dependency in ("mongo", "kafka"):
         assert service["depends_on"][dependency] == {"condition": "service_healthy"}
+    assert service["depends_on"]["mongo-init"] == {"condition": "service_completed_successfully"}
     assert service["depends_on"]["kafka-setup"] == {"condition": "service_completed_successfully"}
 
 
@@ -264,7 +345,7 @@ def test_app_service_uses_its_own_database_user_and_kafka_user(services, name):
     env = services[name]["environment"]
     mongo_password = _required(f"LP_MONGO_{service.upper()}_PASSWORD")
     assert env["LP_MONGO_URL"] == (f"mongodb://{service}:{mongo_password}@mongo:27017/lp_{service}"
-                                   f"?authSource=lp_{service}")
+                                   f"?authSource=lp_{service}&replicaSet=rs0")
     assert env["LP_KAFKA_SECURITY_PROTOCOL"] == "SASL_PLAINTEXT"
     assert env["LP_KAFKA_SASL_MECHANISM"] == kafka_auth.MECHANISM
     assert env["LP_KAFKA_USERNAME"] == service
