@@ -85,7 +85,10 @@ def measure(read: Read, reads: int, timeout_s: float, budget_s: float) -> Figure
     figures = Figures()
     warm = Figures()
     for _ in range(2):
-        if not _get(read, timeout_s, warm) or warm.latencies_ms[-1] > WARM_UP_SLOW_MS:
+        answered = len(warm.latencies_ms)
+        if not _get(read, timeout_s, warm) or len(warm.latencies_ms) == answered:
+            break  # timed out, or an error: the timed reads will count them
+        if warm.latencies_ms[-1] > WARM_UP_SLOW_MS:
             break
     if warm.timeouts:
         figures.timeouts = 1
