@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
+import requests
 
 from tests.bench.data_bench import parse_args, port_offset
-from tests.bench.data_reads import Figures
+from tests.bench.data_reads import Figures, Read, measure
 from tests.bench.year_data import Sizes, Year
 
 
@@ -120,3 +122,31 @@ def test_arguments_and_ports():
     assert port_offset({"LP_TEST_PORT_OFFSET": "300"}) == 300
     assert port_offset({"LP_BENCH_PORT_OFFSET": "7", "LP_TEST_PORT_OFFSET": "300"}) == 7
     assert port_offset({}) == 0
+
+
+class Answers:
+    """A stand-in for a requests session: answers GETs with the given statuses, or times out on None."""
+
+    def __init__(self, statuses):
+        self.statuses = list(statuses)
+
+    def get(self, url, **kwargs):
+        status = self.statuses.pop(0)
+        if status is None:
+            raise requests.Timeout()
+        return SimpleNamespace(status_code=status, headers={"Content-Type": "application/json"},
+                               json=lambda: {"items": [1]})
+
+
+def test_measure_counts_errors_and_ends_a_row_at_its_first_timeout():
+    def read(statuses):
+        return measure(Read("g", "n", Answers(statuses), "http://x"), reads=4, timeout_s=1, budget_s=60)
+
+    assert len(read([200, 200, 200, 200, 200, 200]).latencies_ms) == 4
+    overloaded = read([503, 503, 200, 503, 200])  # the warm-up stops at its error
+    assert len(overloaded.latencies_ms) == 2 and overloaded.errors == 2 and overloaded.statuses == {503}
+    assert "2 errors (HTTP 503)" in overloaded.cell(1) and not overloaded.passes
+    cut = read([200, 200, 200, None])
+    assert len(cut.latencies_ms) == 1 and cut.timeouts == 1 and not cut.passes
+    never = read([None])
+    assert never.timeouts == 1 and not never.latencies_ms
