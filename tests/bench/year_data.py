@@ -124,7 +124,11 @@ class Year:
         """A time in the year (or after ``after``, within 60 days), never in the future."""
         if after is None:
             return self.now - timedelta(seconds=self.rng.uniform(120, DAYS * 86400))
-        return min(after + timedelta(seconds=self.rng.uniform(3600, 60 * 86400)), self.now - timedelta(seconds=60))
+        latest = self.now - timedelta(seconds=60)
+        # Spread over what is left of the span, not clamped to ``latest``: clamping piled every late
+        # event onto one minute (5,000 flags at scale 2), a burst no page of this data would meet.
+        span = min(60 * 86400, max((latest - after).total_seconds(), 0))
+        return after + timedelta(seconds=self.rng.uniform(min(3600, span), span))
 
     # -- documents, in the order they must be loaded
 
