@@ -14,7 +14,7 @@ import threading
 from kafka import KafkaConsumer
 from kafka.errors import KafkaError
 
-from services import db
+from services import db, upgrades
 from services.config import Settings
 from services.consumer import ConsumerLoop
 from services.kafka import Publisher, client_options, ensure_topics
@@ -49,6 +49,14 @@ def build_consumer(settings: Settings, topics) -> KafkaConsumer:
     )
 
 
+def run_upgrades(functions) -> None:
+    """Run each upgrade once per database (``services.upgrades``): they read whole collections, which at a
+    year of data takes seconds (50,000 grievance flags: 11 s), too long to repeat at every start."""
+    for function in functions:
+        if upgrades.once(db.database(), f"{function.__module__}.{function.__qualname__}", function):
+            log.info("ran the upgrade %s", function.__qualname__)
+
+
 def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Settings | None = None,
                stop: threading.Event | None = None, jobs=(), upgrades=()) -> None:
     """Run ``service``'s consumer (``handlers``: topic → function) and outbox relay until stopped.
@@ -56,16 +64,13 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     ``jobs`` are more background loops of the service (objects with a
     ``name`` and ``run(stop)``), each in a thread watched like the others.
     ``upgrades`` are idempotent functions that bring data an older version
-    stored up to date; they run once at the start, before anything else.
+    stored up to date; each runs once per database (``run_upgrades``), before anything else.
     """
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
     stop = stop or _stop_on_signals()
     db.connect(settings)
-    if rekeyed := adopt_old_rows():
-        log.info("re-keyed %d ledger rows of an older version", rekeyed)
-    for upgrade in upgrades:
-        upgrade()
+    run_upgrades((adopt_old_rows, *upgrades))
     mark_unmarked(outbox_documents)
     retry_until(stop, "create topics", lambda: ensure_topics(settings))
     publisher = Publisher(settings)
