@@ -44,6 +44,7 @@ PASSWORD = "bench reads a year of data"
 AUDITOR_EMAIL = "auditor@bench.example.org"
 AUDITOR_PASSWORD = "bench auditor reads a year of flags"
 SETTLE_SECONDS = 15
+FLAG_PAGE = 50  # the flag list's default page size: its next_cursor is the id of the page's last flag
 
 
 @dataclass
@@ -113,6 +114,7 @@ def sign_in(stack: Stack, year: Year, secret: str) -> data_reads.Readers:
     urls = {s: f"http://127.0.0.1:{p}" for s, p in stack.ports.items()}
     token_code, page_code = data_reads.totp_codes(secret)
     employer, worker = year.employer_email(0), year.worker_email(0)
+    newest = year.newest_flag_ids(FLAG_PAGE)
     return data_reads.Readers(
         urls=urls,
         auditor_api=data_reads.api_session(urls["ethics"], AUDITOR_EMAIL, AUDITOR_PASSWORD, token_code),
@@ -121,7 +123,7 @@ def sign_in(stack: Stack, year: Year, secret: str) -> data_reads.Readers:
         employer_web=data_reads.page_session(urls["employers"], employer, PASSWORD),
         worker_api=data_reads.api_session(urls["workers"], worker, PASSWORD),
         worker_web=data_reads.page_session(urls["workers"], worker, PASSWORD),
-        employer_id=year.employer_ids[0])
+        employer_id=year.employer_ids[0], flag_id=newest[0], cursor=newest[-1], vacancy_id=year.newest_vacancy_id())
 
 
 def run_scale(stack: Stack, scale: float, args, password_hash: str) -> ScaleRun:

@@ -15,6 +15,7 @@ benchmark reads as: what grows is everyone else's data, which a page of theirs s
 
 from __future__ import annotations
 
+import heapq
 import random
 from bisect import bisect
 from collections import Counter
@@ -116,6 +117,7 @@ class Year:
         self._employer_cumulative = list(accumulate(weights))
         self._vacancies = {}  # employer index -> [(vacancy id, created_at, document)]
         self._offers = {}  # employer index -> [offer id]
+        self._flag_ids = []
 
     def employer_index(self) -> int:
         return bisect(self._employer_cumulative, self.rng.random() * self._employer_cumulative[-1])
@@ -154,6 +156,13 @@ class Year:
                 origin_country=self.rng.choice(("GT", "MX", "JM", "HT", "PH", "MA")), birth_year=1975 + i % 30,
                 languages=["es"], skills=["fruit picking"], availability=[{"start": "2027-01-01", "end": "2027-12-31"}],
                 preferred_countries=["CA"], pathways=["seasonal"], created_at=oid.generation_time)
+
+    def newest_flag_ids(self, n: int) -> list[str]:
+        """The ids of the ``n`` newest flags made, newest first (the lists order flags by id)."""
+        return [str(oid) for oid in heapq.nlargest(n, self._flag_ids)]
+
+    def newest_vacancy_id(self, employer: int = 0) -> str:
+        return max(vacancy_id for vacancy_id, _, _ in self._vacancies[employer])
 
     @staticmethod
     def employer_email(i: int) -> str:
@@ -258,7 +267,9 @@ class Year:
             decisions.append(Decision(decision="confirmed" if self.rng.random() < 0.55 else "dismissed",
                                       note="Checked with the employer.", auditor_id=auditor_id,
                                       auditor_email=auditor_email, decided_at=self.moment(created)))
-        return Flag(id=oid or object_id_at(created, self.rng), key=key, employer_id=self.employer_ids[employer],
+        oid = oid or object_id_at(created, self.rng)
+        self._flag_ids.append(oid)
+        return Flag(id=oid, key=key, employer_id=self.employer_ids[employer],
                     document_kind=kind, document_id=document_id, document=document, rule=found.rule,
                     severity=found.severity, principle=found.principle, message=found.message,
                     evidence=found.evidence, rules_version=engine.RULES_VERSION,

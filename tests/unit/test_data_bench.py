@@ -150,3 +150,11 @@ def test_measure_counts_errors_and_ends_a_row_at_its_first_timeout():
     assert len(cut.latencies_ms) == 1 and cut.timeouts == 1 and not cut.passes
     never = read([None])
     assert never.timeouts == 1 and not never.latencies_ms
+
+
+def test_the_ids_the_rows_read_are_the_newest_flags_and_employer_zeros_vacancy(small):
+    year, made = small
+    ids = sorted((f["_id"] for f in made[("ethics", "flags")]), reverse=True)
+    assert year.newest_flag_ids(50) == [str(i) for i in ids[:50]]
+    vacancy = next(v for v in made[("employers", "vacancies")] if str(v["_id"]) == year.newest_vacancy_id())
+    assert vacancy["employer_id"] == year.employer_ids[0]
