@@ -102,8 +102,15 @@ def test_an_anonymous_grievance_cannot_be_linked_to_the_worker(client, ethics_wo
     assert release_due(datetime.now(UTC) + timedelta(days=1)) == 2
     assert relay.relay_once() == 2
     subjects = {str(row["_id"]) for row in stored}
-    messages = [r for r in read_topic(ethics_worker, GRIEVANCE_FILED, expected=0, timeout=5)
-                if r.key and r.key.decode() in subjects]
+
+    def both_released():
+        # The topic holds other tests' grievances too: read it until these two are there (one short read
+        # missed them on a busy machine).
+        released = [r for r in read_topic(ethics_worker, GRIEVANCE_FILED, expected=0, timeout=5)
+                    if r.key and r.key.decode() in subjects]
+        return released if len(released) >= 2 else None
+
+    messages = eventually(both_released, "both grievances on Kafka", timeout=60)
     assert len(messages) == 2
     for message in messages:
         raw = message.value.decode()
