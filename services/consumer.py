@@ -48,8 +48,11 @@ class ConsumerLoop:
     ``dead_letters`` is a :class:`services.kafka.Publisher`.
     """
 
-    def __init__(self, consumer, handlers, ledger, dead_letters, max_attempts=3, retry_delay=0.2):
+    def __init__(self, consumer, handlers, ledger, dead_letters, max_attempts=3, retry_delay=0.2,
+                 after_batch=None):
         self.consumer = consumer
+        # Called after each batch is recorded (the worker wakes its outbox relay: handlers write events).
+        self.after_batch = after_batch
         self.handlers = dict(handlers)
         self.ledger = ledger
         self.dead_letters = dead_letters
@@ -82,6 +85,8 @@ class ConsumerLoop:
         try:
             self._handle_batches(batches, progress, handled)
             self._record(progress, handled)
+            if self.after_batch is not None and handled:
+                self.after_batch()
         except TRANSIENT_ERRORS + (TransientError,):
             committed = self._record_what_we_can(progress, handled)
             for tp, records in batches.items():

@@ -23,6 +23,7 @@ by ``_id``; ``mark_unmarked`` upgrades what it left, once.)
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 from bson import ObjectId
@@ -87,6 +88,11 @@ class OutboxRelay:
         self._classes = list(document_classes)
         self._batch_size = batch_size
         self._leases = Leases()
+        self._woken = threading.Event()
+
+    def wake(self) -> None:
+        """Relay now rather than at the next poll: called by whatever in this process just wrote events."""
+        self._woken.set()
 
     def relay_once(self) -> int:
         """Publish what is pending now; returns how many events went out."""
@@ -105,7 +111,9 @@ class OutboxRelay:
                 backoff = min(backoff * 2, max_backoff)
                 continue
             if not sent:
-                stop.wait(poll_seconds)
+                # Polling finds events written by other processes; a writer in this one wakes us at once.
+                self._woken.wait(poll_seconds)
+                self._woken.clear()
 
     def _relay_class(self, cls) -> int:
         """Publish a batch of documents' pending events, then remove exactly those from each."""

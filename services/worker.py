@@ -74,13 +74,14 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     mark_unmarked(outbox_documents)
     retry_until(stop, "create topics", lambda: ensure_topics(settings))
     publisher = Publisher(settings)
-    threads = []
+    threads, relay = [], None
     if outbox_documents:
         relay = OutboxRelay(publisher, outbox_documents)
         threads.append(threading.Thread(target=relay.run, args=(stop, settings.outbox_poll_seconds),
                                         name="outbox-relay", daemon=True))
     if handlers:
-        threads.append(threading.Thread(target=_consume, args=(settings, handlers, publisher, stop),
+        wake = relay.wake if relay is not None else None
+        threads.append(threading.Thread(target=_consume, args=(settings, handlers, publisher, stop, wake),
                                         name="consumer", daemon=True))
     threads += [threading.Thread(target=job.run, args=(stop,), name=job.name, daemon=True) for job in jobs]
     for thread in threads:
@@ -108,12 +109,13 @@ def _watch(threads, stop: threading.Event) -> str | None:
     return None
 
 
-def _consume(settings: Settings, handlers: dict, publisher: Publisher, stop: threading.Event) -> None:
+def _consume(settings: Settings, handlers: dict, publisher: Publisher, stop: threading.Event,
+             after_batch=None) -> None:
     consumer = retry_until(stop, "subscribe", lambda: build_consumer(settings, list(handlers)))
     if consumer is None:
         return
     loop = ConsumerLoop(consumer, handlers, EventLedger(settings.service), publisher,
-                        max_attempts=settings.consumer_max_attempts)
+                        max_attempts=settings.consumer_max_attempts, after_batch=after_batch)
     loop.run(stop)
 
 

@@ -107,3 +107,23 @@ def test_one_relay_leads_a_collection_and_another_takes_over_when_its_lease_laps
         assert second.relay_once() == 1
     finally:
         publisher.close()
+
+
+def test_a_writer_in_the_same_process_wakes_the_relay_between_polls(settings, database):
+    ensure_topics(settings)
+    publisher = Publisher(settings)
+    relay, stop = OutboxRelay(publisher, [Parcel]), threading.Event()
+    # An hour between polls: only the wake can publish within the test.
+    thread = threading.Thread(target=relay.run, args=(stop, 3600.0))
+    thread.start()
+    try:
+        assert wait_until_empty([Parcel], timeout=30)  # the first round found nothing and went to sleep
+        parcel = submit("Pruning")
+        relay.wake()
+        assert wait_until_empty([Parcel], timeout=60), "the woken relay did not publish"
+    finally:
+        stop.set()
+        relay.wake()
+        thread.join()
+        publisher.close()
+    assert [e.subject for e in published_for(settings, {str(parcel.pk)}, expected=1)] == [str(parcel.pk)]

@@ -111,3 +111,13 @@ def test_same_event_twice_in_one_poll_is_acted_on_once():
     loop.poll_once()
     assert seen == [same.id] and loop.outcome.duplicates == 1
     assert loop.ledger.ids == {same.id}
+
+
+def test_after_batch_runs_once_a_batch_was_handled_and_recorded():
+    calls = []
+    consumer = FakeConsumer(batches=[{TP: [record(0, event("a")), record(1, event("b"))]}, {}])
+    loop = ConsumerLoop(consumer, {TOPIC: lambda e: None}, MemoryLedger(), FakePublisher(), retry_delay=0,
+                        after_batch=lambda: calls.append(list(consumer.commits)))
+    loop.poll_once()
+    loop.poll_once()  # an empty poll handles nothing: no call
+    assert calls == [[{TP: 2}]]  # once, after the commit
