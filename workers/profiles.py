@@ -12,14 +12,14 @@ from mongoengine import NotUniqueError
 from werkzeug.exceptions import Conflict
 
 from services.db import plain
+from services.documents import MATCHING_FIELDS
 from services.events import WORKER_PROFILE_UPDATED, new_event
 from services.outbox import with_events
 from services.passwords import hash_password
 from workers.models import Worker, utcnow
 
-# What the matcher needs; never the e-mail, the full name or the gender.
-PUBLISHED_FIELDS = ("origin_country", "birth_year", "languages", "skills", "certifications", "availability",
-                    "preferred_countries", "pathways")
+# What the matcher needs (the kernel's list); never the e-mail, the full name or the gender.
+PUBLISHED_FIELDS = MATCHING_FIELDS
 EDITABLE_FIELDS = ("name", *PUBLISHED_FIELDS, "gender", "ui_language")
 
 
