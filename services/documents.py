@@ -178,7 +178,7 @@ class WorkerProfileSchema(Schema):
 
     origin_country = fields.String(allow_none=True, validate=KNOWN_COUNTRY)
     birth_year = fields.Integer(allow_none=True, validate=validate.Range(
-        min=1900, max=2100, error="Give a year of birth between {min} and {max}, or none."))
+        min=1900, max=2100, error="Give a plausible year of birth, or none."))
     languages = _items(fields.String(validate=KNOWN_LANGUAGE), 20)
     skills = _items(fields.String(validate=validate.Length(min=1, max=80)), 50)
     certifications = _items(fields.String(validate=validate.Length(min=1, max=100)), 30)
