@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from matcher.tables import VacancyTable, WorkerTable, incidence
+from matcher.tables import UNKNOWN_BIRTH_YEAR, VacancyTable, WorkerTable, incidence
 
 GATES = (
     "not_open",
@@ -64,12 +64,13 @@ def below_min_age(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
     Only the birth year is known, so the age counted is the one the worker
     is sure to have reached that day: a season starting 1 August 2027 takes
     a worker born in 2009 as 17. This errs on the side of protecting minors.
+    An unknown birth year passes: the age is confirmed at offer time (README).
     """
     start = (vacancies.start - 719163).astype("datetime64[D]")  # ordinal of 1970-01-01
     year = start.astype("datetime64[Y]")
     on_last_day = start == (year + 1).astype("datetime64[D]") - 1
     sure_age = (year.astype(np.int64) + 1970 - (~on_last_day))[None, :] - workers.birth_year[:, None]
-    return sure_age < vacancies.min_age[None, :]
+    return (sure_age < vacancies.min_age[None, :]) & (workers.birth_year != UNKNOWN_BIRTH_YEAR)[:, None]
 
 
 def gate_mask(workers: WorkerTable, vacancies: VacancyTable, share: np.ndarray | None = None) -> np.ndarray:

@@ -13,7 +13,6 @@ import logging
 from marshmallow import ValidationError
 from mongoengine import NotUniqueError
 
-from matcher.schemas import WorkerProfileSchema
 from matcher.store import (
     BLOCKED,
     CLOSED,
@@ -27,13 +26,12 @@ from matcher.store import (
     WorkerRecord,
     utcnow,
 )
-from services.documents import VacancySchema
+from services.documents import PUBLISHED_PROFILE_FIELDS, PublishedProfileSchema, VacancySchema
 from services.events import Envelope
 
 log = logging.getLogger(__name__)
 
-PROFILE_FIELDS = ("display_name", "origin_country", "birth_year", "languages", "skills", "certifications",
-                  "availability", "preferred_countries", "pathways")
+PROFILE_FIELDS = PUBLISHED_PROFILE_FIELDS
 
 
 def vacancy_submitted(event: Envelope) -> None:
@@ -78,7 +76,7 @@ def worker_profile_updated(event: Envelope) -> None:
     if not isinstance(profile, dict):
         raise ValueError("worker.profile_updated without a profile")
     kept = {k: profile[k] for k in PROFILE_FIELDS if k in profile}
-    _validated(WorkerProfileSchema(), {k: v for k, v in kept.items() if k != "display_name"}, "profile")
+    _validated(PublishedProfileSchema(), kept, "profile")  # the workers service's rules, from the kernel
     revision = _revision(payload)
     try:
         WorkerRecord.objects(id=event.subject, revision__lte=revision).update_one(

@@ -30,8 +30,9 @@ def _gate(worker: dict, vacancy: dict, windows: list) -> tuple[str | None, float
     if worker.get("preferred_countries") and vacancy["destination"]["country"] not in worker["preferred_countries"]:
         return "country_not_preferred", share
     first_day = dt.date.fromordinal(start)
-    sure_age = first_day.year - worker["birth_year"] - (0 if (first_day.month, first_day.day) == (12, 31) else 1)
-    if sure_age < requirements.get("min_age", 18):
+    born = worker.get("birth_year")  # unknown: passes, the age is confirmed at offer time
+    sure_age = first_day.year - born - (0 if (first_day.month, first_day.day) == (12, 31) else 1) if born else None
+    if sure_age is not None and sure_age < requirements.get("min_age", 18):
         return "below_min_age", share
     held = {term(c) for c in worker.get("certifications", ())}
     if any(term(c) not in held for c in requirements.get("certifications", ())):

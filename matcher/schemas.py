@@ -5,47 +5,16 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from matcher.fastload import FastLoadSchema
-from services.documents import COUNTRY, LANGUAGE, PATHWAYS, SeasonSchema, VacancySchema
+from services.documents import SeasonSchema, VacancySchema, WorkerProfileSchema
 
 STATUSES = ("approved", "blocked", "filled", "closed", "pending_review")
-GENDERS = ("female", "male", "other")
 MAX_VACANCIES = 20_000
 MAX_HISTORY = 500
-
-
-def _strings(max_items: int, max_length: int = 100, **kwargs) -> fields.List:
-    return fields.List(fields.String(validate=validate.Length(min=1, max=max_length)), load_default=list,
-                       validate=validate.Length(max=max_items), **kwargs)
 
 
 def _ids_unique(vacancies: list[dict]) -> None:
     if len({v["id"] for v in vacancies}) != len(vacancies):
         raise ValidationError("Each vacancy id may appear only once.", "vacancies")
-
-
-class WorkerProfileSchema(Schema):
-    """The contract's worker document as ranking reads it.
-
-    Unknown fields (``name``, ``email``, ``password``...) are dropped, so a
-    full profile can be passed. ``gender`` and ``origin_country`` are
-    accepted but never reach the score; ``birth_year`` only feeds the
-    minimum-age gate.
-    """
-
-    class Meta:
-        unknown = EXCLUDE
-
-    origin_country = fields.String(load_default=None, allow_none=True, validate=COUNTRY)
-    birth_year = fields.Integer(required=True, validate=validate.Range(min=1900, max=2100))
-    languages = fields.List(fields.String(validate=LANGUAGE), load_default=list, validate=validate.Length(max=30))
-    skills = _strings(100)
-    certifications = _strings(50)
-    availability = fields.List(fields.Nested(SeasonSchema), load_default=list, validate=validate.Length(max=24))
-    preferred_countries = fields.List(fields.String(validate=COUNTRY), load_default=list,
-                                      validate=validate.Length(max=250))
-    pathways = fields.List(fields.String(validate=validate.OneOf(PATHWAYS)), load_default=list,
-                           validate=validate.Length(max=3))
-    gender = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(GENDERS))
 
 
 class RankVacancySchema(VacancySchema):
@@ -79,7 +48,14 @@ class PlacementSchema(Schema):
 
 
 class RankRequestSchema(FastLoadSchema):
-    """``{"worker", "vacancies", "history"}`` of ``POST /api/v1/rank``."""
+    """``{"worker", "vacancies", "history"}`` of ``POST /api/v1/rank``.
+
+    ``worker`` is the kernel's ``WorkerProfileSchema``, the one the workers
+    service validates profiles with, so a profile it accepts is one the
+    matcher ranks. Its ``birth_year`` only feeds the minimum-age gate and may
+    be absent or null (an unknown age passes; the age is confirmed at offer
+    time); ``gender`` and ``origin_country`` never reach the score.
+    """
 
     class Meta:
         unknown = RAISE

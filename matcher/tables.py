@@ -23,6 +23,8 @@ PATHWAYS = ("seasonal", "circular", "temporary")
 _PATHWAY = {name: i for i, name in enumerate(PATHWAYS)}
 OPEN_STATUS = "approved"
 NEUTRAL_COMPLIANCE = 0.5
+# A birth year not given: the minimum-age gate passes it (the age is confirmed at offer time, README).
+UNKNOWN_BIRTH_YEAR = 0
 
 
 def day(value) -> int:
@@ -191,7 +193,7 @@ class WorkerTable:
             if worker.get("pathways"):
                 pathways[i] = [p in worker["pathways"] for p in PATHWAYS]
         return cls(
-            birth_year=np.array([w["birth_year"] for w in workers], dtype=np.int64),
+            birth_year=np.array([w.get("birth_year") or UNKNOWN_BIRTH_YEAR for w in workers], dtype=np.int64),
             languages=[w.get("languages", ()) for w in workers],
             certifications=[[term(c) for c in w.get("certifications", ())] for w in workers],
             preferred=[w.get("preferred_countries", ()) for w in workers],

@@ -13,10 +13,10 @@ from mongoengine import (
     StringField,
 )
 
+from services.documents import GENDERS
 from services.outbox import OutboxDocument
 
 OFFER_STATUSES = ("sent", "accepted", "declined", "withdrawn", "completed")
-GENDERS = ("female", "male", "other")
 
 
 def utcnow() -> datetime:

@@ -12,14 +12,14 @@ from mongoengine import NotUniqueError
 from werkzeug.exceptions import Conflict
 
 from services.db import plain
+from services.documents import MATCHING_FIELDS
 from services.events import WORKER_PROFILE_UPDATED, new_event
 from services.outbox import with_events
 from services.passwords import hash_password
 from workers.models import Worker, utcnow
 
-# What the matcher needs; never the e-mail, the full name or the gender.
-PUBLISHED_FIELDS = ("origin_country", "birth_year", "languages", "skills", "certifications", "availability",
-                    "preferred_countries", "pathways")
+# What the matcher needs (the kernel's list); never the e-mail, the full name or the gender.
+PUBLISHED_FIELDS = MATCHING_FIELDS
 EDITABLE_FIELDS = ("name", *PUBLISHED_FIELDS, "gender", "ui_language")
 
 
@@ -80,3 +80,22 @@ def update_profile(worker: Worker, changes: dict) -> Worker:
         raise Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
     return Worker.objects.get(pk=worker.pk)
 
+
+
+def republish_profiles_without_birth_year() -> int:
+    """Publish again, at their current revision, the profiles saved without a birth year; returns how many.
+
+    A matcher older than the shared profile schema dead-lettered them, so
+    those workers never got a match; the current one matches them. A one-off
+    upgrade (``services.upgrades``), run after the matcher is upgraded.
+    Idempotent: the matcher takes a revision it already has as the same
+    profile, and a save in the meantime (a new revision) publishes itself.
+    """
+    collection, published = Worker._get_collection(), 0
+    for worker in Worker.objects(birth_year=None):
+        event = new_event(WORKER_PROFILE_UPDATED, Worker.event_source, str(worker.pk),
+                          profile_payload(str(worker.pk), worker.revision, current_profile(worker)))
+        result = collection.update_one({"_id": worker.pk, "revision": worker.revision},
+                                       with_events({}, [event.to_dict()]))
+        published += result.modified_count
+    return published

@@ -12,12 +12,8 @@ import functools
 
 from babel import Locale
 
-# Codes CLDR lists that are not countries (EU, UN, unknown region, ...).
-_NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
-COUNTRIES = frozenset(
-    code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-)
-LANGUAGE_CODES = frozenset(code for code in Locale("en").languages if len(code) == 2 and code.isalpha())
+from services.documents import COUNTRY_CODES as COUNTRIES  # the codes a profile may hold (the matcher's too)
+
 # Destinations offered first on the profile page: the Americas' seasonal programmes.
 DESTINATIONS = ("CA", "US", "MX", "GT", "CR", "PA", "CO", "PE", "CL", "BR", "DO", "JM", "HN", "SV")
 # Languages offered as boxes to tick; any other ISO 639-1 code can be typed.

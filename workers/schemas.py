@@ -5,16 +5,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates
 
-from services.documents import PATHWAYS
+from services.documents import WorkerProfileSchema
 from services.passwords import StrongPasswordMixin, new_password_field
 from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
-from workers.models import GENDERS, OFFER_STATUSES
-from workers.reference import COUNTRIES, LANGUAGE_CODES
+from workers.models import OFFER_STATUSES
 
-MAX_SKILLS = 50
-MAX_WINDOWS = 12
 UI_LANGUAGES = ("en", "es", "fr", "pt", "ht")
 GRIEVANCE_CATEGORIES = ("fees", "passport", "wages", "housing", "safety", "harassment", "contract", "other")
 # Ids of the other services: MongoDB ids, or the test and demo ids they use.
@@ -26,50 +23,30 @@ def _this_year() -> int:
     return datetime.now(UTC).year
 
 
-def _plausible_year(year: int) -> None:
-    if not _this_year() - 100 <= year <= _this_year() - 14:
-        raise ValidationError(f"Give a year of birth between {_this_year() - 100} and {_this_year() - 14}.")
-
-
 class Strict(Schema):
     class Meta:
         unknown = RAISE
 
 
-class WindowSchema(Strict):
-    """One period the worker can work: ISO dates, start on or before end."""
+class ProfileSchema(WorkerProfileSchema):
+    """What the worker may change: the contract's worker profile, validated by the rules the matcher applies
+    too (``services.documents.WorkerProfileSchema``), plus the name and the pages' language. Everything is
+    optional on an update (absent fields keep their value).
+    """
 
-    start = fields.Date(required=True)
-    end = fields.Date(required=True)
-
-    @validates_schema
-    def end_not_before_start(self, data, **_kwargs):
-        if data["end"] < data["start"]:
-            raise ValidationError("The end date cannot be before the start date.", "end")
-        if data["start"].year < 2000 or data["end"].year > 2100:
-            raise ValidationError("Use dates between 2000 and 2100.", "start")
-
-
-def _bounded_list(item, max_items: int, **kwargs) -> fields.List:
-    return fields.List(item, validate=validate.Length(max=max_items), **kwargs)
-
-
-class ProfileSchema(Strict):
-    """What the worker tells the matcher: everything is optional on an update (absent fields keep their value)."""
+    class Meta:
+        unknown = RAISE
 
     name = fields.String(validate=validate.Length(min=1, max=100))
-    origin_country = fields.String(allow_none=True, validate=validate.OneOf(sorted(COUNTRIES)))
-    birth_year = fields.Integer(allow_none=True, validate=_plausible_year)
-    languages = _bounded_list(fields.String(validate=validate.OneOf(sorted(LANGUAGE_CODES))), 20)
-    skills = _bounded_list(fields.String(validate=validate.Length(min=1, max=80)), MAX_SKILLS)
-    certifications = _bounded_list(fields.String(validate=validate.Length(min=1, max=100)), 30)
-    availability = _bounded_list(fields.Nested(WindowSchema), MAX_WINDOWS)
-    preferred_countries = _bounded_list(fields.String(validate=validate.OneOf(sorted(COUNTRIES))), 30)
-    pathways = _bounded_list(fields.String(validate=validate.OneOf(PATHWAYS)), 3)
-    gender = fields.String(allow_none=True, validate=validate.OneOf(GENDERS),
-                           metadata={"description": "optional; never published nor shown to employers"})
     ui_language = fields.String(validate=validate.OneOf(UI_LANGUAGES),
                                 metadata={"description": "language of the pages"})
+
+    @validates("birth_year")
+    def plausible_today(self, year, **_kwargs):
+        """A year typed now must give an age of 14 to 100: a check of the input, not of the document (a profile
+        published with a year valid then must stay valid for the matcher in the years after)."""
+        if year is not None and not _this_year() - 100 <= year <= _this_year() - 14:
+            raise ValidationError(f"Give a year of birth between {_this_year() - 100} and {_this_year() - 14}.")
 
     @post_load
     def tidy(self, data, **_kwargs):

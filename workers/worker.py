@@ -12,6 +12,7 @@ from workers.grievance_release import GrievanceRelease, anonymise_old_grievances
 from workers.match_lists import receive_matches
 from workers.models import Grievance, Offer, Worker
 from workers.offers import receive_completion, receive_review, receive_withdrawal
+from workers.profiles import republish_profiles_without_birth_year
 
 HANDLERS = {
     OFFER_REVIEWED: receive_review,
@@ -25,7 +26,7 @@ OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
 
 def main() -> None:
     run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS, jobs=(GrievanceRelease(),),
-               upgrades=(anonymise_old_grievances, date_held_grievances))
+               upgrades=(anonymise_old_grievances, date_held_grievances, republish_profiles_without_birth_year))
 
 
 if __name__ == "__main__":
