@@ -1,7 +1,6 @@
 """Whole-engine behaviour: fair examples pass, odd documents do not raise, checks are pure and fast."""
 
 import copy
-import time
 
 import pytest
 
@@ -57,15 +56,3 @@ def test_checks_do_not_change_their_input():
     engine.check_vacancy(doc)
     engine.check_offer(offer(worker_fees=5), doc)
     assert doc == before
-
-
-def test_a_check_is_fast():
-    doc = vacancy(description=FAIR_DESCRIPTION * 2)  # about 800 characters, a long description
-    engine.check_vacancy(doc)
-    best = float("inf")
-    for _ in range(5):  # the best of five rounds: a busy machine slows a round, not the engine
-        start = time.perf_counter()
-        for _ in range(10):
-            engine.check_vacancy(doc)
-        best = min(best, (time.perf_counter() - start) / 10)
-    assert best < 0.010
