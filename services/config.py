@@ -95,6 +95,11 @@ class Settings:
     # Vacancy creations and edits per employer (employers/vacancies.py says why these numbers).
     vacancy_changes_per_hour: int = 30
     vacancy_changes_per_day: int = 120
+    # The workers service's cache of /me/matches answers per web process (workers/match_cache.py): seconds an
+    # answer is kept (0: never; at most the matcher's watch, 300 s, which is what sends the notice dropping
+    # it) and how many workers' answers (about 5 KB each).
+    matches_cache_seconds: int = 300
+    matches_cache_entries: int = 10000
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
     # Kafka authentication (issue 12): SASL/SCRAM with this service's own user, or plaintext when
     # no user is set (the local stack's loopback default). See ``kafka_from_env``.
@@ -153,6 +158,8 @@ class Settings:
             check_budget_seconds=check_budget_seconds(env),
             vacancy_changes_per_hour=_int(env, "LP_VACANCY_CHANGES_PER_HOUR", cls.vacancy_changes_per_hour),
             vacancy_changes_per_day=_int(env, "LP_VACANCY_CHANGES_PER_DAY", cls.vacancy_changes_per_day),
+            matches_cache_seconds=_int(env, "LP_MATCHES_CACHE_SECONDS", cls.matches_cache_seconds),
+            matches_cache_entries=_int(env, "LP_MATCHES_CACHE_ENTRIES", cls.matches_cache_entries),
             ports=ports,
             **kafka_from_env(env),
         )

@@ -42,13 +42,14 @@ log = logging.getLogger(__name__)
 
 SERVICES = tuple(SERVICE_PORTS)
 
-# topic: (the service that writes it, the services whose workers read it). The writer is the
-# event's `source` (docs/events.md); the readers are the keys of each `<service>/worker.py`
-# HANDLERS (tests/unit/test_kafka_acl.py holds both to that).
+# topic: (the service that writes it, the services that read it). The writer is the event's `source`
+# (docs/events.md); the readers are the keys of each `<service>/worker.py` HANDLERS and the topics its
+# web processes follow without a group (`FOLLOWED` of `<service>/app.py`, a `services.tail.TopicTail`);
+# tests/unit/test_kafka_acl.py holds both to that.
 ROUTES = {
-    ev.VACANCY_SUBMITTED: ("employers", ("ethics", "matcher")),
-    ev.VACANCY_REVIEWED: ("ethics", ("employers", "matcher")),
-    ev.VACANCY_CLOSED: ("employers", ("matcher",)),
+    ev.VACANCY_SUBMITTED: ("employers", ("ethics", "matcher", "workers")),
+    ev.VACANCY_REVIEWED: ("ethics", ("employers", "matcher", "workers")),
+    ev.VACANCY_CLOSED: ("employers", ("matcher", "workers")),
     ev.OFFER_SUBMITTED: ("employers", ("ethics",)),
     ev.OFFER_REVIEWED: ("ethics", ("employers", "workers")),
     ev.OFFER_RESPONDED: ("workers", ("employers", "matcher")),

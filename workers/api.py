@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from services.auth import authenticate, issue_account_token, limit_signups, require_role
 from services.web.account import add_account_endpoints
-from workers import match_lists, matches, profiles
+from workers import matches, profiles
 from workers.compression import gzipped_json
 from workers.models import Worker
 from workers.schemas import (
@@ -87,12 +87,12 @@ def update_me(changes):
 @blp.response(200, MatchesOutSchema)
 def my_matches():
     """Ranked matches over approved, open vacancies, best first (empty while being prepared)."""
-    stored = match_lists.stored_answer(g.principal.subject)
-    if stored is not None:
-        # The busiest read: kept as this schema dumps it (checked on arrival), so sent as it is.
-        return gzipped_json(stored)
-    worker = current_worker()
-    try:
-        return matches.matches_for(str(worker.pk))
-    except matches.MatcherUnavailable:
-        abort(503, description="Matches cannot be read right now; try again in a few minutes.")
+    # The busiest read: this process's cached bytes, as this schema dumps them, sent as they are.
+    body = matches.cached_answer(g.principal.subject)
+    if body is None:
+        worker = current_worker()
+        try:
+            body = matches.fresh_answer(str(worker.pk))
+        except matches.MatcherUnavailable:
+            abort(503, description="Matches cannot be read right now; try again in a few minutes.")
+    return gzipped_json(body)

@@ -14,6 +14,7 @@ from workers import (
     api_offers,
     formatting,
     labels,
+    match_cache,
     matches,
     pages_account,
     pages_help,
@@ -25,6 +26,8 @@ from workers.compression import init_compression
 from workers.schemas import UI_LANGUAGES
 
 LANGUAGES = UI_LANGUAGES
+# Read by each web process without a consumer group (services/kafka_acl.py grants them).
+FOLLOWED = match_cache.FOLLOWED
 # Static files are named with a hash of their content in the URL, so phones keep them a year.
 STATIC_MAX_AGE = 365 * 24 * 3600
 
@@ -32,7 +35,8 @@ STATIC_MAX_AGE = 365 * 24 * 3600
 def create_app(test_config: dict | None = None, settings=None) -> Flask:
     """Build the workers app: kernel plumbing, the JSON API, the mobile pages and their five languages.
 
-    ``test_config["MATCHER_CLIENT"]`` replaces the matcher client (tests).
+    ``test_config["MATCHER_CLIENT"]`` replaces the matcher client (tests). ``LP_FOLLOW_EVENTS`` (config; on
+    unless testing) follows the events that drop cached matches, from Kafka: without it nothing is cached.
     """
     app, service_api = create_service_app("workers", __name__, test_config, settings)
     if app.config.get("SEND_FILE_MAX_AGE_DEFAULT") is None:
@@ -44,8 +48,13 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     init_i18n(app, LANGUAGES)
     app.after_request(_private_pages)
     init_compression(app)
-    app.extensions["matcher_client"] = matches.build_client(app.config["LP_SETTINGS"],
-                                                            app.config.get("MATCHER_CLIENT"))
+    settings = app.config["LP_SETTINGS"]
+    app.extensions["matcher_client"] = matches.build_client(settings, app.config.get("MATCHER_CLIENT"))
+    cache = match_cache.MatchCache(settings.matches_cache_seconds, settings.matches_cache_entries)
+    app.extensions["match_cache"] = cache
+    if app.config.get("LP_FOLLOW_EVENTS", not app.testing):
+        # One tail per process (gunicorn's workers each build their app): every cache hears every event.
+        app.extensions["match_tail"] = match_cache.follow(settings, cache)
     app.jinja_env.add_extension("jinja2.ext.do")
     # Fewer bytes on the wire: no blank lines left by template tags.
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True

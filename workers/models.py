@@ -1,4 +1,4 @@
-"""What the workers service stores: workers, their offer inbox and grievances."""
+"""What the workers service stores: workers, their offer inbox, grievances, and the approved vacancies' cards."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from mongoengine import (
     BooleanField,
     DateTimeField,
     DictField,
+    Document,
     IntField,
     ListField,
     StringField,
@@ -17,6 +18,8 @@ from services.documents import GENDERS
 from services.outbox import OutboxDocument
 
 OFFER_STATUSES = ("sent", "accepted", "declined", "withdrawn", "completed")
+# A vacancy card is shown only while ``open``; ``closed`` is final.
+CARD_STATUSES = ("open", "pending", "blocked", "closed")
 
 
 def utcnow() -> datetime:
@@ -106,3 +109,22 @@ class Grievance(OutboxDocument):
     held_day = DateTimeField()
 
     meta = {"collection": "grievances", "indexes": [{"fields": ["held_day"], "sparse": True}]}
+
+
+class VacancyCard(Document):
+    """A vacancy as ``/me/matches`` shows it, kept from the ethics verdicts (``workers.handlers``).
+
+    ``card`` (the contract's vacancy with ``id``, ``employer_id`` and ``employer_name``, as JSON) is set only
+    while the vacancy's latest revision passed or was flagged; a record without it remembers the revision
+    and status that hide it (under review, blocked, closed), so an older verdict delivered late cannot bring
+    the card back. JSON text rather than a nested document: the read takes up to 20 by ``_id`` and sends
+    them on as they are.
+    """
+
+    id = StringField(primary_key=True)  # the vacancy's id
+    revision = IntField(default=0)
+    status = StringField(required=True, choices=CARD_STATUSES)
+    card = StringField(default="")
+    updated_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "vacancy_cards"}

@@ -1,24 +1,34 @@
-"""The workers service's background process: the offer inbox and the matches from events, the outbox relay,
-the daily release of anonymous grievances.
+"""The workers service's background process: the offer inbox and the vacancy cards from events, the outbox
+relay, the daily release of anonymous grievances.
 
 Run with ``python -m workers.worker``.
 """
 
 from __future__ import annotations
 
-from services.events import MATCHES_UPDATED, OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
+from services.events import (
+    OFFER_REVIEWED,
+    OFFER_WITHDRAWN,
+    PLACEMENT_COMPLETED,
+    VACANCY_CLOSED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+)
 from services.worker import run_worker
 from workers.grievance_release import GrievanceRelease, anonymise_old_grievances, date_held_grievances
-from workers.match_lists import receive_matches
+from workers.handlers import vacancy_closed, vacancy_reviewed, vacancy_submitted
 from workers.models import Grievance, Offer, Worker
 from workers.offers import receive_completion, receive_review, receive_withdrawal
 from workers.profiles import republish_profiles_without_birth_year
+from workers.store import drop_match_lists
 
 HANDLERS = {
     OFFER_REVIEWED: receive_review,
     OFFER_WITHDRAWN: receive_withdrawal,
     PLACEMENT_COMPLETED: receive_completion,
-    MATCHES_UPDATED: receive_matches,
+    VACANCY_SUBMITTED: vacancy_submitted,
+    VACANCY_REVIEWED: vacancy_reviewed,
+    VACANCY_CLOSED: vacancy_closed,
 }
 # worker.profile_updated (Worker), offer.responded (Offer), grievance.filed (Grievance).
 OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
@@ -26,7 +36,8 @@ OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
 
 def main() -> None:
     run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS, jobs=(GrievanceRelease(),),
-               upgrades=(anonymise_old_grievances, date_held_grievances, republish_profiles_without_birth_year))
+               upgrades=(anonymise_old_grievances, date_held_grievances, republish_profiles_without_birth_year,
+                         drop_match_lists))
 
 
 if __name__ == "__main__":

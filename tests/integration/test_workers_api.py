@@ -126,18 +126,21 @@ def test_a_matcher_that_is_down_is_a_503(client, fake_matcher):
     assert response.status_code == 503 and response.get_json()["error"]["code"] == "service_unavailable"
 
 
-def test_a_blocked_vacancy_from_a_confused_matcher_is_still_not_shown(client, fake_matcher):
+def test_a_vacancy_from_a_confused_matcher_is_never_what_is_shown(client, fake_matcher):
     _, auth = sign_up(client)
     original = fake_matcher.matches
 
-    def with_blocked(worker_id, limit=20):
+    def with_vacancies(worker_id, limit=20):
         data = original(worker_id, limit)
-        data["matches"][0]["vacancy"]["status"] = "blocked"
+        data["matches"][0]["vacancy"] = {"title": "Blocked job", "status": "blocked"}
+        data["matches"].insert(1, {"vacancy_id": "never-approved", "score": 0.9, "reason_keys": [], "reasons": [],
+                                   "vacancy": {**data["matches"][0]["vacancy"], "status": "approved"}})
         return data
 
-    fake_matcher.matches = with_blocked
-    ids = [m["vacancy_id"] for m in client.get("/api/v1/me/matches", headers=auth).get_json()["matches"]]
-    assert "vac00" not in ids and len(ids) == 19
+    fake_matcher.matches = with_vacancies
+    found = client.get("/api/v1/me/matches", headers=auth).get_json()["matches"]
+    assert [m["vacancy_id"] for m in found] == [f"vac{i:02d}" for i in range(19)]
+    assert found[0]["vacancy"]["title"] == "Apple harvest worker" and "status" not in found[0]["vacancy"]
 
 
 def test_offers_page_accept_once_and_stay_private(client):

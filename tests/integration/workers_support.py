@@ -9,12 +9,13 @@ from dataclasses import replace
 import pytest
 from werkzeug.serving import make_server
 
-from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, new_event
-from services.kafka import Publisher
+from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, VACANCY_REVIEWED, new_event
+from services.kafka import Publisher, ensure_topics
 from services.worker import run_worker
 from tests.documents import offer, vacancy
 from tests.integration.helpers import eventually
 from workers.app import create_app
+from workers.handlers import vacancy_reviewed
 from workers.models import Offer
 from workers.worker import HANDLERS, OUTBOX_DOCUMENTS
 
@@ -51,6 +52,29 @@ def realistic_matches(count: int = 20) -> list[dict]:
     return items
 
 
+def ranked(matches: list[dict]) -> list[dict]:
+    """``matches`` as the matcher's read-time ranking answers them: ids, scores and reasons, no vacancy."""
+    return [{k: m[k] for k in ("vacancy_id", "score", "reason_keys", "reasons")} for m in matches]
+
+
+def reviewed_vacancy(card: dict, verdict: str = "pass", revision: int = 1):
+    """The ``vacancy.reviewed`` envelope the ethics service publishes for the vacancy of ``card`` (no
+    document when blocked)."""
+    document = {k: v for k, v in card.items() if k not in ("id", "employer_id", "employer_name")}
+    payload = {"kind": "vacancy", "vacancy_id": card["id"], "employer_id": card["employer_id"],
+               "employer_name": card["employer_name"], "verdict": verdict, "rules_version": "test", "flags": [],
+               "request_event_id": uuid.uuid4().hex, "revision": revision}
+    if verdict != "block":
+        payload["vacancy"] = document
+    return new_event(VACANCY_REVIEWED, "ethics", card["id"], payload)
+
+
+def keep_cards(matches: list[dict]) -> None:
+    """The workers service's cards of the vacancies of ``matches``, from their passing verdicts."""
+    for match in matches:
+        vacancy_reviewed(reviewed_vacancy(match["vacancy"]))
+
+
 class FakeMatcher:
     """The matcher client's interface, answering from memory (the real matcher is another service)."""
 
@@ -62,7 +86,10 @@ class FakeMatcher:
         if self.preparing:
             return None
         return {"worker_id": worker_id, "updated_at": "2026-11-28T10:00:00Z",
-                "matches": realistic_matches(self.count)[:limit]}
+                "matches": ranked(realistic_matches(self.count))[:limit]}
+
+    def calls_of(self, worker_id) -> int:
+        return self.calls.count(("matches", worker_id))
 
     def itineraries(self, worker_id):
         return {"itineraries": [{"vacancy_ids": ["vac00", "vac04"], "paid_weeks": 30.0, "seasons": [
@@ -121,7 +148,20 @@ def fake_matcher():
 
 @pytest.fixture
 def app(settings, database, fake_matcher):
+    """The app, with the cards of the fake matcher's vacancies; it follows no events, so caches nothing."""
+    keep_cards(realistic_matches(fake_matcher.count))
     return create_app({"TESTING": True, "MATCHER_CLIENT": fake_matcher}, settings)
+
+
+@pytest.fixture
+def following_app(settings, database, fake_matcher):
+    """The app as it runs in production: following the events that drop cached matches, from Kafka."""
+    ensure_topics(settings)
+    keep_cards(realistic_matches(fake_matcher.count))
+    app = create_app({"TESTING": True, "MATCHER_CLIENT": fake_matcher, "LP_FOLLOW_EVENTS": True}, settings)
+    eventually(lambda: app.extensions["match_cache"].enabled or None, "the app to follow the events", timeout=60)
+    yield app
+    app.extensions["match_tail"].stop()
 
 
 @pytest.fixture

@@ -10,7 +10,14 @@ import pytest
 from deploy import kafka_auth
 from deploy.stack import Stack
 from services.config import ConfigError, Settings, kafka_from_env
-from services.events import TOPICS, VACANCY_REVIEWED, dlq_topic
+from services.events import (
+    MATCHES_UPDATED,
+    TOPICS,
+    VACANCY_CLOSED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+    dlq_topic,
+)
 from services.kafka import client_options
 from services.kafka_acl import ROUTES, SERVICES, acls, grants
 
@@ -21,9 +28,16 @@ def test_every_topic_has_one_writer_and_is_in_the_table():
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_the_readers_are_what_each_worker_handles(service):
+def test_the_readers_are_what_each_worker_handles_and_each_web_process_follows(service):
     handlers = importlib.import_module(f"{service}.worker").HANDLERS
-    assert {topic for topic, (_, readers) in ROUTES.items() if service in readers} == set(handlers)
+    followed = getattr(importlib.import_module(f"{service}.app"), "FOLLOWED", ())
+    assert {topic for topic, (_, readers) in ROUTES.items() if service in readers} == set(handlers) | set(followed)
+
+
+def test_the_workers_service_reads_the_vacancy_verdicts_and_the_notices_but_cannot_write_them():
+    granted = set(grants("workers"))
+    for topic in (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED, MATCHES_UPDATED):
+        assert ("TOPIC", topic, "READ") in granted and ("TOPIC", topic, "WRITE") not in granted
 
 
 @pytest.mark.parametrize("service", SERVICES)

@@ -1,4 +1,4 @@
-"""The workers app without a database: languages, money and dates, matches from a fake matcher, gzip, wiring."""
+"""The workers app without a database: languages, money and dates, the matcher's ranking from a fake, gzip, wiring."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import gzip
 import pytest
 from werkzeug.datastructures import MultiDict
 
+from services import events as ev
 from services.config import Settings
-from services.events import MATCHES_UPDATED, OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 from services.matcher_client import MatcherUnavailable
-from tests.documents import vacancy as example_vacancy
 from workers import formatting, matches
 from workers.app import create_app
 from workers.models import Grievance, Offer, Worker
@@ -28,16 +27,7 @@ class FakeMatcher:
         return self.answer
 
     def itineraries(self, worker_id):
-        return {"itineraries": [{"paid_weeks": 10, "seasons": [{"vacancy_id": "v1"}]},
-                                {"paid_weeks": 20, "seasons": [{"vacancy_id": "v1"}, {"vacancy_id": "gone"}]}]}
-
-
-def match(vacancy_id, status=None):
-    vacancy = {**example_vacancy(), "id": vacancy_id, "employer_id": "e1", "employer_name": "Farm"}
-    if status:
-        vacancy["status"] = status
-    return {"vacancy_id": vacancy_id, "score": 0.5, "reasons": ["r"], "reason_keys": ["skills_match"],
-            "vacancy": vacancy}
+        return {"itineraries": []}
 
 
 @pytest.fixture
@@ -48,32 +38,36 @@ def app():
 
 
 def test_the_worker_process_is_wired():
-    assert set(HANDLERS) == {OFFER_REVIEWED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED, MATCHES_UPDATED}
+    assert set(HANDLERS) == {ev.OFFER_REVIEWED, ev.OFFER_WITHDRAWN, ev.PLACEMENT_COMPLETED, ev.VACANCY_SUBMITTED,
+                             ev.VACANCY_REVIEWED, ev.VACANCY_CLOSED}
     assert set(OUTBOX_DOCUMENTS) == {Worker, Offer, Grievance}
 
 
-def test_matches_drop_anything_not_approved_and_say_when_being_prepared(app):
+def test_a_test_app_follows_no_events_and_so_caches_nothing(app):
+    assert "match_tail" not in app.extensions and not app.extensions["match_cache"].enabled
+
+
+def test_a_matcher_answer_that_is_not_an_object_is_the_matcher_being_unavailable(app):
     with app.test_request_context():
-        broken = match("v5")
-        broken["vacancy"]["destination"] = "Canada"
-        app.extensions["matcher_client"] = FakeMatcher({"matches": [
-            match("v1"), match("v2", "blocked"), match("v3", "approved"), {"vacancy_id": "v4"}, "junk", broken]})
-        assert [m["vacancy_id"] for m in matches.matches_for("w1")["matches"]] == ["v1", "v3"]
         app.extensions["matcher_client"] = FakeMatcher(["not", "an", "object"])
         with pytest.raises(MatcherUnavailable):
-            matches.matches_for("w1")
-        app.extensions["matcher_client"] = FakeMatcher(None)
-        assert matches.matches_for("w1") == {"matches": [], "updated_at": None, "preparing": True}
+            matches.ranking("w1", 20)
         app.extensions["matcher_client"] = FakeMatcher(error=MatcherUnavailable("down"))
         with pytest.raises(MatcherUnavailable):
-            matches.matches_for("w1")
+            matches.ranking("w1", 20)
+        app.extensions["matcher_client"] = FakeMatcher(None)
+        assert matches.ranking("w1", 20) is None
 
 
-def test_itineraries_with_an_unseen_season_are_left_out(app):
+def test_the_ranking_keeps_ids_scores_and_reasons_only(app):
     with app.test_request_context():
-        app.extensions["matcher_client"] = FakeMatcher({"matches": [match("v1")]})
-        plans, by_id = matches.itineraries_for("w1")
-        assert [p["paid_weeks"] for p in plans] == [10] and set(by_id) == {"v1"}
+        app.extensions["matcher_client"] = FakeMatcher({"updated_at": 5, "matches": [
+            {"vacancy_id": "v1", "score": "0.5", "reasons": ["r"], "reason_keys": ["skills_match"],
+             "vacancy": {"title": "from an older matcher: not read"}},
+            {"vacancy_id": "v2", "score": None}, {"vacancy_id": ""}, {"vacancy_id": "v3", "reasons": "x"}, "junk"]})
+        assert matches.ranking("w1", 20) == {"updated_at": None, "matches": [
+            {"vacancy_id": "v1", "score": 0.5, "reasons": ["r"], "reason_keys": ["skills_match"]},
+            {"vacancy_id": "v2", "score": 0.0, "reasons": [], "reason_keys": []}]}
 
 
 @pytest.mark.parametrize("language, expected", [("es", "1 de agosto de 2027"), ("fr", "1 août 2027"),

@@ -1,0 +1,121 @@
+"""The per-process cache of /me/matches answers (workers/match_cache.py), on a clock the test moves."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from services.events import MATCHES_UPDATED, VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
+from workers.match_cache import SETTLE_SECONDS, MatchCache
+
+TODAY = "2027-01-10"
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def cache_of(ttl=300, entries=100, following=True):
+    clock = Clock()
+    cache = MatchCache(ttl, entries, clock=clock)
+    cache.following = threading.Event()
+    if following:
+        cache.following.set()
+    return cache, clock
+
+
+def put(cache, worker_id, ranked=("v1", "v2"), first_start="2027-03-01", body=None):
+    return cache.put(worker_id, cache.begin(), body or worker_id.encode(), ranked, first_start)
+
+
+def test_an_answer_is_served_until_it_expires():
+    cache, clock = cache_of(ttl=300)
+    assert cache.get("w1", TODAY) is None
+    assert put(cache, "w1", body=b"gz")
+    assert cache.get("w1", TODAY) == b"gz"
+    clock.now += 299
+    assert cache.get("w1", TODAY) == b"gz"
+    clock.now += 1
+    assert cache.get("w1", TODAY) is None and len(cache) == 0
+
+
+@pytest.mark.parametrize("ttl, entries, following", [(0, 100, True), (300, 0, True), (300, 100, False)])
+def test_nothing_is_kept_with_no_time_no_room_or_no_events_followed(ttl, entries, following):
+    cache, _ = cache_of(ttl, entries, following)
+    assert not cache.enabled and not put(cache, "w1") and cache.get("w1", TODAY) is None
+
+
+def test_a_cache_that_follows_nothing_keeps_nothing():
+    cache = MatchCache(300, 100)
+    assert not cache.enabled and not put(cache, "w1")
+
+
+def test_the_least_recently_read_makes_room():
+    cache, _ = cache_of(entries=2)
+    put(cache, "w1")
+    put(cache, "w2")
+    assert cache.get("w1", TODAY)  # now w2 is the least recently read
+    put(cache, "w3")
+    assert cache.get("w2", TODAY) is None and cache.get("w1", TODAY) and cache.get("w3", TODAY) and len(cache) == 2
+
+
+def test_an_answer_whose_first_season_began_is_stale():
+    cache, _ = cache_of()
+    put(cache, "w1", first_start="2027-03-01")
+    assert cache.get("w1", "2027-02-28")
+    assert cache.get("w1", "2027-03-01") is None
+
+
+def test_a_workers_notice_drops_only_that_workers_answer():
+    cache, _ = cache_of()
+    put(cache, "w1")
+    put(cache, "w2")
+    cache.handle(MATCHES_UPDATED, new_event(MATCHES_UPDATED, "matcher", "w1", {
+        "kind": "worker", "worker_id": "w1", "matches": [], "count": 0}))
+    assert cache.get("w1", TODAY) is None and cache.get("w2", TODAY)
+    cache.handle(MATCHES_UPDATED, new_event(MATCHES_UPDATED, "matcher", "v1", {"kind": "vacancy", "vacancy_id": "v1"}))
+    assert cache.get("w2", TODAY)
+
+
+@pytest.mark.parametrize("topic", [VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED])
+def test_a_vacancy_event_drops_every_answer_that_ranks_it(topic):
+    cache, _ = cache_of()
+    put(cache, "w1", ranked=("v1", "v2"))
+    put(cache, "w2", ranked=("v2", "v3"))
+    put(cache, "w3", ranked=("v4",))
+    cache.handle(topic, new_event(topic, "ethics", "v2", {}))
+    assert cache.get("w1", TODAY) is None and cache.get("w2", TODAY) is None and cache.get("w3", TODAY)
+
+
+def test_an_answer_put_together_while_its_notice_came_is_not_kept():
+    cache, clock = cache_of()
+    started = cache.begin()
+    clock.now += 0.5
+    cache.drop_worker("w1")  # the notice arrives during the call to the matcher
+    clock.now += 0.5
+    assert not cache.put("w1", started, b"old", ("v1",), "2027-03-01")
+    assert cache.put("w1", cache.begin(), b"new", ("v1",), "2027-03-01")
+
+
+def test_an_answer_with_a_vacancy_that_just_changed_is_not_kept_until_it_settled():
+    cache, clock = cache_of()
+    cache.drop_vacancy("v9")  # the workers worker may not have written its card yet
+    clock.now += SETTLE_SECONDS - 1
+    assert not put(cache, "w1", ranked=("v1", "v9")) and put(cache, "w2", ranked=("v1",))
+    clock.now += 1.5
+    assert put(cache, "w1", ranked=("v1", "v9"))
+
+
+def test_an_answer_put_again_replaces_the_old_one_and_its_vacancies():
+    cache, _ = cache_of()
+    put(cache, "w1", ranked=("v1",), body=b"first")
+    put(cache, "w1", ranked=("v2",), body=b"second")
+    cache.drop_vacancy("v1")
+    assert cache.get("w1", TODAY) == b"second"
+    cache.drop_vacancy("v2")
+    assert cache.get("w1", TODAY) is None

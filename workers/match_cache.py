@@ -1,0 +1,150 @@
+"""Each web process's short cache of ``/me/matches`` answers, dropped by the events that change them.
+
+The busiest read costs a call to the matcher's read-time ranking and a look-up
+of 20 cards; a worker reading their matches again within minutes gets the
+same gzipped bytes from memory. An entry goes:
+
+- when that worker's ``matches.updated`` arrives (the matcher sends one when
+  the worker's first 20 changed);
+- when a vacancy it ranks is submitted again, reviewed or closed (its card
+  changed here, sooner than a notice would come);
+- when its first season begins, after ``LP_MATCHES_CACHE_SECONDS``, or when
+  the least recently read of ``LP_MATCHES_CACHE_ENTRIES`` must make room.
+
+Every process sees every event: ``follow`` starts a ``services.tail.TopicTail``
+from the latest offsets. Answers are cached only while it follows them; a
+process that cannot hear the events (no Kafka in unit tests) asks every time.
+
+An answer put together while one of its events arrived is served but not kept:
+a notice that came during the matcher's call, or a vacancy event within
+``SETTLE_SECONDS`` (the workers worker writes the card at about the moment
+the web processes read the event; a look-up in between may read the old card).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from services.config import Settings
+from services.events import MATCHES_UPDATED, VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, Envelope
+from services.tail import TopicTail
+
+VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
+FOLLOWED = (MATCHES_UPDATED, *VACANCY_TOPICS)
+SETTLE_SECONDS = 5.0
+# How long the moments of events are remembered: longer than a miss can take (the matcher client's
+# timeouts add up to 7 s).
+REMEMBER_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    body: bytes  # the gzipped JSON answer
+    expires_at: float
+    first_start: str  # the earliest season start shown: from that day on the answer is stale
+    ranked: tuple  # the vacancy ids the matcher ranked, shown or not
+
+
+class MatchCache:
+    """A bounded LRU of gzipped answers by worker id, thread-safe (gunicorn's threads share it)."""
+
+    def __init__(self, ttl_seconds: float, max_entries: int, clock=time.monotonic):
+        self.ttl, self.max_entries, self.clock = ttl_seconds, max_entries, clock
+        self.following: threading.Event | None = None  # set while a tail delivers the events
+        self._entries: OrderedDict[str, Entry] = OrderedDict()
+        self._by_vacancy: dict[str, set[str]] = {}
+        self._changed: OrderedDict[str, float] = OrderedDict()  # "w:<id>" / "v:<id>" -> when its event came
+        self._lock = threading.Lock()
+
+    @property
+    def enabled(self) -> bool:
+        return self.ttl > 0 and self.max_entries > 0 and self.following is not None and self.following.is_set()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, worker_id: str, today: str) -> bytes | None:
+        """The cached answer, unless expired or one of its seasons has begun by ``today`` (ISO date)."""
+        with self._lock:
+            entry = self._entries.get(worker_id)
+            if entry is None:
+                return None
+            if entry.expires_at <= self.clock() or entry.first_start <= today:
+                self._remove(worker_id)
+                return None
+            self._entries.move_to_end(worker_id)
+            return entry.body
+
+    def begin(self) -> float:
+        """The moment a miss starts putting its answer together (pass it to ``put``)."""
+        return self.clock()
+
+    def put(self, worker_id: str, started: float, body: bytes, ranked, first_start: str) -> bool:
+        """Keep ``body`` unless caching is off or one of its events arrived since ``started``; True if kept."""
+        ranked = tuple(ranked)
+        with self._lock:
+            if not self.enabled or self._changed_since(worker_id, ranked, started):
+                return False
+            self._remove(worker_id)
+            self._entries[worker_id] = Entry(body, self.clock() + self.ttl, first_start, ranked)
+            for vacancy_id in ranked:
+                self._by_vacancy.setdefault(vacancy_id, set()).add(worker_id)
+            while len(self._entries) > self.max_entries:
+                self._remove(next(iter(self._entries)))
+            return True
+
+    def drop_worker(self, worker_id: str) -> None:
+        with self._lock:
+            self._note(f"w:{worker_id}")
+            self._remove(worker_id)
+
+    def drop_vacancy(self, vacancy_id: str) -> None:
+        with self._lock:
+            self._note(f"v:{vacancy_id}")
+            for worker_id in list(self._by_vacancy.get(vacancy_id, ())):
+                self._remove(worker_id)
+
+    def handle(self, topic: str, event: Envelope) -> None:
+        """The tail's handler: a worker's notice, or any change of a vacancy."""
+        if topic == MATCHES_UPDATED:
+            worker_id = event.payload.get("worker_id")
+            if event.payload.get("kind", "worker") == "worker" and isinstance(worker_id, str) and worker_id:
+                self.drop_worker(worker_id)
+        elif topic in VACANCY_TOPICS:
+            self.drop_vacancy(event.subject)
+
+    def _changed_since(self, worker_id: str, ranked: tuple, started: float) -> bool:
+        if self._changed.get(f"w:{worker_id}", -1.0) >= started:
+            return True
+        settled = started - SETTLE_SECONDS
+        return any(self._changed.get(f"v:{v}", -1.0) >= settled for v in ranked)
+
+    def _note(self, key: str) -> None:
+        now = self.clock()
+        self._changed.pop(key, None)
+        self._changed[key] = now  # kept in order of arrival, so the old ones are at the front
+        while self._changed and next(iter(self._changed.values())) < now - REMEMBER_SECONDS:
+            self._changed.popitem(last=False)
+
+    def _remove(self, worker_id: str) -> None:
+        entry = self._entries.pop(worker_id, None)
+        if entry is None:
+            return
+        for vacancy_id in entry.ranked:
+            holders = self._by_vacancy.get(vacancy_id)
+            if holders is not None:
+                holders.discard(worker_id)
+                if not holders:
+                    del self._by_vacancy[vacancy_id]
+
+
+def follow(settings: Settings, cache: MatchCache) -> TopicTail:
+    """Start following the events that drop entries, from now on; the cache keeps answers once it follows."""
+    tail = TopicTail(settings, FOLLOWED, cache.handle, start="latest", name="matches-tail")
+    # Positioned at the latest offsets means following: an event before then could only drop entries
+    # that did not exist yet.
+    cache.following = tail.caught_up
+    return tail.start()

@@ -1,0 +1,71 @@
+"""The approved vacancies' cards this service shows (``VacancyCard``): written by ``workers.handlers``, read
+by ``workers.matches``.
+
+The revision rules are the matcher's (``matcher/handlers.py``): a verdict
+applies unless a newer revision is recorded, a submission only when it is
+newer than the recorded one (its verdict, on another topic, may come
+first), and a closed vacancy stays closed whatever comes later. Each rule
+is one conditional upsert, so a redelivered or late event changes nothing
+and two writers cannot interleave.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from mongoengine import NotUniqueError
+
+from services import db
+from workers.models import CARD_STATUSES, VacancyCard, utcnow
+
+log = logging.getLogger(__name__)
+
+OPEN, PENDING, BLOCKED, CLOSED = CARD_STATUSES
+FINAL_REVISION = 2**31 - 1  # a closed vacancy's: no later revision passes the filter
+OLD_MATCH_LISTS = "match_lists"
+
+
+def show(vacancy_id: str, revision: int, card: dict) -> bool:
+    """Show ``card`` from now on, unless a newer revision or the closing is recorded; True if it was kept."""
+    text = json.dumps(card, ensure_ascii=False, separators=(",", ":"))
+    return _set(vacancy_id, revision, status=OPEN, card=text)
+
+
+def hide(vacancy_id: str, revision: int, status: str, newer_only: bool = False) -> bool:
+    """Hide the vacancy with ``status`` (``pending`` or ``blocked``) unless a newer revision is recorded
+    (``newer_only``: unless this one or a newer one is); True if it was hidden."""
+    return _set(vacancy_id, revision, newer_only, status=status, card="")
+
+
+def close(vacancy_id: str) -> None:
+    """Never show the vacancy again, whatever arrives later."""
+    VacancyCard.objects(id=vacancy_id).update_one(set__status=CLOSED, set__card="", set__revision=FINAL_REVISION,
+                                                  set__updated_at=utcnow(), upsert=True)
+
+
+def _set(vacancy_id: str, revision: int, newer_only: bool = False, **fields) -> bool:
+    older = {"revision__lt" if newer_only else "revision__lte": revision}
+    updates = {f"set__{name}": value for name, value in fields.items()}
+    try:
+        VacancyCard.objects(id=vacancy_id, status__ne=CLOSED, **older).update_one(
+            set__revision=revision, set__updated_at=utcnow(), upsert=True, **updates)
+    except NotUniqueError:
+        # The record exists but the filter did not match it: a newer revision, or closed.
+        log.info("vacancy %s: revision %s ignored (older, or the vacancy is closed)", vacancy_id, revision)
+        return False
+    return True
+
+
+def cards(vacancy_ids) -> dict[str, dict]:
+    """The shown cards of ``vacancy_ids`` by id, in one ``_id $in`` look-up; a vacancy without one is absent."""
+    ids = list(dict.fromkeys(vacancy_ids))
+    if not ids:
+        return {}
+    found = VacancyCard._get_collection().find({"_id": {"$in": ids}}, {"status": 1, "card": 1})
+    return {row["_id"]: json.loads(row["card"]) for row in found if row.get("status") == OPEN and row.get("card")}
+
+
+def drop_match_lists() -> None:
+    """Upgrade: each worker's stored matches (``match_lists``) are no longer kept nor read."""
+    db.database().drop_collection(OLD_MATCH_LISTS)
