@@ -26,8 +26,10 @@ from services.events import (
     new_event,
 )
 from services.kafka import Publisher, client_options
+from services.tail import TopicTail
 from tests.integration.conftest import TEST_SECRET
-from tests.integration.helpers import PORT_OFFSET
+from tests.integration.helpers import PORT_OFFSET, eventually
+from workers.app import FOLLOWED
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +84,21 @@ def test_a_consumer_reads_its_topics_in_its_own_group_only(scram_stack):
     assert _first_record(ethics, OFFER_SUBMITTED, group="ethics").topic == OFFER_SUBMITTED
     with pytest.raises(GroupAuthorizationFailedError):
         _first_record(ethics, OFFER_SUBMITTED, group="employers")
+
+
+def test_a_workers_web_process_follows_the_notices_and_the_verdicts_without_a_group(scram_stack):
+    received = []
+    tail = TopicTail(as_user(scram_stack, "workers"), FOLLOWED, lambda topic, _event: received.append(topic),
+                     start="latest", name="acl-tail")
+    tail.start()
+    try:
+        # Positioned: it could list the topics' partitions and end offsets (Describe, granted with Read).
+        eventually(tail.caught_up.is_set, "the tail to find its topics")
+        produce(as_user(scram_stack, "matcher"), MATCHES_UPDATED)
+        produce(as_user(scram_stack, "ethics"), VACANCY_REVIEWED)
+        eventually(lambda: {MATCHES_UPDATED, VACANCY_REVIEWED} <= set(received), "the notice and the verdict")
+    finally:
+        tail.stop()
 
 
 def test_a_client_without_credentials_is_refused(scram_stack):

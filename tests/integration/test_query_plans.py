@@ -37,6 +37,7 @@ from ethics.models import Auditor, Flag, Review
 from matcher.app import create_app as create_matcher_app
 from matcher.store import PlacementRecord, VacancyCandidates, VacancyRecord, WorkerMatches, WorkerRecord
 from services import credentials, db, logins, ratelimit
+from services.events import VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
 from services.kafka import Publisher, ensure_topics
 from services.ledger import EventLedger, HandledEvent
 from services.outbox import OutboxRelay
@@ -45,9 +46,11 @@ from tests.documents import vacancy as vacancy_document
 from tests.integration.employers_support import FakeMatcher as EmployersMatcher
 from tests.integration.helpers import mint_token
 from workers import grievance_release
+from workers import handlers as workers_handlers
 from workers import offers as worker_offers
+from workers import store as workers_store
 from workers.app import create_app as create_workers_app
-from workers.models import Grievance, Worker
+from workers.models import Grievance, VacancyCard, Worker
 from workers.models import Offer as WorkerOffer
 
 DAYS = 120
@@ -367,6 +370,23 @@ def test_a_workers_offers_and_the_grievance_batch_use_indexes(settings, database
 
     problems = checked(recorded, {"worker offers": "offers", "worker offers, next page": "offers",
                                   "grievance batch": "grievances"})
+    assert not problems, "\n".join(problems)
+
+
+def test_the_workers_vacancy_cards_are_written_and_joined_by_id(settings, database, recorded):
+    VacancyCard._get_collection().insert_many([{"_id": f"v{i}", "revision": 1, "status": "open", "card": "{}"}
+                                               for i in range(3000)])
+    document = vacancy_document()
+    reviewed = new_event(VACANCY_REVIEWED, "ethics", "v7", {"verdict": "pass", "revision": 2, "vacancy": document})
+    with recording("vacancy cards: the verdicts"):
+        workers_handlers.vacancy_reviewed(reviewed)
+        workers_handlers.vacancy_submitted(new_event(VACANCY_SUBMITTED, "employers", "v8", {"revision": 2}))
+        workers_handlers.vacancy_closed(new_event(VACANCY_CLOSED, "employers", "v9", {}))
+    with recording("vacancy cards: the matches' join"):
+        found = workers_store.cards(["v7", "v8", "v9", *[f"v{i}" for i in range(100, 117)]])
+    assert len(found) == 18 and found["v7"]["title"] == document["title"]  # v8 is under review, v9 closed
+
+    problems = checked(recorded, {})
     assert not problems, "\n".join(problems)
 
 

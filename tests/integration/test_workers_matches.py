@@ -12,7 +12,6 @@ from dataclasses import replace
 
 import pytest
 
-from services import db
 from services.events import MATCHES_UPDATED, VACANCY_CLOSED, VACANCY_SUBMITTED, new_event
 from services.worker import run_upgrades
 from tests.documents import vacancy
@@ -257,10 +256,3 @@ def web_sign_in(client) -> str:
     token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
     assert client.post("/login", data={"csrf_token": token, "email": email, "password": PASSWORD}).status_code == 302
     return worker_id
-
-
-def test_the_matches_join_reads_the_cards_by_id(database):
-    vacancy_reviewed(reviewed_vacancy(card("vx1")))
-    plan = VacancyCard._get_collection().find({"_id": {"$in": ["vx1", "vx2"]}}).explain()
-    assert "COLLSCAN" not in json.dumps(plan["queryPlanner"]["winningPlan"]), plan
-    assert db.database()["vacancy_cards"].count_documents({}) == 1
