@@ -68,6 +68,8 @@ class MatchCache:
 
     def get(self, worker_id: str, today: str) -> bytes | None:
         """The cached answer, unless expired or one of its seasons has begun by ``today`` (ISO date)."""
+        if not self.enabled:
+            return None
         with self._lock:
             entry = self._entries.get(worker_id)
             if entry is None:

@@ -50,6 +50,13 @@ def test_nothing_is_kept_with_no_time_no_room_or_no_events_followed(ttl, entries
     assert not cache.enabled and not put(cache, "w1") and cache.get("w1", TODAY) is None
 
 
+def test_nothing_is_served_once_caching_is_off():
+    cache, _ = cache_of()
+    put(cache, "w1")
+    cache.following.clear()
+    assert cache.get("w1", TODAY) is None
+
+
 def test_a_cache_that_follows_nothing_keeps_nothing():
     cache = MatchCache(300, 100)
     assert not cache.enabled and not put(cache, "w1")
