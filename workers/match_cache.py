@@ -23,6 +23,7 @@ the web processes read the event; a look-up in between may read the old card).
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -86,7 +87,7 @@ class MatchCache:
 
     def put(self, worker_id: str, started: float, body: bytes, ranked, first_start: str) -> bool:
         """Keep ``body`` unless caching is off or one of its events arrived since ``started``; True if kept."""
-        ranked = tuple(ranked)
+        ranked = tuple(sys.intern(v) for v in ranked)  # one copy of each id, however many answers hold it
         with self._lock:
             if not self.enabled or self._changed_since(worker_id, ranked, started):
                 return False

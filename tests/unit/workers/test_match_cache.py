@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from services.config import Settings
 from services.events import MATCHES_UPDATED, VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
 from workers.match_cache import SETTLE_SECONDS, MatchCache
 
@@ -126,3 +127,11 @@ def test_an_answer_put_again_replaces_the_old_one_and_its_vacancies():
     assert cache.get("w1", TODAY) == b"second"
     cache.drop_vacancy("v2")
     assert cache.get("w1", TODAY) is None
+
+
+def test_the_settings_of_the_cache():
+    secret = {"LP_SECRET_KEY": "unit-test-secret-key-0123456789"}
+    defaults = Settings.from_env("workers", secret)
+    assert (defaults.matches_cache_seconds, defaults.matches_cache_entries) == (300, 10000)
+    chosen = Settings.from_env("workers", {**secret, "LP_MATCHES_CACHE_SECONDS": "0", "LP_MATCHES_CACHE_ENTRIES": "50"})
+    assert (chosen.matches_cache_seconds, chosen.matches_cache_entries) == (0, 50)
