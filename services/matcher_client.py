@@ -1,7 +1,8 @@
-"""The other services' client of the matcher's read model (``/api/v1`` on the matcher).
+"""The other services' client of the matcher's read API (``/api/v1`` on the matcher).
 
-The matcher keeps each worker's matches and each vacancy's candidates fresh
-from events; the workers and employers services read them here. Calls carry
+The matcher ranks on request from the index it holds in memory: a worker's
+matches (ids, scores and reasons: the workers service shows its own vacancy
+cards), a vacancy's candidates, a worker's itineraries. Calls carry
 a short-lived ``service`` token signed with the service-to-matcher key
 (``services.keys``), which signs nothing else.
 A matcher that is down or slow raises ``MatcherUnavailable``: callers answer
@@ -29,7 +30,7 @@ class MatcherUnavailable(RuntimeError):
 
 
 class MatcherClient:
-    """Reads matches, candidates and itineraries from the matcher's read model."""
+    """Reads matches, candidates and itineraries from the matcher."""
 
     def __init__(self, settings: Settings, session: requests.Session | None = None):
         self.settings = settings
@@ -38,7 +39,8 @@ class MatcherClient:
         self._token_key = keyring(settings, settings.service).service_tokens
 
     def matches(self, worker_id: str, limit: int = 20) -> dict | None:
-        """``{"worker_id", "matches": [...], "updated_at"}`` best first, or None if the matcher has no profile yet."""
+        """``{"worker_id", "matches": [{"vacancy_id", "score", "reason_keys", "reasons"}], "updated_at"}`` best
+        first, or None if the matcher has no profile yet."""
         return self._get(f"/workers/{worker_id}/matches", {"limit": limit})
 
     def candidates(self, vacancy_id: str, limit: int = 20) -> dict | None:
