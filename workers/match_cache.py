@@ -15,10 +15,13 @@ Every process sees every event: ``follow`` starts a ``services.tail.TopicTail``
 from the latest offsets. Answers are cached only while it follows them; a
 process that cannot hear the events (no Kafka in unit tests) asks every time.
 
-An answer put together while one of its events arrived is served but not kept:
-a notice that came during the matcher's call, or a vacancy event within
-``SETTLE_SECONDS`` (the workers worker writes the card at about the moment
-the web processes read the event; a look-up in between may read the old card).
+An answer put together within ``SETTLE_SECONDS`` of one of its events (the
+worker's notice, or a change of a vacancy it ranks) is served but not kept:
+the other readers of an event apply it at about the same moment, not before
+it, so a look-up in between may read what it replaced. The workers worker
+writes the card as the web processes read the verdict; a notice is sent by a
+matcher worker process, and the matcher web process answering the next read
+follows the same events from its own tail.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from services.tail import TopicTail
 
 VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
 FOLLOWED = (MATCHES_UPDATED, *VACANCY_TOPICS)
-SETTLE_SECONDS = 5.0
+SETTLE_SECONDS = 5.0  # several times what the other readers of an event take to apply it (about a second)
 # How long the moments of events are remembered: longer than a miss can take (the matcher client's
 # timeouts add up to 7 s).
 REMEMBER_SECONDS = 60.0
@@ -120,10 +123,8 @@ class MatchCache:
             self.drop_vacancy(event.subject)
 
     def _changed_since(self, worker_id: str, ranked: tuple, started: float) -> bool:
-        if self._changed.get(f"w:{worker_id}", -1.0) >= started:
-            return True
         settled = started - SETTLE_SECONDS
-        return any(self._changed.get(f"v:{v}", -1.0) >= settled for v in ranked)
+        return any(self._changed.get(key, -1.0) >= settled for key in (f"w:{worker_id}", *(f"v:{v}" for v in ranked)))
 
     def _note(self, key: str) -> None:
         now = self.clock()
