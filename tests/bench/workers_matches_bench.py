@@ -23,6 +23,7 @@ from deploy.stack import ROOT, Stack, wait_for
 from services import db, keys
 from services.auth import issue_token
 from services.config import Settings
+from services.kafka import ensure_topics
 from tests.bench.http_load import run_load
 from tests.integration.helpers import PORT_OFFSET
 from tests.integration.workers_support import realistic_matches, reviewed_vacancy
@@ -56,11 +57,15 @@ def start_workers(stack: Stack, cache_seconds: int) -> None:
 
 def seed(stack: Stack, count: int) -> list[tuple[str, dict]]:
     """``count`` workers and the 20 cards; each worker's path and headers, as a phone asks (gzip)."""
-    settings = Settings(service="workers", secret_key=stack.secret_key(), mongo_url=stack.mongo_url)
+    settings = Settings(service="workers", secret_key=stack.secret_key(), mongo_url=stack.mongo_url,
+                        kafka_bootstrap=f"127.0.0.1:{stack.kafka_port}")
     db.connect(settings)
     ids = [ObjectId() for _ in range(count)]
+    # Complete profiles: the worker's upgrades have nothing to republish.
     Worker._get_collection().insert_many([{"_id": i, "name": "Bench", "email": f"bench-{i}@example.org",
-                                           "password_hash": "x", "revision": 1, "outbox": []} for i in ids])
+                                           "password_hash": "x", "birth_year": 1990, "revision": 1, "outbox": []}
+                                          for i in ids])
+    ensure_topics(settings)  # the web processes' tails wait for them: nothing is cached until they follow
     for match in realistic_matches(20):
         vacancy_reviewed(reviewed_vacancy(match["vacancy"]))
     key = keys.keyring(settings, "workers").tokens
