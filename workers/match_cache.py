@@ -95,7 +95,9 @@ class MatchCache:
             if not self.enabled or self._changed_since(worker_id, ranked, started):
                 return False
             self._remove(worker_id)
-            self._entries[worker_id] = Entry(body, self.clock() + self.ttl, first_start, ranked)
+            # From the start of the miss: the matcher's watch of this worker (what sends its notice) began
+            # after it, so the answer never outlives the watch.
+            self._entries[worker_id] = Entry(body, started + self.ttl, first_start, ranked)
             for vacancy_id in ranked:
                 self._by_vacancy.setdefault(vacancy_id, set()).add(worker_id)
             while len(self._entries) > self.max_entries:

@@ -63,6 +63,15 @@ def test_a_cache_that_follows_nothing_keeps_nothing():
     assert not cache.enabled and not put(cache, "w1")
 
 
+def test_an_answer_expires_counted_from_when_its_miss_began():
+    cache, clock = cache_of(ttl=300)
+    started = cache.begin()
+    clock.now += 2  # the matcher's answer, which starts its watch, came after
+    assert cache.put("w1", started, b"gz", ("v1",), "2027-03-01")
+    clock.now += 298
+    assert cache.get("w1", TODAY) is None
+
+
 def test_the_least_recently_read_makes_room():
     cache, _ = cache_of(entries=2)
     put(cache, "w1")
