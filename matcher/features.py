@@ -17,7 +17,7 @@ FEATURES = ("skills", "pay", "season_fit", "housing", "travel", "compliance", "p
 __all__ = ["FEATURES", "GOOD_RATING", "LOW_RATING", "RANGES", "Features", "circular", "compute",
            "employer_signals", "placement_signal"]
 RANGES = {name: (-1.0, 1.0) if name == "circular" else (0.0, 1.0) for name in FEATURES}
-# Fewer employers in a block than this: ask each worker about them, not each worker's employers.
+# Up to this many employers in a block, look up the workers who know each (the table's by_employer).
 FEW_EMPLOYERS = 4
 
 
@@ -25,17 +25,18 @@ def circular(workers: WorkerTable, vacancies: VacancyTable) -> tuple[np.ndarray,
     """The circular signal and the "worked here last season" flag of every pair (W x N each)."""
     shape = (len(workers), len(vacancies))
     signal, last = np.zeros(shape, dtype=np.float32), np.zeros(shape, dtype=bool)
-    if len(vacancies.by_employer) <= FEW_EMPLOYERS:
-        # Many workers, few employers (a vacancy's candidates): one pass over the workers per employer.
+    if workers.by_employer is not None and len(vacancies.by_employer) <= FEW_EMPLOYERS:
+        # Few employers (a vacancy's candidates): the workers who know each one, from the table's index.
         for employer, columns in vacancies.by_employer.items():
-            found = [(w, s[employer]) for w, s in enumerate(workers.signals) if s and employer in s]
-            if found:
-                rows = np.array([w for w, _ in found], dtype=np.int64)
-                signal[np.ix_(rows, columns)] = np.array([v for _, (v, _l) in found], dtype=np.float32)[:, None]
-                last[np.ix_(rows, columns)] = np.array([lst for _, (_v, lst) in found], dtype=bool)[:, None]
+            known = workers.by_employer.get(employer)
+            if known:
+                rows = np.fromiter(known, dtype=np.int64, count=len(known))
+                values = list(known.values())
+                signal[np.ix_(rows, columns)] = np.array([v for v, _last in values], dtype=np.float32)[:, None]
+                last[np.ix_(rows, columns)] = np.array([was for _v, was in values], dtype=bool)[:, None]
         return signal, last
     # One assignment per (worker, employer) of the history, not per pair.
-    for w, signals in enumerate(workers.signals):
+    for w, signals in enumerate(workers.signals.tolist()):
         for employer, (value, was_last) in signals.items():
             columns = vacancies.by_employer.get(employer)
             if columns is not None:
@@ -60,17 +61,27 @@ class Features:
         return np.stack([np.broadcast_to(self.values[f], self.shape).ravel() for f in FEATURES], axis=1)
 
 
-def compute(workers: WorkerTable, vacancies: VacancyTable, share: np.ndarray) -> Features:
-    """All features of the W x N pairs; ``share`` is ``gates.season_share`` of the same block."""
+def compute(workers: WorkerTable, vacancies: VacancyTable, share: np.ndarray,
+            rows: np.ndarray | None = None) -> Features:
+    """All features of the W x N pairs; ``share`` is ``gates.season_share`` of the same block.
+
+    With ``rows``, only those workers' pairs (``share`` already cut to them): looked up on the whole
+    table, where the workers who know an employer are indexed and one product covers every skill
+    row, then cut, rather than copying their rows out first.
+    """
     signal, last = circular(workers, vacancies)
+    skills = coverage(workers.skills, vacancies.skills)
+    pathway = workers.pathways[:, vacancies.pathway]
+    if rows is not None:
+        signal, last, skills, pathway = signal[rows], last[rows], skills[rows], pathway[rows]
     values = {
-        "skills": coverage(workers.skills, vacancies.skills),
+        "skills": skills,
         "pay": vacancies.pay[None, :],
         "season_fit": share,
         "housing": vacancies.housing[None, :],
         "travel": vacancies.travel[None, :],
         "compliance": vacancies.compliance[None, :],
-        "pathway": workers.pathways[:, vacancies.pathway].astype(np.float32),
+        "pathway": pathway.astype(np.float32),
         "circular": signal,
     }
     return Features(values=values, last_season=last)

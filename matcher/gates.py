@@ -60,11 +60,11 @@ def _owned(have: np.ndarray, lookup: np.ndarray, width: int) -> np.ndarray:
     """0/1 (W x width): which of the looked-up columns each worker's ids reach."""
     owned = np.zeros((len(have), width), dtype=np.float32)
     if width <= FEW_COLUMNS:
-        # A vacancy or two against many workers: compare the ids of each column's word directly.
+        # A vacancy or two against many workers: look for each column's word id, slot by slot.
         for column in range(width):
             ids = np.flatnonzero(lookup[:-1] == column)
             if len(ids):
-                owned[:, column] = (have == ids[0]).any(axis=1)
+                owned[:, column] = _has(have, ids[0])
         return owned
     mapped = lookup[have]
     rows, slots = np.nonzero(mapped >= 0)
@@ -72,13 +72,24 @@ def _owned(have: np.ndarray, lookup: np.ndarray, width: int) -> np.ndarray:
     return owned
 
 
+def _has(have: np.ndarray, word: int) -> np.ndarray:
+    """Whether each row of ``have`` holds the id ``word`` (one pass per slot: faster than ``any(axis=1)``)."""
+    found = have[:, 0] == word
+    for slot in range(1, have.shape[1]):
+        found |= have[:, slot] == word
+    return found
+
+
 def outside_preferences(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
     """True where the worker named preferred countries and the destination is not one (W x N)."""
-    names, codes = np.unique(np.asarray(vacancies.countries, dtype=object), return_inverse=True)
-    lookup = workers.terms.lookup("countries", {name: i for i, name in enumerate(names)})
-    wanted = _owned(workers.preferred, lookup, len(names)).astype(bool)
-    named_any = (workers.preferred >= 0).any(axis=1)
-    return named_any[:, None] & ~wanted[:, codes.ravel()]
+    used = np.unique(vacancies.country)
+    position = {int(code): i for i, code in enumerate(used.tolist())}
+    lookup = workers.terms.lookup("countries", {name: position[code] for name, code in vacancies.country_index.items()
+                                                if code in position})
+    wanted = _owned(workers.preferred, lookup, len(used)).astype(bool)
+    # Lists are padded at their end: a worker named a country when the first slot holds one.
+    named_any = workers.preferred[:, 0] >= 0
+    return named_any[:, None] & ~wanted[:, np.searchsorted(used, vacancies.country)]
 
 
 def below_min_age(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:

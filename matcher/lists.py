@@ -82,8 +82,7 @@ def eligible_workers(workers: WorkerTable, vacancy: VacancyTable, ranker=None):
     """
     share = gates.season_share(workers, vacancy)
     found = np.flatnonzero(gates.gate_mask(workers, vacancy, share)[:, 0] == 0)
-    chosen = workers.select(found)
-    features = compute(chosen, vacancy, share[found])
+    features = compute(workers, vacancy, share[found], rows=found)
     scores = np.nan_to_num((ranker or LinearRanker()).score(features)[:, 0], nan=0.0).astype(np.float32)
     return found, features, scores
 

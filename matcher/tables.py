@@ -57,7 +57,8 @@ class VacancyTable:
     end: np.ndarray
     min_age: np.ndarray
     is_open: np.ndarray
-    countries: list
+    country: np.ndarray
+    country_index: dict
     pathway: np.ndarray
     positions: np.ndarray
     pay: np.ndarray
@@ -88,6 +89,7 @@ class VacancyTable:
         net = np.array(net, dtype=np.float64)
         language_index = {t: i for i, t in enumerate(sorted({t for row in languages for t in row}))}
         certification_index = {t: i for i, t in enumerate(sorted({t for row in certifications for t in row}))}
+        country_index = {t: i for i, t in enumerate(sorted(set(countries)))}
         return cls(
             ids=list(ids),
             employer_ids=list(employers),
@@ -95,7 +97,8 @@ class VacancyTable:
             end=np.array(end, dtype=np.int64),
             min_age=np.array(min_age, dtype=np.int64),
             is_open=is_open,
-            countries=list(countries),
+            country=np.array([country_index[c] for c in countries], dtype=np.int64),
+            country_index=country_index,
             pathway=np.array(pathway, dtype=np.int64),
             positions=np.array(positions, dtype=np.int64),
             pay=pay_position(net, currency, is_open),
@@ -262,8 +265,11 @@ class WorkerTable:
     window_end: np.ndarray
     pathways: np.ndarray
     skills: np.ndarray
-    signals: list
+    signals: np.ndarray
     terms: Terms
+    # employer -> {row: (signal, last)}: the same signals by employer, for a whole table (None once rows
+    # are selected), so a vacancy's candidates find the workers who know its employer at once.
+    by_employer: dict | None = None
 
     def __len__(self) -> int:
         return len(self.birth_year)
@@ -271,9 +277,8 @@ class WorkerTable:
     def select(self, rows) -> WorkerTable:
         """The workers of ``rows``: a slice (sharing memory with this table) or an array of indices."""
         picked = rows if isinstance(rows, slice) else np.asarray(rows, dtype=np.int64)
-        columns = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "terms"}
-        return WorkerTable(**{name: (column[picked] if isinstance(rows, slice) else _pick(column, picked))
-                              for name, column in columns.items()}, terms=self.terms)
+        columns = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("terms", "by_employer")}
+        return WorkerTable(**{name: column[picked] for name, column in columns.items()}, terms=self.terms)
 
     @classmethod
     def from_documents(cls, workers: list[dict], histories: list[list[dict]] | None = None,
@@ -297,7 +302,7 @@ class WorkerColumns:
         self.space = space or default_space()
         self.terms = terms or Terms()
         self.size = 0
-        self.signals: list = []
+        self.by_employer: dict[str, dict[int, tuple]] = {}
         self._columns = {
             "birth_year": np.zeros(capacity, dtype=np.int64),
             "languages": np.full((capacity, 1), NO_TERM, dtype=np.int32),
@@ -307,7 +312,10 @@ class WorkerColumns:
             "window_end": np.full((capacity, 1), NO_END, dtype=np.int64),
             "pathways": np.ones((capacity, len(PATHWAYS)), dtype=bool),
             "skills": np.zeros((capacity, self.space.n_dims_), dtype=np.float32),
+            "signals": np.full(capacity, None, dtype=object),
         }
+        for name in _WORD_COLUMNS:
+            self._columns[name] = np.asfortranarray(self._columns[name])
 
     def put(self, rows: np.ndarray, items: list[WorkerRow]) -> None:
         """Write ``items`` at ``rows``; rows from ``size`` on are appended (in order, with no gap)."""
@@ -325,15 +333,22 @@ class WorkerColumns:
         c["window_end"][rows] = _padded([[w[1] for w in i.windows] for i in items], c["window_end"].shape[1], NO_END)
         c["pathways"][rows] = [i.pathways for i in items]
         c["skills"][rows] = self.space.embed_documents([list(i.skills) for i in items])
-        self.signals.extend([{}] * (end - len(self.signals)))
+        signals = c["signals"]
         for row, item in zip(rows.tolist(), items, strict=True):
-            self.signals[row] = item.signals
+            for employer in signals[row] or ():
+                known = self.by_employer[employer]
+                del known[row]
+                if not known:
+                    del self.by_employer[employer]
+            signals[row] = item.signals
+            for employer, value in item.signals.items():
+                self.by_employer.setdefault(employer, {})[row] = value
         self.size = max(self.size, end)
 
     def table(self) -> WorkerTable:
-        """The rows written so far (views of the columns, and the live list of signals)."""
+        """The rows written so far (views of the columns)."""
         return WorkerTable(**{name: column[:self.size] for name, column in self._columns.items()},
-                           signals=self.signals, terms=self.terms)
+                           terms=self.terms, by_employer=self.by_employer)
 
     def _reserve(self, rows: int, items: list[WorkerRow]) -> None:
         """Room for ``rows`` rows and for the longest lists of ``items``."""
@@ -351,9 +366,14 @@ class WorkerColumns:
             if len(column) == capacity and (width is None or width == column.shape[1]):
                 continue
             shape = (capacity,) if width is None and column.ndim == 1 else (capacity, width or column.shape[1])
-            grown = np.full(shape, pads.get(name, 0), dtype=column.dtype)
+            grown = np.full(shape, pads.get(name, None if column.dtype == object else 0), dtype=column.dtype,
+                            order="F" if name in _WORD_COLUMNS else "C")
             grown[(slice(0, self.size), *(slice(0, n) for n in column.shape[1:]))] = column[:self.size]
             self._columns[name] = grown
+
+
+# Columns read one slot at a time (a word id compared on every row): stored column by column.
+_WORD_COLUMNS = ("languages", "certifications", "preferred", "window_start", "window_end")
 
 
 def _padded(rows: list, width: int, pad) -> np.ndarray:
