@@ -43,7 +43,7 @@ from matcher.ranker import LinearRanker
 from matcher.ranking import itineraries_of, score_block
 from matcher.skills import default_space
 from matcher.store import OPEN, EmployerRecord, PlacementRecord, VacancyRecord, WorkerRecord
-from matcher.tables import VacancyTable, WorkerColumns, WorkerRow, take
+from matcher.tables import VacancyTable, WorkerColumns, WorkerRow, take, vacancy_row
 from services.config import Settings
 from services.events import (
     PLACEMENT_COMPLETED,
@@ -174,6 +174,7 @@ class RankingIndex:
         self._next_profiles: dict[str, dict] = {}
         # What ranking reads (the builder writes).
         self._snapshot = VacancySnapshot(VacancyTable.from_documents([], self.space), {}, {})
+        self._vacancy_rows: dict[str, tuple] = {}  # id -> (state, compliance, row): the builder's cache
         self._columns = WorkerColumns(self.space)
         self._rows: dict[str, int] = {}
         self._worker_ids: list[str] = []
@@ -342,16 +343,26 @@ class RankingIndex:
             self._columns.put(np.array(positions, dtype=np.int64), list(rows.values()))
 
     def _build_vacancies(self, states: dict, compliance: dict) -> VacancySnapshot:
-        documents, kept = [], {}
+        """A table of the open vacancies; each one's row is read again only if it or its employer's record
+        changed (at 10,000 vacancies, reading every document again costs most of a build)."""
+        rows, kept, cache = [], {}, {}
         for vacancy_id in sorted(states):
-            state = states[vacancy_id]
-            documents.append(records.ranking_document(vacancy_id, state.employer_id, state.document,
-                                                      compliance.get(state.employer_id)))
+            state, record = states[vacancy_id], compliance.get(states[vacancy_id].employer_id)
+            cached = self._vacancy_rows.get(vacancy_id)
+            if cached is not None and cached[0] is state and cached[1] == record:
+                row = cached[2]
+            else:
+                try:
+                    row = vacancy_row(records.ranking_document(vacancy_id, state.employer_id, state.document, record))
+                except (KeyError, TypeError, ValueError):
+                    # The database may hold a document no event would bring (one stored by hand).
+                    log.exception("ranking index leaves out vacancy %s: unreadable document", vacancy_id)
+                    continue
+            cache[vacancy_id] = (state, record, row)
+            rows.append(row)
             kept[vacancy_id] = state
-        try:
-            table = VacancyTable.from_documents(documents, self.space)
-        except (KeyError, TypeError, ValueError):
-            table = VacancyTable.from_documents([d for d in documents if _readable(d)], self.space)
+        self._vacancy_rows = cache
+        table = VacancyTable.from_rows(rows, self.space)
         return VacancySnapshot(table, {v: i for i, v in enumerate(table.ids)}, kept)
 
     def reload_compliance(self) -> None:
@@ -467,16 +478,6 @@ class RankingIndex:
 def _history(placements: dict) -> list[dict]:
     """A worker's placements in id order: the same list in every process, whatever order events came in."""
     return [placements[p] for p in sorted(placements)]
-
-
-def _readable(document: dict) -> bool:
-    """Whether ``VacancyTable`` can read ``document`` (the database may hold one no event would bring)."""
-    try:
-        VacancyTable.from_documents([document])
-    except (KeyError, TypeError, ValueError):
-        log.exception("ranking index leaves out vacancy %s: unreadable document", document.get("id"))
-        return False
-    return True
 
 
 def _today() -> dt.date:

@@ -80,12 +80,17 @@ class VacancyTable:
     @classmethod
     def from_documents(cls, vacancies: list[dict], space: ConceptSpace | None = None) -> VacancyTable:
         """The table of loaded vacancy documents (``RankVacancySchema``; ISO date strings also do)."""
+        return cls.from_rows(list(map(vacancy_row, vacancies)), space)
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple], space: ConceptSpace | None = None) -> VacancyTable:
+        """The table of vacancies read by ``vacancy_row`` (a caller may keep rows between tables)."""
         space = space or default_space()
-        columns = list(zip(*map(_vacancy_row, vacancies), strict=True)) or [()] * 16
+        columns = list(zip(*rows, strict=True)) or [()] * 17
         (ids, employers, start, end, min_age, status, countries, pathway, positions, net,
-         housing, travel, compliance, languages, certifications, texts) = columns
+         housing, travel, compliance, languages, certifications, texts, currency) = columns
         is_open = np.array(status, dtype=bool)
-        currency = np.array([v["wage"]["currency"] for v in vacancies], dtype=object)
+        currency = np.array(currency, dtype=object)
         net = np.array(net, dtype=np.float64)
         language_index = {t: i for i, t in enumerate(sorted({t for row in languages for t in row}))}
         certification_index = {t: i for i, t in enumerate(sorted({t for row in certifications for t in row}))}
@@ -140,8 +145,8 @@ def _positions_by(keys) -> dict:
     return {key: np.array(found, dtype=np.int64) for key, found in positions.items()}
 
 
-def _vacancy_row(v: dict) -> tuple:
-    """Everything the table keeps of one vacancy, in one pass over it."""
+def vacancy_row(v: dict) -> tuple:
+    """Everything the table keeps of one vacancy, in one pass over it (``VacancyTable.from_rows``)."""
     requirements, pays, compliance = v["requirements"], v["employer_pays"], v.get("employer_compliance")
     start, end = day(v["season"]["start"]), day(v["season"]["end"])
     return (
@@ -151,7 +156,7 @@ def _vacancy_row(v: dict) -> tuple:
         (pays["inbound_travel"] + pays["return_travel"]) / 2,
         NEUTRAL_COMPLIANCE if compliance is None else compliance,
         requirements.get("languages", ()), [term(c) for c in requirements.get("certifications", ())],
-        (v["title"], v["occupation"], *v.get("skills", ())),
+        (v["title"], v["occupation"], *v.get("skills", ())), v["wage"]["currency"],
     )
 
 
