@@ -23,9 +23,10 @@ from threadpoolctl import threadpool_limits
 
 from matcher.index import RankingIndex, ReadModel
 from matcher.store import CLOSED, OPEN
-from services.events import VACANCY_REVIEWED, new_event
+from services.events import VACANCY_REVIEWED, WORKER_PROFILE_UPDATED, new_event
 from tests.bench.matcher_bench import line, peak_rss_mb, rss_mb, synthetic
 from tests.documents import vacancy as contract_vacancy
+from tests.integration.test_matcher_flow import profile
 
 TODAY = dt.date(2026, 12, 1)  # before every synthetic season: every open vacancy is upcoming
 
@@ -87,6 +88,14 @@ def main(n_workers: int = 100_000, n_vacancies: int = 10_000, asks: int = 500) -
         index.flush()
 
     line("a new vacancy applied and the table rebuilt", timings(one_vacancy_in, events))
+    profiles = [new_event(WORKER_PROFILE_UPDATED, "workers", f"w{rng.randrange(n_workers)}",
+                          {"revision": 2 + i, "profile": profile(languages=["es", "en"])}) for i in range(100)]
+
+    def one_profile_in(event):
+        index.apply(WORKER_PROFILE_UPDATED, event)
+        index.flush()
+
+    line("a profile applied and its row written", timings(one_profile_in, profiles))
     line("peak RSS", f"{peak_rss_mb():.0f} MB")
 
 
