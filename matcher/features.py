@@ -11,48 +11,33 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.skills import coverage
-from matcher.tables import VacancyTable, WorkerTable, day
+from matcher.tables import GOOD_RATING, LOW_RATING, VacancyTable, WorkerTable, employer_signals, placement_signal
 
 FEATURES = ("skills", "pay", "season_fit", "housing", "travel", "compliance", "pathway", "circular")
+__all__ = ["FEATURES", "GOOD_RATING", "LOW_RATING", "RANGES", "Features", "circular", "compute",
+           "employer_signals", "placement_signal"]
 RANGES = {name: (-1.0, 1.0) if name == "circular" else (0.0, 1.0) for name in FEATURES}
-GOOD_RATING = 4
-LOW_RATING = 2
-
-
-def placement_signal(placement: dict) -> float:
-    """+1 for a completed season rated well by both sides (or by the one that rated), -1 for an abandoned
-    or badly rated one, else 0.
-
-    The workers service does not ask workers to rate employers yet, so a missing rating is no complaint;
-    a season nobody rated stays neutral.
-    """
-    ratings = [placement.get(k) for k in ("worker_rating", "employer_rating")]
-    given = [r for r in ratings if r is not None]
-    if not placement["completed"] or any(r <= LOW_RATING for r in given):
-        return -1.0
-    if given and all(r >= GOOD_RATING for r in given):
-        return 1.0
-    return 0.0
-
-
-def employer_signals(history: list[dict]) -> dict[str, tuple[float, bool]]:
-    """Per employer: the mean signal of the worker's seasons there, and whether the latest
-    season of all was there and went well."""
-    by_employer: dict[str, list[float]] = {}
-    for placement in history:
-        by_employer.setdefault(placement["employer_id"], []).append(placement_signal(placement))
-    latest = max(history, key=lambda p: day(p["season"]["end"]), default=None)
-    last_good = latest["employer_id"] if latest and placement_signal(latest) > 0 else None
-    return {e: (sum(s) / len(s), e == last_good) for e, s in by_employer.items()}
+# Up to this many employers in a block, look up the workers who know each (the table's by_employer).
+FEW_EMPLOYERS = 4
 
 
 def circular(workers: WorkerTable, vacancies: VacancyTable) -> tuple[np.ndarray, np.ndarray]:
     """The circular signal and the "worked here last season" flag of every pair (W x N each)."""
     shape = (len(workers), len(vacancies))
     signal, last = np.zeros(shape, dtype=np.float32), np.zeros(shape, dtype=bool)
+    if workers.by_employer is not None and len(vacancies.by_employer) <= FEW_EMPLOYERS:
+        # Few employers (a vacancy's candidates): the workers who know each one, from the table's index.
+        for employer, columns in vacancies.by_employer.items():
+            known = workers.by_employer.get(employer)
+            if known:
+                rows = np.fromiter(known, dtype=np.int64, count=len(known))
+                values = list(known.values())
+                signal[np.ix_(rows, columns)] = np.array([v for v, _last in values], dtype=np.float32)[:, None]
+                last[np.ix_(rows, columns)] = np.array([was for _v, was in values], dtype=bool)[:, None]
+        return signal, last
     # One assignment per (worker, employer) of the history, not per pair.
-    for w, history in enumerate(workers.histories):
-        for employer, (value, was_last) in employer_signals(history).items():
+    for w, signals in enumerate(workers.signals.tolist()):
+        for employer, (value, was_last) in signals.items():
             columns = vacancies.by_employer.get(employer)
             if columns is not None:
                 signal[w, columns] = value
@@ -76,17 +61,27 @@ class Features:
         return np.stack([np.broadcast_to(self.values[f], self.shape).ravel() for f in FEATURES], axis=1)
 
 
-def compute(workers: WorkerTable, vacancies: VacancyTable, share: np.ndarray) -> Features:
-    """All features of the W x N pairs; ``share`` is ``gates.season_share`` of the same block."""
+def compute(workers: WorkerTable, vacancies: VacancyTable, share: np.ndarray,
+            rows: np.ndarray | None = None) -> Features:
+    """All features of the W x N pairs; ``share`` is ``gates.season_share`` of the same block.
+
+    With ``rows``, only those workers' pairs (``share`` already cut to them): looked up on the whole
+    table, where the workers who know an employer are indexed and one product covers every skill
+    row, then cut, rather than copying their rows out first.
+    """
     signal, last = circular(workers, vacancies)
+    skills = coverage(workers.skills, vacancies.skills)
+    pathway = workers.pathways[:, vacancies.pathway]
+    if rows is not None:
+        signal, last, skills, pathway = signal[rows], last[rows], skills[rows], pathway[rows]
     values = {
-        "skills": coverage(workers.skills, vacancies.skills),
+        "skills": skills,
         "pay": vacancies.pay[None, :],
         "season_fit": share,
         "housing": vacancies.housing[None, :],
         "travel": vacancies.travel[None, :],
         "compliance": vacancies.compliance[None, :],
-        "pathway": workers.pathways[:, vacancies.pathway].astype(np.float32),
+        "pathway": pathway.astype(np.float32),
         "circular": signal,
     }
     return Features(values=values, last_season=last)

@@ -7,8 +7,9 @@ several gates reports the first in ``GATES`` order.
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 
-from matcher.tables import UNKNOWN_BIRTH_YEAR, VacancyTable, WorkerTable, incidence
+from matcher.tables import Terms, VacancyTable, WorkerTable
 
 GATES = (
     "not_open",
@@ -19,8 +20,8 @@ GATES = (
     "missing_certification",
 )
 ELIGIBLE = -1
-# Below this many distinct terms a dense product is faster than a sparse one.
-DENSE_TERMS = 512
+# Up to this many words asked for, a gate compares ids column by column.
+FEW_COLUMNS = 4
 
 
 def season_share(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
@@ -36,26 +37,59 @@ def season_share(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
     return share
 
 
-def lacks_any(have: list, need, index: dict) -> np.ndarray:
-    """True where a worker lacks at least one of the terms a vacancy needs (W x N)."""
-    owned = incidence(have, index)
-    needed = np.asarray(need.sum(axis=1)).ravel()
-    if not index:
+def lacks_any(have: np.ndarray, terms: Terms, kind: str, need: sparse.csr_matrix, index: dict) -> np.ndarray:
+    """True where a worker lacks at least one of the words a vacancy needs (W x N).
+
+    ``have``: the workers' word ids of ``kind`` in ``terms``; ``need``: the
+    vacancies' incidence over their own words ``index``. Only the words
+    this block of vacancies needs are looked at, so one vacancy against
+    every worker compares a column or two.
+    """
+    used = np.unique(need.indices)
+    if not len(used):
         return np.zeros((len(have), need.shape[0]), dtype=bool)
-    if len(index) <= DENSE_TERMS:
-        covered = owned.toarray() @ need.toarray().T
-    else:
-        covered = (owned @ need.T).toarray()
+    need = need[:, used]
+    needed = np.asarray(need.sum(axis=1)).ravel()
+    position = {int(column): i for i, column in enumerate(used.tolist())}
+    owned = _owned(have, terms.lookup(kind, {w: position[c] for w, c in index.items() if c in position}), len(used))
+    covered = np.asarray(need @ owned.T).T
     return covered < needed[None, :]
+
+
+def _owned(have: np.ndarray, lookup: np.ndarray, width: int) -> np.ndarray:
+    """0/1 (W x width): which of the looked-up columns each worker's ids reach."""
+    owned = np.zeros((len(have), width), dtype=np.float32)
+    if width <= FEW_COLUMNS:
+        # A vacancy or two against many workers: look for each column's word id, slot by slot.
+        for column in range(width):
+            ids = np.flatnonzero(lookup[:-1] == column)
+            if len(ids):
+                owned[:, column] = _has(have, ids[0])
+        return owned
+    mapped = lookup[have]
+    rows, slots = np.nonzero(mapped >= 0)
+    owned[rows, mapped[rows, slots]] = 1.0
+    return owned
+
+
+def _has(have: np.ndarray, word: int) -> np.ndarray:
+    """Whether each row of ``have`` holds the id ``word`` (one pass per slot: faster than ``any(axis=1)``)."""
+    found = have[:, 0] == word
+    for slot in range(1, have.shape[1]):
+        found |= have[:, slot] == word
+    return found
 
 
 def outside_preferences(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
     """True where the worker named preferred countries and the destination is not one (W x N)."""
-    names, codes = np.unique(np.asarray(vacancies.countries, dtype=object), return_inverse=True)
-    index = {name: i for i, name in enumerate(names)}
-    wanted = incidence([list(p) for p in workers.preferred], index).toarray().astype(bool)
-    named_any = np.array([len(p) > 0 for p in workers.preferred], dtype=bool)
-    return named_any[:, None] & ~wanted[:, codes]
+    used = np.unique(vacancies.country)
+    position = {int(code): i for i, code in enumerate(used.tolist())}
+    lookup = workers.terms.lookup("countries", {name: position[code] for name, code in vacancies.country_index.items()
+                                                if code in position})
+    wanted = _owned(workers.preferred, lookup, len(used)).astype(bool)
+    # Lists are padded at their end: a worker named a country when the first slot holds one.
+    named_any = workers.preferred[:, 0] >= 0
+    return named_any[:, None] & ~wanted[:, np.searchsorted(used, vacancies.country)]
 
 
 def below_min_age(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
@@ -64,13 +98,12 @@ def below_min_age(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:
     Only the birth year is known, so the age counted is the one the worker
     is sure to have reached that day: a season starting 1 August 2027 takes
     a worker born in 2009 as 17. This errs on the side of protecting minors.
-    An unknown birth year passes: the age is confirmed at offer time (README).
     """
     start = (vacancies.start - 719163).astype("datetime64[D]")  # ordinal of 1970-01-01
     year = start.astype("datetime64[Y]")
     on_last_day = start == (year + 1).astype("datetime64[D]") - 1
     sure_age = (year.astype(np.int64) + 1970 - (~on_last_day))[None, :] - workers.birth_year[:, None]
-    return (sure_age < vacancies.min_age[None, :]) & (workers.birth_year != UNKNOWN_BIRTH_YEAR)[:, None]
+    return sure_age < vacancies.min_age[None, :]
 
 
 def gate_mask(workers: WorkerTable, vacancies: VacancyTable, share: np.ndarray | None = None) -> np.ndarray:
@@ -79,10 +112,11 @@ def gate_mask(workers: WorkerTable, vacancies: VacancyTable, share: np.ndarray |
     failing = (
         ~vacancies.is_open[None, :],
         share <= 0,
-        lacks_any(workers.languages, vacancies.languages, vacancies.language_index),
+        lacks_any(workers.languages, workers.terms, "languages", vacancies.languages, vacancies.language_index),
         outside_preferences(workers, vacancies),
         below_min_age(workers, vacancies),
-        lacks_any(workers.certifications, vacancies.certifications, vacancies.certification_index),
+        lacks_any(workers.certifications, workers.terms, "certifications", vacancies.certifications,
+                  vacancies.certification_index),
     )
     # Bit operations on bytes: several times faster than masked assignments on large blocks.
     mask = np.zeros(share.shape, dtype=np.uint8)

@@ -1,110 +1,62 @@
-"""Use cases of the matcher's event flow: keep the records, mark what the change may move.
+"""Use cases of the matcher's event flow: keep the read model's records in the database.
 
-Handlers write one record each and a ``Dirty`` mark; the refresher
-recomputes the lists in batches (``matcher.refresh``). Every handler is
+Each handler reads its event with ``matcher.records`` (the same rules the
+in-memory ranking index applies) and writes one record. Every handler is
 safe to run twice, and out-of-order events are told apart by ``revision``:
-an older revision than the one recorded changes nothing.
+a change the revision rules refuse changes nothing. Rankings are computed
+at read time from each process's index, so nothing is marked or listed here.
 """
 
 from __future__ import annotations
 
 import logging
 
-from marshmallow import ValidationError
 from mongoengine import NotUniqueError
 
-from matcher.store import (
-    BLOCKED,
-    CLOSED,
-    OPEN,
-    PENDING,
-    Dirty,
-    EmployerRecord,
-    OfferOutcome,
-    PlacementRecord,
-    VacancyRecord,
-    WorkerRecord,
-    utcnow,
-)
-from services.documents import PUBLISHED_PROFILE_FIELDS, PublishedProfileSchema, VacancySchema
+from matcher import records
+from matcher.store import EmployerRecord, OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord, utcnow
 from services.events import Envelope
 
 log = logging.getLogger(__name__)
 
-PROFILE_FIELDS = PUBLISHED_PROFILE_FIELDS
-
 
 def vacancy_submitted(event: Envelope) -> None:
-    """A new revision is under review: hide the vacancy until its verdict.
-
-    The verdict comes on another topic and may be read first: a submission
-    of a revision already reviewed changes nothing.
-    """
-    payload = event.payload
-    _set_vacancy(event.subject, _revision(payload), newer_only=True, status=PENDING,
-                 employer_id=str(payload.get("employer_id") or ""),
-                 employer_name=str(payload.get("employer_name") or ""))
+    """A new revision is under review: hide the vacancy until its verdict."""
+    _set_vacancy(records.vacancy_submitted(event))
 
 
 def vacancy_reviewed(event: Envelope) -> None:
     """A verdict: ``pass``/``flag`` opens the vacancy, ``block`` hides it; the employer's record counts it."""
-    payload = event.payload
-    verdict = payload.get("verdict")
-    if verdict not in ("pass", "flag", "block"):
-        raise ValueError(f"vacancy.reviewed without a verdict: {verdict!r}")
-    opened = verdict != "block" and isinstance(payload.get("vacancy"), dict)
-    changes = {"status": OPEN if opened else BLOCKED, "employer_id": str(payload.get("employer_id") or ""),
-               "employer_name": str(payload.get("employer_name") or "")}
-    if opened:
-        _validated(VacancySchema(), payload["vacancy"], "vacancy")
-        changes["document"] = payload["vacancy"]
-    _set_vacancy(event.subject, _revision(payload), **changes)
-    _count_review(changes["employer_id"], verdict)
+    change = records.vacancy_reviewed(event)
+    _set_vacancy(change)
+    _count_review(change.changes["employer_id"], change.verdict)
 
 
 def vacancy_closed(event: Envelope) -> None:
     """Filled or closed by the employer: never shown again, whatever comes later."""
-    VacancyRecord.objects(id=event.subject).update_one(
-        set__status=CLOSED, set__updated_at=utcnow(), set__revision=2**31 - 1, upsert=True)
-    mark("vacancy", event.subject)
+    _set_vacancy(records.vacancy_closed(event))
 
 
 def worker_profile_updated(event: Envelope) -> None:
     """A worker's matching profile (only the fields matching reads are kept)."""
-    payload = event.payload
-    profile = payload.get("profile")
-    if not isinstance(profile, dict):
-        raise ValueError("worker.profile_updated without a profile")
-    kept = {k: profile[k] for k in PROFILE_FIELDS if k in profile}
-    _validated(PublishedProfileSchema(), kept, "profile")  # the workers service's rules, from the kernel
-    revision = _revision(payload)
+    change = records.worker_profile(event)
     try:
-        WorkerRecord.objects(id=event.subject, revision__lte=revision).update_one(
-            set__profile=kept, set__revision=revision, set__updated_at=utcnow(), upsert=True)
+        WorkerRecord.objects(id=change.worker_id, **change.condition()).update_one(
+            set__profile=change.profile, set__revision=change.revision, set__updated_at=utcnow(), upsert=True)
     except NotUniqueError:
-        log.info("worker %s: revision %s is older than the one recorded", event.subject, revision)
-        return
-    mark("worker", event.subject)
+        log.info("worker %s: revision %s is older than the one recorded", change.worker_id, change.revision)
 
 
 def placement_completed(event: Envelope) -> None:
     """A season's outcome: a circular signal for the worker with that employer."""
-    payload = event.payload
-    worker_id = str(payload.get("worker_id") or "")
-    season = payload.get("season") or {}
-    if not worker_id or not season.get("end"):
-        raise ValueError("placement.completed without worker_id and season")
-    PlacementRecord.objects(id=event.subject).update_one(
-        set__worker_id=worker_id, set__employer_id=str(payload.get("employer_id") or ""),
-        set__vacancy_id=str(payload.get("vacancy_id") or ""), set__season=season,
-        set__completed=bool(payload.get("completed", True)),
-        set__worker_rating=_rating(payload.get("worker_rating")),
-        set__employer_rating=_rating(payload.get("employer_rating")), upsert=True)
-    mark("worker", worker_id)
+    placement = records.placement_completed(event)
+    PlacementRecord.objects(id=placement.placement_id).update_one(
+        set__worker_id=placement.worker_id, upsert=True,
+        **{f"set__{k}": v for k, v in placement.entry.items()})
 
 
 def offer_responded(event: Envelope) -> None:
-    """A worker accepted or declined an offer: kept as an outcome to learn from (lists do not move)."""
+    """A worker accepted or declined an offer: kept as an outcome to learn from (rankings do not move)."""
     payload = event.payload
     response = payload.get("response")
     worker_id, vacancy_id = str(payload.get("worker_id") or ""), str(payload.get("vacancy_id") or "")
@@ -115,21 +67,26 @@ def offer_responded(event: Envelope) -> None:
 
 
 def mark(kind: str, ref: str) -> None:
-    """Ask the refresher to recompute the lists ``kind`` ``ref`` may be in."""
+    """Ask the old list refresher to recompute the lists ``kind`` ``ref`` may be in.
+
+    No handler marks anything any more; this stays only for ``matcher.upkeep``
+    until the refresher and its marks are removed (issue 14).
+    """
+    from matcher.store import Dirty  # not at import time: ``Dirty`` goes with the refresher
+
     Dirty.objects(id=f"{kind}:{ref}").update_one(set__kind=kind, set__ref=ref, set__marked_at=utcnow(), upsert=True)
 
 
-def _set_vacancy(vacancy_id: str, revision: int, newer_only: bool = False, **changes) -> None:
-    updates = {f"set__{k}": v for k, v in changes.items()}
-    older = {"revision__lt" if newer_only else "revision__lte": revision}
+def _set_vacancy(change: records.VacancyChange) -> None:
+    updates = {f"set__{k}": v for k, v in change.changes.items()}
     try:
-        VacancyRecord.objects(id=vacancy_id, status__ne=CLOSED, **older).update_one(
-            set__revision=revision, set__updated_at=utcnow(), upsert=True, **updates)
+        VacancyRecord.objects(id=change.vacancy_id, **change.condition()).update_one(
+            set__status=change.status, set__revision=change.revision, set__updated_at=utcnow(), upsert=True,
+            **updates)
     except NotUniqueError:
         # The filter did not match an existing record: newer revision, or closed.
-        log.info("vacancy %s: revision %s ignored (older, or the vacancy is closed)", vacancy_id, revision)
-        return
-    mark("vacancy", vacancy_id)
+        log.info("vacancy %s: revision %s ignored (older, or the vacancy is closed)", change.vacancy_id,
+                 change.revision)
 
 
 def _count_review(employer_id: str, verdict: str) -> None:
@@ -138,20 +95,3 @@ def _count_review(employer_id: str, verdict: str) -> None:
     EmployerRecord.objects(id=employer_id).update_one(
         inc__reviewed=1, inc__blocked=int(verdict == "block"), inc__flagged=int(verdict == "flag"), upsert=True)
     log.debug("employer %s: %s review counted", employer_id, verdict)
-
-
-def _validated(schema, document, what: str) -> None:
-    """Raise ValueError (the event goes to the DLQ) unless ``document`` is valid: the lists never read garbage."""
-    try:
-        schema.load(document)
-    except ValidationError as exc:
-        raise ValueError(f"invalid {what}: {exc.messages}") from exc
-
-
-def _revision(payload: dict) -> int:
-    revision = payload.get("revision")
-    return revision if isinstance(revision, int) and not isinstance(revision, bool) else 0
-
-
-def _rating(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5 else None

@@ -10,13 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from matcher import gates
-from matcher.ranker import DEFAULT_WEIGHTS
+from matcher.features import compute
+from matcher.ranker import DEFAULT_WEIGHTS, LinearRanker
 from matcher.ranking import score_block
 from matcher.reasons import explain
 from matcher.tables import VacancyTable, WorkerTable, take
 
 WORKER_BLOCK = 256
-VACANCY_BLOCK = 64
 
 
 def _eligible_scores(mask: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -65,12 +65,26 @@ def candidate_lists(workers: WorkerTable, vacancies: VacancyTable, rows: np.ndar
     """For each vacancy at ``rows`` of ``vacancies``, its ``k`` best eligible workers (indices into ``workers``)."""
     weights = getattr(ranker, "weights", DEFAULT_WEIGHTS)
     lists: list[list[tuple]] = []
-    for start in range(0, len(rows), VACANCY_BLOCK):
-        block = take(vacancies, rows[start:start + VACANCY_BLOCK])
-        mask, features, scores = score_block(workers, block, ranker)
-        best, top = _best(_eligible_scores(mask, scores).T, k)
-        lists += _entries(best, top, features, weights, transpose=True)
+    for row in np.asarray(rows, dtype=np.int64).tolist():
+        found, features, scores = eligible_workers(workers, take(vacancies, np.array([row])), ranker)
+        best, top = _best(scores[None, :], k)
+        picked = best[0][best[0] >= 0]
+        keys = explain(features, weights, picked, np.zeros(len(picked), dtype=np.int64)) if len(picked) else []
+        lists.append([(int(found[i]), round(float(s), 4), reason)
+                      for i, s, reason in zip(picked.tolist(), top[0][:len(picked)].tolist(), keys, strict=True)])
     return lists
+
+
+def eligible_workers(workers: WorkerTable, vacancy: VacancyTable, ranker=None):
+    """The rows of ``workers`` eligible for the one vacancy of ``vacancy``, their features and scores.
+
+    Gates first, on whole columns; features and the model only for the rows that pass.
+    """
+    share = gates.season_share(workers, vacancy)
+    found = np.flatnonzero(gates.gate_mask(workers, vacancy, share)[:, 0] == 0)
+    features = compute(workers, vacancy, share[found], rows=found)
+    scores = np.nan_to_num((ranker or LinearRanker()).score(features)[:, 0], nan=0.0).astype(np.float32)
+    return found, features, scores
 
 
 def eligible(workers: WorkerTable, vacancies: VacancyTable) -> np.ndarray:

@@ -64,8 +64,15 @@ def plan_itineraries(worker: dict, vacancies: list[dict], history: list[dict] = 
                      ranker=None, space: ConceptSpace | None = None, count: int = 3) -> list[dict]:
     """Up to ``count`` itineraries of eligible seasonal or circular vacancies in the 12 months from ``today``."""
     table, codes, _features, scores = _one(worker, vacancies, history, ranker, space)
+    return itineraries_of(table, codes == gates.ELIGIBLE, scores, today, count)
+
+
+def itineraries_of(table: VacancyTable, eligible: np.ndarray, scores: np.ndarray, today: dt.date,
+                   count: int = 3) -> list[dict]:
+    """Up to ``count`` itineraries of the ``eligible`` seasonal or circular vacancies of ``table`` (one
+    worker's ``scores``) in the 12 months from ``today``."""
     jobs = [itineraries.Job(table.ids[n], int(table.start[n]), int(table.end[n]), float(scores[n]))
-            for n in np.flatnonzero((codes == gates.ELIGIBLE) & (table.pathway <= 1)).tolist()]
+            for n in np.flatnonzero(eligible & (table.pathway <= 1)).tolist()]
     return [plan.to_dict() for plan in itineraries.best_itineraries(jobs, today, count=count)]
 
 

@@ -1,18 +1,17 @@
-"""The read model's API (``/api/v1``, role ``service``): stored matches, candidates and itineraries.
+"""The read API (``/api/v1``, role ``service``): matches, candidates and itineraries ranked on request.
 
-The lists are computed ahead by the refresher; a read is a couple of
-look-ups. Vacancies are joined at read time and only open ones are shown,
-so a vacancy closed a moment ago never slips through a list not yet redone.
+Every answer is ranked when asked, from this process's ranking index
+(``matcher.index``), which follows the events: a vacancy closed a moment
+ago is not offered, and nothing is stored per worker or per vacancy. Until
+the index is built the API answers 503, as ``/readyz`` does.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import abort, current_app
 from flask_smorest import Blueprint
 
-from matcher import ranking
+from matcher.index import RankingIndex
 from matcher.read_schemas import (
     ListQuerySchema,
     StoredItinerariesSchema,
@@ -20,14 +19,24 @@ from matcher.read_schemas import (
     WorkerMatchesSchema,
 )
 from matcher.reasons import sentences
-from matcher.snapshot import Snapshot, not_begun
-from matcher.store import OPEN, PlacementRecord, VacancyCandidates, VacancyRecord, WorkerMatches, WorkerRecord
 from services.auth import require_role
 
 blp = Blueprint("read_model", __name__, url_prefix="/api/v1",
-                description="Matches and candidates kept fresh from events (for the other services)")
+                description="Matches, candidates and itineraries ranked on request (for the other services)")
 
 SUMMARY_FIELDS = ("display_name", "origin_country", "languages", "skills", "certifications", "availability")
+
+
+def ranking_index() -> RankingIndex:
+    """This process's index, once built; else the request ends in a 503."""
+    index = current_app.extensions.get("matcher_index")
+    if index is None or not index.ready:
+        abort(503, description="The matcher's ranking index is still being built; try again shortly.")
+    return index
+
+
+def with_reasons(item: dict) -> dict:
+    return {**item, "reasons": list(sentences(tuple(item["reason_keys"])))}
 
 
 @blp.get("/workers/<worker_id>/matches")
@@ -35,20 +44,12 @@ SUMMARY_FIELDS = ("display_name", "origin_country", "languages", "skills", "cert
 @blp.arguments(ListQuerySchema, location="query")
 @blp.response(200, WorkerMatchesSchema)
 def worker_matches(query, worker_id):
-    """A worker's ranked open vacancies with reasons and the vacancy documents."""
-    stored = WorkerMatches.objects(id=worker_id).only("entries", "updated_at").first()
-    # A worker's list exists once the refresher saw the profile; before that, say whether we know them.
-    if stored is None and not WorkerRecord.objects(id=worker_id).only("id").first():
+    """A worker's best open vacancies whose season has not begun, with reasons (the caller has the cards)."""
+    index = ranking_index()
+    found = index.worker_matches(worker_id, query["limit"])
+    if found is None:
         abort(404, description="The matcher has no profile for this worker yet.")
-    items = stored.items if stored else []
-    # One `_id $in` read (indexed on FerretDB too, with the build's patch). Only open vacancies whose
-    # season has not begun: one closed or begun since the list was made is no longer offered.
-    records = {r.id: r for r in VacancyRecord.objects(id__in=[i["vacancy_id"] for i in items])
-               if r.status == OPEN and not_begun(r.document)}
-    matches = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
-                "vacancy": records[item["vacancy_id"]].card()}
-               for item in items if item["vacancy_id"] in records][:query["limit"]]
-    return {"worker_id": worker_id, "updated_at": stored.updated_at if stored else None, "matches": matches}
+    return {"worker_id": worker_id, "updated_at": index.updated_at, "matches": [with_reasons(m) for m in found]}
 
 
 @blp.get("/vacancies/<vacancy_id>/candidates")
@@ -56,36 +57,28 @@ def worker_matches(query, worker_id):
 @blp.arguments(ListQuerySchema, location="query")
 @blp.response(200, VacancyCandidatesSchema)
 def vacancy_candidates(query, vacancy_id):
-    """An open vacancy's ranked eligible workers with reasons and what matching knows of them."""
-    if not VacancyRecord.objects(id=vacancy_id, status=OPEN).only("id").first():
+    """An open vacancy's best eligible workers with reasons and what matching knows of them."""
+    index = ranking_index()
+    found = index.vacancy_candidates(vacancy_id, query["limit"])
+    if found is None:
         abort(404, description="No open approved vacancy with this id.")
-    stored = VacancyCandidates.objects(id=vacancy_id).first()
-    items = stored.items[:query["limit"]] if stored else []
-    ids = [i["worker_id"] for i in items]
-    profiles = {w.id: w.profile for w in WorkerRecord.objects(id__in=ids)}
-    seasons: dict[str, int] = {}
-    for placement in PlacementRecord.objects(worker_id__in=ids, completed=True).only("worker_id"):
-        seasons[placement.worker_id] = seasons.get(placement.worker_id, 0) + 1
-    candidates = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
-                   "worker": {**{k: profiles[item["worker_id"]].get(k) for k in SUMMARY_FIELDS},
-                              "past_seasons": seasons.get(item["worker_id"], 0)}}
-                  for item in items if item["worker_id"] in profiles]
-    return {"vacancy_id": vacancy_id, "updated_at": stored.updated_at if stored else None,
-            "candidates": candidates}
+    return {"vacancy_id": vacancy_id, "updated_at": index.updated_at,
+            "candidates": [{**with_reasons(c), "worker": summary(index, c["worker_id"])} for c in found]}
+
+
+def summary(index: RankingIndex, worker_id: str) -> dict:
+    """What an employer is shown of a candidate: no contact details, gender or age."""
+    profile = index.worker_profile(worker_id) or {}
+    seasons = sum(1 for entry in index.worker_history(worker_id) if entry["completed"])
+    return {**{k: profile.get(k) for k in SUMMARY_FIELDS}, "past_seasons": seasons}
 
 
 @blp.get("/workers/<worker_id>/itineraries")
 @require_role("service")
 @blp.response(200, StoredItinerariesSchema)
 def worker_itineraries(worker_id):
-    """Up to three sequences of open seasons over the next 12 months for a stored profile."""
-    worker = WorkerRecord.objects(id=worker_id).first()
-    if worker is None:
+    """Up to three sequences of open seasons over the next 12 months for a known profile."""
+    plans = ranking_index().worker_itineraries(worker_id)
+    if plans is None:
         abort(404, description="The matcher has no profile for this worker yet.")
-    snapshot_vacancies = [d for d in Snapshot.open_vacancy_documents() if not_begun(d)]
-    history = [p.history_entry() for p in PlacementRecord.objects(worker_id=worker_id)]
-    plans = ranking.plan_itineraries(worker.profile, snapshot_vacancies, history,
-                                     today=dt.datetime.now(dt.UTC).date(),
-                                     ranker=current_app.extensions["matcher_ranker"])
     return {"worker_id": worker_id, "itineraries": plans}
-

@@ -1,4 +1,4 @@
-"""Schemas of the read model API (docs/events.md): matches, candidates, itineraries of stored profiles."""
+"""Schemas of the read API (docs/events.md): matches, candidates, itineraries, ranked on request."""
 
 from __future__ import annotations
 
@@ -16,12 +16,11 @@ class StoredMatchSchema(Schema):
     score = fields.Float(metadata={"description": "0..1, higher is better"})
     reasons = fields.List(fields.String(), metadata={"description": "English sentences"})
     reason_keys = fields.List(fields.String(), metadata={"description": "message keys for translation"})
-    vacancy = fields.Dict(metadata={"description": "the contract vacancy with id, employer_id, employer_name"})
 
 
 class WorkerMatchesSchema(Schema):
     worker_id = fields.String()
-    updated_at = fields.DateTime(allow_none=True)
+    updated_at = fields.DateTime(allow_none=True, metadata={"description": "when the ranking index last changed"})
     matches = fields.List(fields.Nested(StoredMatchSchema), metadata={"description": "best first"})
 
 

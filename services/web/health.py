@@ -30,12 +30,19 @@ def healthz():
     return jsonify(status="ok")
 
 
+def add_readiness_check(app, name: str, check) -> None:
+    """Make ``/readyz`` also ask ``check()`` (true once ready) under ``name``: a service that must build
+    something before answering (the matcher's ranking index) stays out of rotation until then."""
+    app.extensions.setdefault("readiness", {})[name] = check
+
+
 @blp.get("/readyz")
 def readyz():
-    """The database and Kafka are reachable."""
+    """The database and Kafka are reachable, and whatever the service added is ready."""
     checks = {
         "database": db.ping(),
         "kafka": kafka_reachable(current_app.config["LP_SETTINGS"]),
+        **{name: bool(check()) for name, check in current_app.extensions.get("readiness", {}).items()},
     }
     ready = all(checks.values())
     return jsonify(status="ready" if ready else "unavailable", checks=checks), 200 if ready else 503

@@ -22,7 +22,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from ethics.__main__ import create_auditor
-from tests.integration.helpers import mint_token
+from services.kafka import ensure_topics
+from tests.integration.helpers import eventually, mint_token
 
 EXAMPLES_PER_OPERATION = 25
 # Revoking the token would leave every later operation a 401; it has no input to fuzz.
@@ -66,7 +67,14 @@ def test_ethics_api_survives_fuzzing(settings, database):
 def test_matcher_api_survives_fuzzing(settings, database):
     from matcher.app import create_app
 
-    labels = fuzz(create_app({"TESTING": True}, settings=settings), bearer(settings, "workers", "service"))
+    ensure_topics(settings)  # the index follows them (the services' workers create them)
+    app = create_app({"TESTING": True}, settings=settings)
+    index = app.extensions["matcher_index"]
+    try:
+        eventually(lambda: index.ready, "the matcher's ranking index built", timeout=120)
+        labels = fuzz(app, bearer(settings, "workers", "service"))
+    finally:
+        index.stop()
     assert "POST /api/v1/rank" in labels and "GET /api/v1/workers/{worker_id}/matches" in labels
 
 

@@ -49,8 +49,8 @@ def test_a_round_reloads_what_its_marks_name_and_a_full_reload_catches_the_rest(
     patched = cache.snapshot({"w1"}, {"v2", "v3"})
     assert titles(patched) == {"v1": "Apple harvest worker", "v3": "Apple harvest worker"}
     assert patched.worker_ids == ["w1", "w2"]
-    [history] = patched.workers.select(patched.worker_rows(["w1"])).histories
-    assert [h["employer_id"] for h in history] == ["e1"]
+    [signals] = patched.workers.select(patched.worker_rows(["w1"])).signals
+    assert list(signals) == ["e1"]
 
     clock.now = 61.0
     whole = cache.snapshot(set(), set())

@@ -17,7 +17,6 @@ index scan.
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from contextlib import contextmanager
@@ -35,7 +34,7 @@ from ethics import flag_counts, flags, reports
 from ethics.app import create_app as create_ethics_app
 from ethics.models import Auditor, Flag, Review
 from matcher.app import create_app as create_matcher_app
-from matcher.store import PlacementRecord, VacancyCandidates, VacancyRecord, WorkerMatches, WorkerRecord
+from matcher.store import PlacementRecord, VacancyRecord, WorkerRecord
 from services import credentials, db, logins, ratelimit
 from services.events import VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
 from services.kafka import Publisher, ensure_topics
@@ -44,7 +43,7 @@ from services.outbox import OutboxRelay
 from tests.documents import offer as offer_document
 from tests.documents import vacancy as vacancy_document
 from tests.integration.employers_support import FakeMatcher as EmployersMatcher
-from tests.integration.helpers import mint_token
+from tests.integration.helpers import eventually, mint_token
 from workers import grievance_release
 from workers import handlers as workers_handlers
 from workers import offers as worker_offers
@@ -392,26 +391,33 @@ def test_the_workers_vacancy_cards_are_written_and_joined_by_id(settings, databa
 
 # --- matcher read API ------------------------------------------------------------------------------------------
 
-def test_the_matchers_read_api_uses_indexes(settings, database, recorded):
+def test_the_matchers_read_api_reads_nothing_from_the_database(settings, database, recorded):
+    """Matches and candidates are ranked from the process's in-memory index (``matcher.index``)."""
+    profile = {"birth_year": 1990, "languages": ["es"], "skills": ["fruit picking"],
+               "availability": [{"start": "2027-03-01", "end": "2027-11-30"}]}
     workers = [f"w{i}" for i in range(300)]
     vacancies = [f"v{i}" for i in range(300)]
-    WorkerRecord._get_collection().insert_many([{"_id": w, "revision": 1, "profile": {}} for w in workers])
-    VacancyRecord._get_collection().insert_many([{"_id": v, "status": "open", "document": {}} for v in vacancies])
-    PlacementRecord._get_collection().insert_many([{"_id": f"p{i}", "worker_id": workers[i % 300], "completed": True}
-                                                   for i in range(1000)])
-    items = [{"vacancy_id": v, "score": 0.5, "reason_keys": []} for v in vacancies[:20]]
-    WorkerMatches._get_collection().insert_one({"_id": workers[0], "entries": json.dumps(items)})
-    candidates = [{"worker_id": w, "score": 0.5, "reason_keys": []} for w in workers[:20]]
-    VacancyCandidates._get_collection().insert_one({"_id": vacancies[0], "entries": json.dumps(candidates)})
-    client = create_matcher_app({"TESTING": True}, settings).test_client()
-    headers = {"Authorization": f"Bearer {mint_token(settings, 'employers', 'service')}"}
-    with recording("matcher worker matches"):
-        assert client.get(f"/api/v1/workers/{workers[0]}/matches", headers=headers).status_code == 200
-    with recording("matcher vacancy candidates"):
-        assert client.get(f"/api/v1/vacancies/{vacancies[0]}/candidates", headers=headers).status_code == 200
-
-    problems = checked(recorded, {})
-    assert not problems, "\n".join(problems)
+    WorkerRecord._get_collection().insert_many([{"_id": w, "revision": 1, "profile": profile} for w in workers])
+    VacancyRecord._get_collection().insert_many([{"_id": v, "status": "open", "employer_id": "e1",
+                                                  "document": vacancy_document()} for v in vacancies])
+    PlacementRecord._get_collection().insert_many([{"_id": f"p{i}", "worker_id": workers[i % 300], "employer_id": "e1",
+                                                    "season": {"start": "2026-08-01", "end": "2026-10-31"},
+                                                    "completed": True} for i in range(1000)])
+    ensure_topics(settings)  # the index follows them (the services' workers create them)
+    app = create_matcher_app({"TESTING": True}, settings)
+    index = app.extensions["matcher_index"]
+    try:
+        eventually(lambda: index.ready, "the matcher's ranking index built", timeout=120)
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {mint_token(settings, 'employers', 'service')}"}
+        with recording("matcher worker matches"):
+            assert client.get(f"/api/v1/workers/{workers[0]}/matches", headers=headers).get_json()["matches"]
+        with recording("matcher vacancy candidates"):
+            assert client.get(f"/api/v1/vacancies/{vacancies[0]}/candidates", headers=headers).get_json()["candidates"]
+    finally:
+        index.stop()
+    read_model = {"workers", "vacancies", "placements"}
+    assert not [command for _label, name, command in recorded if command.get(name) in read_model]
 
 
 # --- the kernel: sign-in state, limits, the ledger, the outbox --------------------------------------------------

@@ -13,9 +13,10 @@ import pytest
 
 from matcher.app import create_app
 from services.auth import issue_token
+from services.kafka import ensure_topics
 from services.keys import session_key, token_key
 from services.matcher_client import MatcherClient, MatcherUnavailable
-from tests.integration.helpers import mint_token
+from tests.integration.helpers import eventually, mint_token
 
 
 class Answer:
@@ -40,7 +41,12 @@ class ThroughTestClient:
 
 @pytest.fixture
 def matcher(settings, database):
-    return ThroughTestClient(create_app({"TESTING": True}, settings=settings).test_client())
+    ensure_topics(settings)  # the index follows them (the services' workers create them)
+    app = create_app({"TESTING": True}, settings=settings)
+    index = app.extensions["matcher_index"]
+    eventually(lambda: index.ready, "the matcher's ranking index built", timeout=120)
+    yield ThroughTestClient(app.test_client())
+    index.stop()
 
 
 def test_the_matcher_accepts_the_tokens_the_other_services_mint(settings, matcher):

@@ -8,6 +8,7 @@ from matcher.app import create_app
 from services.auth import issue_token
 from services.config import Settings
 from services.keys import service_token_key
+from services.web.health import add_readiness_check
 from tests.unit.matcher.builders import placement, vacancy, worker
 
 SECRET = "x"
@@ -23,7 +24,7 @@ def anyone():
     """A client with no token."""
     settings = Settings(service="matcher", secret_key=SECRET, mongo_url="mongodb://127.0.0.1:1",
                         kafka_bootstrap="127.0.0.1:1")
-    return create_app({"TESTING": True}, settings).test_client()
+    return create_app({"TESTING": True, "MATCHER_INDEX": False}, settings).test_client()
 
 
 @pytest.fixture
@@ -150,3 +151,27 @@ def test_itineraries_at_the_end_of_time_are_not_a_500(client):
                                                     "today": "9999-12-31"})
     assert response.status_code == 200
     assert response.get_json() == {"itineraries": []}
+
+
+class Index:
+    """A ranking index that is built or not, and knows one worker with no matches."""
+
+    def __init__(self):
+        self.ready = False
+        self.updated_at = None
+
+    def worker_matches(self, worker_id, limit):
+        return [] if worker_id == "known" else None
+
+
+def test_the_read_api_and_readyz_wait_for_the_ranking_index(client):
+    app = client.application
+    assert client.get("/api/v1/workers/known/matches").status_code == 503  # no index at all
+    index = app.extensions["matcher_index"] = Index()
+    add_readiness_check(app, "ranking_index", lambda: index.ready)
+    assert client.get("/api/v1/workers/known/matches").status_code == 503
+    assert client.get("/readyz").get_json()["checks"]["ranking_index"] is False
+    index.ready = True
+    assert client.get("/readyz").get_json()["checks"]["ranking_index"] is True
+    assert client.get("/api/v1/workers/known/matches").get_json()["matches"] == []
+    assert client.get("/api/v1/workers/unknown/matches").status_code == 404

@@ -75,4 +75,4 @@ def test_selecting_rows_keeps_each_workers_own_columns():
     picked = worker_table.select(rows)
     whole = lists.eligible(worker_table, vacancy_table)
     assert (lists.eligible(picked, vacancy_table) == whole[rows]).all()
-    assert picked.histories == [worker_table.histories[r] for r in rows]
+    assert list(picked.signals) == [worker_table.signals[r] for r in rows]
