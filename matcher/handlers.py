@@ -1,7 +1,7 @@
-"""Use cases of the matcher's event flow: keep the records, mark what the change may move.
+"""Use cases of the matcher's event flow: keep the records the ranking index loads from.
 
-Handlers write one record each and a ``Dirty`` mark; the refresher
-recomputes the lists in batches (``matcher.refresh``). Every handler is
+Handlers write one record each (the ranking index and the notice screen
+follow the same events in memory, ``matcher.worker``). Every handler is
 safe to run twice, and out-of-order events are told apart by ``revision``:
 an older revision than the one recorded changes nothing.
 """
@@ -19,7 +19,6 @@ from matcher.store import (
     CLOSED,
     OPEN,
     PENDING,
-    Dirty,
     EmployerRecord,
     OfferOutcome,
     PlacementRecord,
@@ -68,7 +67,6 @@ def vacancy_closed(event: Envelope) -> None:
     """Filled or closed by the employer: never shown again, whatever comes later."""
     VacancyRecord.objects(id=event.subject).update_one(
         set__status=CLOSED, set__updated_at=utcnow(), set__revision=2**31 - 1, upsert=True)
-    mark("vacancy", event.subject)
 
 
 def worker_profile_updated(event: Envelope) -> None:
@@ -86,7 +84,6 @@ def worker_profile_updated(event: Envelope) -> None:
     except NotUniqueError:
         log.info("worker %s: revision %s is older than the one recorded", event.subject, revision)
         return
-    mark("worker", event.subject)
 
 
 def placement_completed(event: Envelope) -> None:
@@ -102,7 +99,6 @@ def placement_completed(event: Envelope) -> None:
         set__completed=bool(payload.get("completed", True)),
         set__worker_rating=_rating(payload.get("worker_rating")),
         set__employer_rating=_rating(payload.get("employer_rating")), upsert=True)
-    mark("worker", worker_id)
 
 
 def offer_responded(event: Envelope) -> None:
@@ -116,11 +112,6 @@ def offer_responded(event: Envelope) -> None:
         set__worker_id=worker_id, set__vacancy_id=vacancy_id, set__accepted=response == "accepted", upsert=True)
 
 
-def mark(kind: str, ref: str) -> None:
-    """Ask the refresher to recompute the lists ``kind`` ``ref`` may be in."""
-    Dirty.objects(id=f"{kind}:{ref}").update_one(set__kind=kind, set__ref=ref, set__marked_at=utcnow(), upsert=True)
-
-
 def _set_vacancy(vacancy_id: str, revision: int, newer_only: bool = False, **changes) -> None:
     updates = {f"set__{k}": v for k, v in changes.items()}
     older = {"revision__lt" if newer_only else "revision__lte": revision}
@@ -131,7 +122,6 @@ def _set_vacancy(vacancy_id: str, revision: int, newer_only: bool = False, **cha
         # The filter did not match an existing record: newer revision, or closed.
         log.info("vacancy %s: revision %s ignored (older, or the vacancy is closed)", vacancy_id, revision)
         return
-    mark("vacancy", vacancy_id)
 
 
 def _count_review(employer_id: str, verdict: str) -> None:

@@ -1,18 +1,19 @@
-"""The read model's API (``/api/v1``, role ``service``): stored matches, candidates and itineraries.
+"""The read model's API (``/api/v1``, role ``service``): matches, candidates and itineraries, ranked on request.
 
-The lists are computed ahead by the refresher; a read is a couple of
-look-ups. Vacancies are joined at read time and only open ones are shown,
-so a vacancy closed a moment ago never slips through a list not yet redone.
+Interim on the ``notices`` branch (the stored lists are gone): ranks from the
+read model in the database on each request. The ``index`` branch's version,
+which ranks from the in-memory index, replaces this file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 from flask import abort, current_app
 from flask_smorest import Blueprint
 
-from matcher import ranking
+from matcher import lists, ranking
 from matcher.read_schemas import (
     ListQuerySchema,
     StoredItinerariesSchema,
@@ -20,8 +21,9 @@ from matcher.read_schemas import (
     WorkerMatchesSchema,
 )
 from matcher.reasons import sentences
-from matcher.snapshot import Snapshot, not_begun
-from matcher.store import OPEN, PlacementRecord, VacancyCandidates, VacancyRecord, WorkerMatches, WorkerRecord
+from matcher.skills import default_space
+from matcher.store import OPEN, PlacementRecord, VacancyRecord, WorkerRecord, not_begun, open_vacancy_documents
+from matcher.tables import VacancyTable, WorkerTable
 from services.auth import require_role
 
 blp = Blueprint("read_model", __name__, url_prefix="/api/v1",
@@ -36,19 +38,16 @@ SUMMARY_FIELDS = ("display_name", "origin_country", "languages", "skills", "cert
 @blp.response(200, WorkerMatchesSchema)
 def worker_matches(query, worker_id):
     """A worker's ranked open vacancies with reasons and the vacancy documents."""
-    stored = WorkerMatches.objects(id=worker_id).only("entries", "updated_at").first()
-    # A worker's list exists once the refresher saw the profile; before that, say whether we know them.
-    if stored is None and not WorkerRecord.objects(id=worker_id).only("id").first():
+    worker = WorkerRecord.objects(id=worker_id).first()
+    if worker is None:
         abort(404, description="The matcher has no profile for this worker yet.")
-    items = stored.items if stored else []
-    # One `_id $in` read (indexed on FerretDB too, with the build's patch). Only open vacancies whose
-    # season has not begun: one closed or begun since the list was made is no longer offered.
-    records = {r.id: r for r in VacancyRecord.objects(id__in=[i["vacancy_id"] for i in items])
-               if r.status == OPEN and not_begun(r.document)}
-    matches = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
-                "vacancy": records[item["vacancy_id"]].card()}
-               for item in items if item["vacancy_id"] in records][:query["limit"]]
-    return {"worker_id": worker_id, "updated_at": stored.updated_at if stored else None, "matches": matches}
+    documents = [d for d in open_vacancy_documents() if not_begun(d)]
+    history = [p.history_entry() for p in PlacementRecord.objects(worker_id=worker_id)]
+    ranked = ranking.rank(worker.profile, documents, history,
+                          ranker=current_app.extensions["matcher_ranker"])["matches"][:query["limit"]]
+    records = {r.id: r for r in VacancyRecord.objects(id__in=[m["vacancy_id"] for m in ranked])}
+    matches = [{**m, "reasons": list(m["reasons"]), "vacancy": records[m["vacancy_id"]].card()} for m in ranked]
+    return {"worker_id": worker_id, "updated_at": dt.datetime.now(dt.UTC), "matches": matches}
 
 
 @blp.get("/vacancies/<vacancy_id>/candidates")
@@ -57,21 +56,25 @@ def worker_matches(query, worker_id):
 @blp.response(200, VacancyCandidatesSchema)
 def vacancy_candidates(query, vacancy_id):
     """An open vacancy's ranked eligible workers with reasons and what matching knows of them."""
-    if not VacancyRecord.objects(id=vacancy_id, status=OPEN).only("id").first():
+    record = VacancyRecord.objects(id=vacancy_id, status=OPEN).first()
+    if record is None:
         abort(404, description="No open approved vacancy with this id.")
-    stored = VacancyCandidates.objects(id=vacancy_id).first()
-    items = stored.items[:query["limit"]] if stored else []
-    ids = [i["worker_id"] for i in items]
-    profiles = {w.id: w.profile for w in WorkerRecord.objects(id__in=ids)}
-    seasons: dict[str, int] = {}
-    for placement in PlacementRecord.objects(worker_id__in=ids, completed=True).only("worker_id"):
-        seasons[placement.worker_id] = seasons.get(placement.worker_id, 0) + 1
-    candidates = [{**item, "reasons": list(sentences(tuple(item["reason_keys"]))),
-                   "worker": {**{k: profiles[item["worker_id"]].get(k) for k in SUMMARY_FIELDS},
-                              "past_seasons": seasons.get(item["worker_id"], 0)}}
-                  for item in items if item["worker_id"] in profiles]
-    return {"vacancy_id": vacancy_id, "updated_at": stored.updated_at if stored else None,
-            "candidates": candidates}
+    space = default_space()
+    workers = list(WorkerRecord.objects)
+    histories: dict[str, list] = {}
+    for placement in PlacementRecord.objects:
+        histories.setdefault(placement.worker_id, []).append(placement.history_entry())
+    table = WorkerTable.from_documents([w.profile for w in workers], [histories.get(w.id, []) for w in workers],
+                                       space)
+    vacancies = VacancyTable.from_documents([d for d in open_vacancy_documents() if d["id"] == vacancy_id], space)
+    found = lists.candidate_lists(table, vacancies, np.array([0]), query["limit"],
+                                  current_app.extensions["matcher_ranker"])[0] if workers else []
+    candidates = [{"worker_id": workers[i].id, "score": score, "reason_keys": list(keys),
+                   "reasons": list(sentences(tuple(keys))),
+                   "worker": {**{k: workers[i].profile.get(k) for k in SUMMARY_FIELDS},
+                              "past_seasons": sum(p["completed"] for p in histories.get(workers[i].id, []))}}
+                  for i, score, keys in found]
+    return {"vacancy_id": vacancy_id, "updated_at": dt.datetime.now(dt.UTC), "candidates": candidates}
 
 
 @blp.get("/workers/<worker_id>/itineraries")
@@ -82,7 +85,7 @@ def worker_itineraries(worker_id):
     worker = WorkerRecord.objects(id=worker_id).first()
     if worker is None:
         abort(404, description="The matcher has no profile for this worker yet.")
-    snapshot_vacancies = [d for d in Snapshot.open_vacancy_documents() if not_begun(d)]
+    snapshot_vacancies = [d for d in open_vacancy_documents() if not_begun(d)]
     history = [p.history_entry() for p in PlacementRecord.objects(worker_id=worker_id)]
     plans = ranking.plan_itineraries(worker.profile, snapshot_vacancies, history,
                                      today=dt.datetime.now(dt.UTC).date(),

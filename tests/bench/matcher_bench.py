@@ -29,7 +29,6 @@ import numpy as np
 import requests
 
 from matcher import exposure, lists, ranking, reference
-from matcher.refresh import LIST_LENGTH
 from matcher.schemas import RankRequestSchema
 from matcher.skills import default_space, read_vocabulary
 from matcher.tables import VacancyTable, WorkerTable
@@ -37,6 +36,8 @@ from services.auth import issue_token
 from services.keys import service_token_key
 
 BENCH_SECRET = "bench"
+# The length of the lists the former refresher kept ahead for every worker (gone since issue 14).
+LIST_LENGTH = 50
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 2027

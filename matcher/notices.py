@@ -1,0 +1,318 @@
+"""``matches.updated`` notices: a small event when a watched worker's first matches changed.
+
+Matches are ranked on request (``matcher.index``); the workers service
+caches a worker's answer for a few minutes. A notice tells it to drop that
+cache. So notices are sent only for WATCHED workers, O(1) per vacancy apart
+from them:
+
+1. ``watch`` (the matcher web, after ranking a worker): remember the first
+   20 ids, their scores and the 20th score (the floor) in ``ShownMatches``,
+   and that the worker is watched for ``WATCH`` (at least the workers
+   service's cache time).
+2. ``NoticeScreen.after`` (each matcher worker, after handling an event and
+   applying it to its own index): a vacancy change concerns the watched
+   workers whose shown ids hold it, and those the vacancy could now enter
+   (score at or above their floor, or fewer than 20 shown); a profile or
+   placement change concerns that worker. They get a due mark
+   (``due_at``), at most one notice per worker per ``NOTICE_GAP``.
+3. ``NoticeSender`` (a job of each matcher worker, no leader): claims due
+   marks with conditional writes, re-ranks the worker from its index and
+   only if the first 20 ids changed writes the notice into the same
+   document (outbox), records ``last_notice_at`` and ends the watch (the
+   next read watches again).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from pymongo import ReturnDocument, UpdateOne
+from pymongo.errors import PyMongoError
+
+from matcher.store import ShownMatches
+from matcher.watches import SHOWN, WatchPoller, WatchTable
+from services import db
+from services.events import (
+    MATCHES_UPDATED,
+    PLACEMENT_COMPLETED,
+    VACANCY_CLOSED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+    WORKER_PROFILE_UPDATED,
+    Envelope,
+    new_event,
+)
+from services.outbox import with_events
+
+log = logging.getLogger(__name__)
+
+
+def _seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    return float(raw) if raw.strip() else default
+
+
+# How long a worker stays watched after a read: at least the workers service's cache time
+# (LP_MATCHES_CACHE_SECONDS), since a notice is what drops that cache.
+WATCH = timedelta(seconds=_seconds("LP_MATCHES_WATCH_SECONDS", 300))
+# A read rewrites an unchanged watch only once it would end within WATCH: at most one write a minute.
+WATCH_SLACK = timedelta(seconds=60)
+NOTICE_GAP = timedelta(seconds=60)  # at most one notice per worker per minute
+CLAIM = timedelta(seconds=30)  # a sender that died holding a claim is taken over after this
+MAX_NOTICE_BYTES = 2048  # the whole envelope as sent
+VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
+
+
+def utcnow() -> datetime:
+    """Now, to the millisecond: stored times are, and conditional writes compare them exactly."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def _collection():
+    return ShownMatches._get_collection()
+
+
+def _first(matches) -> tuple[list, list, float | None]:
+    """Ids and scores of the first ``SHOWN`` matches, and the floor (the last score; None when fewer)."""
+    first = list(matches)[:SHOWN]
+    scores = [float(m["score"]) for m in first]
+    return [m["vacancy_id"] for m in first], scores, scores[-1] if len(first) == SHOWN else None
+
+
+# --------------------------------------------------------------------------- the web: watch
+
+
+def watch(worker_id: str, matches, now: datetime | None = None) -> bool:
+    """Record that ``worker_id`` was just shown ``matches`` (best first); True if it wrote.
+
+    Writes only when the first ids or the floor changed, or the watch would end within ``WATCH``, so a
+    worker reading their matches again and again costs one look-up by id per read.
+    """
+    now = now or utcnow()
+    ids, scores, floor = _first(matches)
+    stored = _collection().find_one({"_id": worker_id}, {"ids": 1, "floor": 1, "watched_until": 1})
+    if stored and stored.get("ids") == ids and stored.get("floor") == floor \
+            and _aware(stored.get("watched_until")) >= now + WATCH:
+        return False
+    update = {"$set": {"ids": ids, "scores": scores, "floor": floor, "watched_until": now + WATCH + WATCH_SLACK,
+                       "updated_at": now}}
+    db.upsert(lambda: _collection().update_one({"_id": worker_id}, update, upsert=True))
+    return True
+
+
+def _aware(moment: datetime | None) -> datetime:
+    if moment is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# --------------------------------------------------------------------------- the worker: screen
+
+
+class NoticeScreen:
+    """Marks the watched workers an event may concern as due for a notice check.
+
+    ``after(topic, envelope)`` runs in the consumer thread after the event was handled and applied to
+    ``index``; the table of watches is polled from the database at most every ``poll_seconds``.
+    """
+
+    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0):
+        self.index = index
+        self.table = table if table is not None else WatchTable()
+        self.poller = WatchPoller(self.table, lookback=WATCH + WATCH_SLACK)
+        self.poll_seconds = poll_seconds
+        self._polled_at: float | None = None
+
+    def load(self) -> None:
+        """Read every watch that may still run (at start)."""
+        self.poller.poll()
+        self._polled_at = time.monotonic()
+
+    def after(self, topic: str, envelope: Envelope) -> list[str]:
+        """Mark the workers ``envelope`` may concern as due; returns them."""
+        if self._polled_at is None or time.monotonic() - self._polled_at >= self.poll_seconds:
+            self.load()
+        workers = self.affected(topic, envelope)
+        if workers:
+            mark_due(workers, self.table)
+        return workers
+
+    def affected(self, topic: str, envelope: Envelope, now: float | None = None) -> list[str]:
+        """The watched workers whose first matches ``envelope`` may change."""
+        now = time.time() if now is None else now
+        if topic in VACANCY_TOPICS:
+            return self._vacancy(envelope.subject, now)
+        if topic == WORKER_PROFILE_UPDATED:
+            worker_id = envelope.subject
+        elif topic == PLACEMENT_COMPLETED:
+            worker_id = str(envelope.payload.get("worker_id") or "")
+        else:
+            return []
+        return [worker_id] if self.table.watched(worker_id, now) else []
+
+    def _vacancy(self, vacancy_id: str, now: float) -> list[str]:
+        if not self.table.any_watched(now):
+            return []  # nobody to tell: the index is not even asked
+        workers = self.table.holders(vacancy_id, now)
+        ids, scores = self.index.vacancy_scores(vacancy_id)
+        held = set(workers)
+        return workers + [w for w in self.table.entrants(ids, scores, now) if w not in held]
+
+
+def mark_due(workers, table: WatchTable, now: datetime | None = None) -> int:
+    """Mark ``workers`` due for a check (one write for them all), each at ``NOTICE_GAP`` after its last
+    notice at the earliest; an earlier mark stands (``$min``). Only running watches are marked."""
+    now = now or utcnow()
+    operations = []
+    for worker_id in workers:
+        last = table.last_notice_of(worker_id)
+        due = max(now, datetime.fromtimestamp(last, UTC) + NOTICE_GAP) if last > 0 else now
+        operations.append(UpdateOne({"_id": worker_id, "watched_until": {"$gt": now}},
+                                    {"$min": {"due_at": _ms(due)}}))
+    if not operations:
+        return 0
+    return _collection().bulk_write(operations, ordered=False).modified_count
+
+
+def _ms(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+# --------------------------------------------------------------------------- the worker: send
+
+
+def notice_payload(worker_id: str, matches) -> dict:
+    """The ``matches.updated`` payload of a worker's first matches, small enough to send (see ``notice``)."""
+    first = list(matches)[:SHOWN]
+    return {"kind": "worker", "worker_id": worker_id, "count": len(first),
+            "matches": [{"vacancy_id": m["vacancy_id"], "score": round(float(m["score"]), 4),
+                         "reason_keys": list(m.get("reason_keys") or ())} for m in first]}
+
+
+def notice(worker_id: str, matches) -> Envelope:
+    """The ``matches.updated`` event of a worker's first matches, at most ``MAX_NOTICE_BYTES`` as sent.
+
+    Twenty entries with all their reason keys do not fit with the services' 24-digit ids. So, in turn
+    until it fits: each entry keeps only its strongest reason; the last entries lose theirs; the last
+    entries go. ``count`` always says how many the first matches are (a reader can tell a cut list; the
+    notice exists to drop a cache, and the list is read again from the matcher anyway).
+    """
+    payload = notice_payload(worker_id, matches)
+    event = new_event(MATCHES_UPDATED, "matcher", worker_id, payload)
+    entries = payload["matches"]
+    if _size(event) > MAX_NOTICE_BYTES:
+        for entry in entries:
+            entry["reason_keys"] = entry["reason_keys"][:1]
+    for entry in reversed(entries):
+        if _size(event) <= MAX_NOTICE_BYTES:
+            break
+        entry["reason_keys"] = []
+    while _size(event) > MAX_NOTICE_BYTES and entries:
+        entries.pop()
+    return event
+
+
+def _size(event: Envelope) -> int:
+    return len(event.to_bytes())
+
+
+class NoticeSender:
+    """A job of the matcher worker: sends the due notices (any number of processes, no leader).
+
+    A round reads the due marks (an indexed range on ``due_at``) and claims each with a conditional
+    write that moves ``due_at`` to the end of a claim and names this sender: two senders never both
+    hold a worker, and the write that records a notice requires the claim, so a sender whose claim was
+    taken over (it stalled past ``CLAIM``, or a newer mark came and another sender took it) writes
+    nothing.
+    """
+
+    name = "notice-sender"
+
+    def __init__(self, index, poll_seconds: float = 0.5, batch: int = 200):
+        self.index = index
+        self.poll_seconds = poll_seconds
+        self.batch = batch
+        self.owner = uuid.uuid4().hex
+        self.outcomes: dict[str, int] = {}
+
+    def run(self, stop) -> None:
+        """Send until ``stop`` is set, backing off while the database is down."""
+        backoff = self.poll_seconds
+        while not stop.is_set():
+            try:
+                done = self.send_once()
+                backoff = self.poll_seconds
+            except PyMongoError as exc:
+                log.warning("notice sender waits for the database (%s)", exc)
+                stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+                continue
+            if done < self.batch:
+                stop.wait(self.poll_seconds)
+
+    def send_once(self, now: datetime | None = None) -> int:
+        """Check every due worker of one batch; returns how many marks it read."""
+        now = now or utcnow()
+        due = list(_collection().find({"due_at": {"$lte": now}}, {"due_at": 1}).limit(self.batch))
+        started, counts = time.monotonic(), {}
+        for n, mark in enumerate(due, start=1):
+            outcome = self.check(mark["_id"], mark["due_at"], now)
+            counts[outcome] = counts.get(outcome, 0) + 1
+            self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+            if n % 50 == 0:
+                log.info("notice sender: %d of %d due workers checked (%s)", n, len(due), counts)
+        if due:
+            log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started,
+                     counts)
+        return len(due)
+
+    def check(self, worker_id: str, due_at: datetime, now: datetime | None = None) -> str:
+        """Claim the worker's due mark (unless another sender did), decide and record; what happened:
+        ``taken`` (another sender has it), ``ended`` (no longer watched), ``deferred`` (a notice went out
+        less than ``NOTICE_GAP`` ago), ``unknown`` (not in the index), ``unchanged``, ``sent``, or ``lost``
+        (the claim was taken over meanwhile: nothing written)."""
+        now = now or utcnow()
+        claim_end = _ms(now + CLAIM)
+        claimed = _collection().find_one_and_update(
+            {"_id": worker_id, "due_at": due_at}, {"$set": {"due_at": claim_end, "claim": self.owner}},
+            projection={"ids": 1, "scores": 1, "floor": 1, "watched_until": 1, "last_notice_at": 1},
+            return_document=ReturnDocument.AFTER)
+        if claimed is None:
+            return "taken"
+        if _aware(claimed.get("watched_until")) <= now:
+            return self._release(worker_id, claim_end, {}, "ended")
+        last = claimed.get("last_notice_at")
+        if last is not None and _aware(last) + NOTICE_GAP > now:
+            return self._defer(worker_id, _ms(_aware(last) + NOTICE_GAP))
+        matches = self.index.worker_matches(worker_id, SHOWN)
+        if matches is None:
+            return self._release(worker_id, claim_end, {}, "unknown")
+        ids, scores, floor = _first(matches)
+        if ids == claimed.get("ids"):
+            changed = {"scores": scores, "floor": floor, "updated_at": now} if floor != claimed.get("floor") else {}
+            return self._release(worker_id, claim_end, {"$set": changed} if changed else {}, "unchanged")
+        update = with_events({"$set": {"ids": ids, "scores": scores, "floor": floor, "last_notice_at": now,
+                                       "watched_until": now, "updated_at": now}},
+                             [notice(worker_id, matches).to_text()])
+        return self._release(worker_id, claim_end, update, "sent")
+
+    def _release(self, worker_id: str, claim_end: datetime, update: dict, outcome: str) -> str:
+        """Apply ``update`` and give the claim up, only while this sender holds it; the due mark goes
+        unless a newer one replaced the claim's (then it stays for the next round)."""
+        mine = {"_id": worker_id, "claim": self.owner}
+        done = _collection().update_one({**mine, "due_at": claim_end},
+                                        {**update, "$unset": {"claim": "", "due_at": ""}})
+        if not done.matched_count:
+            done = _collection().update_one(mine, {**update, "$unset": {"claim": ""}})
+        return outcome if done.matched_count else "lost"
+
+    def _defer(self, worker_id: str, due: datetime) -> str:
+        done = _collection().update_one({"_id": worker_id, "claim": self.owner},
+                                        {"$set": {"due_at": due}, "$unset": {"claim": ""}})
+        return "deferred" if done.matched_count else "lost"
+
