@@ -63,6 +63,10 @@ WATCH = timedelta(seconds=_seconds("LP_MATCHES_WATCH_SECONDS", 300))
 WATCH_SLACK = timedelta(seconds=60)
 NOTICE_GAP = timedelta(seconds=60)  # at most one notice per worker per minute
 CLAIM = timedelta(seconds=30)  # a sender that died holding a claim is taken over after this
+# How long a mark rests before a sender checks it: the screening process's index folds an event into its
+# tables within ``REBUILD_SECONDS`` (0.2 s); another process's index first has to read it from Kafka.
+SETTLE_OWN = timedelta(seconds=0.5)
+SETTLE_OTHERS = timedelta(seconds=2)
 MAX_NOTICE_BYTES = 2048  # the whole envelope as sent
 VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
 
@@ -121,8 +125,9 @@ class NoticeScreen:
     ``index``; the table of watches is polled from the database at most every ``poll_seconds``.
     """
 
-    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0):
+    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0, owner: str = ""):
         self.index = index
+        self.owner = owner  # the sender of this process, which may check this screen's marks soonest
         self.table = table if table is not None else WatchTable()
         self.poller = WatchPoller(self.table, lookback=WATCH + WATCH_SLACK)
         self.poll_seconds = poll_seconds
@@ -139,7 +144,7 @@ class NoticeScreen:
             self.load()
         workers = self.affected(topic, envelope)
         if workers:
-            mark_due(workers, self.table)
+            mark_due(workers, self.table, self.owner)
         return workers
 
     def affected(self, topic: str, envelope: Envelope, now: float | None = None) -> list[str]:
@@ -164,16 +169,18 @@ class NoticeScreen:
         return workers + [w for w in self.table.entrants(ids, scores, now) if w not in held]
 
 
-def mark_due(workers, table: WatchTable, now: datetime | None = None) -> int:
+def mark_due(workers, table: WatchTable, owner: str = "", now: datetime | None = None) -> int:
     """Mark ``workers`` due for a check (one write for them all), each at ``NOTICE_GAP`` after its last
-    notice at the earliest; an earlier mark stands (``$min``). Only running watches are marked."""
+    notice at the earliest; an earlier mark stands (``$min``). Only running watches are marked. ``owner``
+    names the sender of the marking process, whose index already holds the event (``SETTLE_OWN``)."""
     now = now or utcnow()
     operations = []
     for worker_id in workers:
         last = table.last_notice_of(worker_id)
         due = max(now, datetime.fromtimestamp(last, UTC) + NOTICE_GAP) if last > 0 else now
         operations.append(UpdateOne({"_id": worker_id, "watched_until": {"$gt": now}},
-                                    {"$min": {"due_at": _ms(due)}}))
+                                    {"$min": {"due_at": _ms(due)}, "$max": {"marked_at": now},
+                                     "$addToSet": {"by": owner}}))
     if not operations:
         return 0
     return _collection().bulk_write(operations, ordered=False).modified_count
@@ -228,7 +235,9 @@ class NoticeSender:
     write that moves ``due_at`` to the end of a claim and names this sender: two senders never both
     hold a worker, and the write that records a notice requires the claim, so a sender whose claim was
     taken over (it stalled past ``CLAIM``, or a newer mark came and another sender took it) writes
-    nothing.
+    nothing. A mark is checked once it has rested ``SETTLE_OWN`` if only this process's screen made it
+    (its index has the event), else ``SETTLE_OTHERS``: ranking before the index has the change would
+    find the list unchanged and drop the mark.
     """
 
     name = "notice-sender"
@@ -256,30 +265,37 @@ class NoticeSender:
                 stop.wait(self.poll_seconds)
 
     def send_once(self, now: datetime | None = None) -> int:
-        """Check every due worker of one batch; returns how many marks it read."""
+        """Check every due worker of one batch whose mark has settled; returns how many marks it read."""
         now = now or utcnow()
-        due = list(_collection().find({"due_at": {"$lte": now}}, {"due_at": 1}).limit(self.batch))
+        due = list(_collection().find({"due_at": {"$lte": now}}, {"due_at": 1, "marked_at": 1, "by": 1})
+                   .limit(self.batch))
         started, counts = time.monotonic(), {}
         for n, mark in enumerate(due, start=1):
-            outcome = self.check(mark["_id"], mark["due_at"], now)
+            outcome = self.check(mark, now) if self._settled(mark, now) else "settling"
             counts[outcome] = counts.get(outcome, 0) + 1
             self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
             if n % 50 == 0:
                 log.info("notice sender: %d of %d due workers checked (%s)", n, len(due), counts)
-        if due:
-            log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started,
-                     counts)
+        if set(counts) - {"settling"}:
+            log.info("notice sender: %d due workers in %.2fs: %s", len(due), time.monotonic() - started, counts)
         return len(due)
 
-    def check(self, worker_id: str, due_at: datetime, now: datetime | None = None) -> str:
-        """Claim the worker's due mark (unless another sender did), decide and record; what happened:
-        ``taken`` (another sender has it), ``ended`` (no longer watched), ``deferred`` (a notice went out
-        less than ``NOTICE_GAP`` ago), ``unknown`` (not in the index), ``unchanged``, ``sent``, or ``lost``
-        (the claim was taken over meanwhile: nothing written)."""
+    def _settled(self, mark: dict, now: datetime) -> bool:
+        marked = mark.get("marked_at")
+        settle = SETTLE_OWN if mark.get("by") == [self.owner] else SETTLE_OTHERS
+        return marked is None or _aware(marked) + settle <= now
+
+    def check(self, mark: dict, now: datetime | None = None) -> str:
+        """Claim a due ``mark`` (as read: ``_id``, ``due_at``, ``marked_at``) unless another sender did or
+        it was marked again since, decide and record; what happened: ``taken`` (claimed or marked again
+        meanwhile), ``ended`` (no longer watched), ``deferred`` (a notice went out less than
+        ``NOTICE_GAP`` ago), ``unknown`` (not in the index), ``unchanged``, ``sent``, or ``lost`` (the
+        claim was taken over meanwhile: nothing written)."""
         now = now or utcnow()
-        claim_end = _ms(now + CLAIM)
+        worker_id, claim_end = mark["_id"], _ms(now + CLAIM)
         claimed = _collection().find_one_and_update(
-            {"_id": worker_id, "due_at": due_at}, {"$set": {"due_at": claim_end, "claim": self.owner}},
+            {"_id": worker_id, "due_at": mark["due_at"], "marked_at": mark.get("marked_at")},
+            {"$set": {"due_at": claim_end, "claim": self.owner, "by": []}},
             projection={"ids": 1, "scores": 1, "floor": 1, "watched_until": 1, "last_notice_at": 1},
             return_document=ReturnDocument.AFTER)
         if claimed is None:
@@ -306,7 +322,7 @@ class NoticeSender:
         unless a newer one replaced the claim's (then it stays for the next round)."""
         mine = {"_id": worker_id, "claim": self.owner}
         done = _collection().update_one({**mine, "due_at": claim_end},
-                                        {**update, "$unset": {"claim": "", "due_at": ""}})
+                                        {**update, "$unset": {"claim": "", "due_at": "", "marked_at": "", "by": ""}})
         if not done.matched_count:
             done = _collection().update_one(mine, {**update, "$unset": {"claim": ""}})
         return outcome if done.matched_count else "lost"

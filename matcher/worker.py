@@ -54,19 +54,27 @@ class Notices:
     of ``run_worker`` it runs the sender."""
 
     name = "notice-sender"
+    progress_seconds = 10.0
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.index = self.screen = self.sender = None
 
-    def prepare(self) -> None:
+    def prepare(self, stop) -> None:
+        """Build the index (waiting until it is ready: the screen and the sender rank from it), the screen
+        (with every running watch) and the sender."""
         # Imported here: the index is the read path's module, loaded by the processes that rank.
         from matcher.index import start_index
 
         self.index = start_index(self.settings, load_ranker(self.settings.matcher_model or None))
-        self.screen = NoticeScreen(self.index)
-        self.screen.load()
+        started = noted = time.monotonic()
+        while not self.index.ready and not stop.wait(0.1):
+            if time.monotonic() - noted >= self.progress_seconds:
+                log.info("waiting for the ranking index to be built (%.0fs)", time.monotonic() - started)
+                noted = time.monotonic()
         self.sender = NoticeSender(self.index)
+        self.screen = NoticeScreen(self.index, owner=self.sender.owner)
+        self.screen.load()
 
     def run(self, stop) -> None:
         if self.sender is not None:  # None only when stopped before it was prepared

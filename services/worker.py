@@ -65,8 +65,8 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     ``name`` and ``run(stop)``), each in a thread watched like the others.
     ``upgrades`` are idempotent functions that bring data an older version
     stored up to date; each runs once per database (``run_upgrades``), before anything else.
-    ``prepare``, if given, is called once the database is connected and upgraded and the topics exist,
-    before any thread starts (the matcher loads its ranking index there, which follows the topics).
+    ``prepare(stop)``, if given, is called once the database is connected and upgraded and the topics
+    exist, before any thread starts (the matcher builds its ranking index there, which follows the topics).
     """
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
@@ -76,7 +76,7 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     mark_unmarked(outbox_documents)
     retry_until(stop, "create topics", lambda: ensure_topics(settings))
     if prepare is not None and not stop.is_set():
-        prepare()
+        prepare(stop)
     publisher = Publisher(settings)
     threads = []
     if outbox_documents:

@@ -14,7 +14,17 @@ import numpy as np
 import pytest
 
 from matcher import notices
-from matcher.notices import NOTICE_GAP, WATCH, NoticeScreen, NoticeSender, mark_due, utcnow, watch
+from matcher.notices import (
+    NOTICE_GAP,
+    SETTLE_OTHERS,
+    SETTLE_OWN,
+    WATCH,
+    NoticeScreen,
+    NoticeSender,
+    mark_due,
+    utcnow,
+    watch,
+)
 from matcher.store import ShownMatches
 from matcher.watches import WatchPoller, WatchTable
 from matcher.worker import OLD_COLLECTIONS, drop_old_lists
@@ -145,27 +155,30 @@ def test_an_ended_watch_is_never_marked(database):
 
 # --- sending ------------------------------------------------------------------------------------------------------
 
-def due(worker_id: str, matches, now=None) -> None:
+def due(worker_id: str, matches, now=None, owner: str = "") -> None:
     now = now or utcnow()
     watch(worker_id, matches, now=now)
-    mark_due([worker_id], WatchTable(), now=now)
+    mark_due([worker_id], WatchTable(), owner, now=now)
+
+
+SETTLED = SETTLE_OTHERS + timedelta(milliseconds=1)  # after a mark, when any sender checks it
 
 
 def test_no_notice_when_the_first_20_ids_did_not_change(database):
     due("w1", ranked("v"))
     index = FakeIndex({"w1": ranked("v", 20, top=0.95)})  # other scores, same ids: nothing to tell
     sender = NoticeSender(index)
-    assert sender.send_once(utcnow() + timedelta(milliseconds=5)) == 1
+    assert sender.send_once(utcnow() + SETTLED) == 1
     document = stored("w1")
     assert sender.outcomes == {"unchanged": 1} and sent("w1") == []
-    assert "due_at" not in document and "claim" not in document and PENDING not in document
+    assert not {"due_at", "claim", "marked_at", "by", PENDING} & set(document)
     assert document["floor"] == pytest.approx(0.76)  # the screen's floor follows the new scores
     assert aware(document["watched_until"]) > utcnow()  # still watched
 
 
 def test_a_changed_first_20_sends_one_small_notice_and_ends_the_watch(database):
     due("w1", ranked("v"))
-    now = utcnow() + timedelta(milliseconds=5)
+    now = utcnow() + SETTLED
     fresh = [{"vacancy_id": "new", "score": 0.99, "reason_keys": ["good_pay"]}, *ranked("v", 19)]
     sender = NoticeSender(FakeIndex({"w1": fresh}))
     assert sender.send_once(now) == 1
@@ -187,6 +200,7 @@ def test_a_changed_first_20_sends_one_small_notice_and_ends_the_watch(database):
     mark_due(["w1"], screen.table, now=now + timedelta(seconds=3))
     assert aware(stored("w1")["due_at"]) == now + NOTICE_GAP
     assert sender.send_once(now + timedelta(seconds=4)) == 0  # not due yet
+    assert sender.send_once(now + NOTICE_GAP) == 1 and sender.outcomes["sent"] == 2
 
 
 def test_a_sender_defers_a_check_due_sooner_than_a_minute_after_the_last_notice(database):
@@ -195,7 +209,7 @@ def test_a_sender_defers_a_check_due_sooner_than_a_minute_after_the_last_notice(
     ShownMatches._get_collection().update_one({"_id": "w1"}, {"$set": {"last_notice_at": now - timedelta(seconds=30)}})
     index = FakeIndex({"w1": ranked("new")})
     sender = NoticeSender(index)
-    assert sender.send_once(now + timedelta(seconds=1)) == 1
+    assert sender.send_once(now + SETTLED) == 1
     assert sender.outcomes == {"deferred": 1} and index.ranked == [] and sent("w1") == []
     assert aware(stored("w1")["due_at"]) == now + timedelta(seconds=30)
     assert sender.send_once(now + timedelta(seconds=31)) == 1
@@ -207,7 +221,7 @@ def test_an_unknown_worker_or_an_ended_watch_only_clears_the_mark(database):
     due("w2", ranked("v"))
     ShownMatches._get_collection().update_one({"_id": "w2"}, {"$set": {"watched_until": utcnow()}})
     sender = NoticeSender(FakeIndex({}))
-    assert sender.send_once(utcnow() + timedelta(milliseconds=5)) == 2
+    assert sender.send_once(utcnow() + SETTLED) == 2
     assert sender.outcomes == {"unknown": 1, "ended": 1}
     assert not any("due_at" in stored(w) or sent(w) for w in ("w1", "w2"))
 
@@ -219,7 +233,7 @@ def test_two_senders_never_both_send_one_notice(database):
     index = FakeIndex({w: ranked(f"{w}-new-") for w in workers})
     senders = [NoticeSender(index, batch=500), NoticeSender(index, batch=500)]
     start = threading.Barrier(2)
-    now = utcnow() + timedelta(milliseconds=5)
+    now = utcnow() + SETTLED
 
     def run(sender):
         start.wait()
@@ -240,7 +254,7 @@ def test_a_sender_that_stalled_past_its_claim_writes_nothing_once_another_took_o
     due("w1", ranked("v"))
     release = threading.Event()
     slow = NoticeSender(FakeIndex({"w1": ranked("a")}, pause=release))
-    now = utcnow() + timedelta(milliseconds=5)
+    now = utcnow() + SETTLED
     stalled = threading.Thread(target=slow.send_once, args=(now,))
     stalled.start()
     while stored("w1").get("claim") != slow.owner:
@@ -260,7 +274,7 @@ def test_a_mark_made_while_a_sender_checks_stays_for_the_next_round(database):
     due("w1", ranked("v"))
     release = threading.Event()
     sender = NoticeSender(FakeIndex({"w1": ranked("v")}, pause=release))  # unchanged when checked
-    now = utcnow() + timedelta(milliseconds=5)
+    now = utcnow() + SETTLED
     checking = threading.Thread(target=sender.send_once, args=(now,))
     checking.start()
     while stored("w1").get("claim") != sender.owner:
@@ -271,7 +285,27 @@ def test_a_mark_made_while_a_sender_checks_stays_for_the_next_round(database):
     release.set()
     checking.join()
     assert sender.outcomes == {"unchanged": 1}
-    assert aware(stored("w1")["due_at"]) == now + timedelta(milliseconds=1)
+    document = stored("w1")
+    assert aware(document["due_at"]) == now + timedelta(milliseconds=1) and document["by"] == [""]
+    assert "claim" not in document
+
+
+def test_a_sender_checks_its_own_screens_marks_soon_and_others_once_their_index_may_have_the_event(database):
+    now = utcnow()
+    mine = NoticeSender(FakeIndex({"w1": ranked("a"), "w2": ranked("b")}))
+    due("w1", ranked("v"), now=now, owner=mine.owner)
+    due("w2", ranked("v"), now=now, owner="another process")
+    assert mine.send_once(now + SETTLE_OWN - timedelta(milliseconds=1)) == 2
+    assert mine.outcomes == {"settling": 2}
+    assert mine.send_once(now + SETTLE_OWN) == 2
+    assert mine.outcomes == {"settling": 3, "sent": 1} and len(sent("w1")) == 1
+    assert mine.send_once(now + SETTLE_OTHERS) == 1
+    assert mine.outcomes["sent"] == 2 and len(sent("w2")) == 1
+
+    # Marked by both: the other process's event may not be in this index yet.
+    due("w3", ranked("v"), now=now, owner=mine.owner)
+    mark_due(["w3"], WatchTable(), "another process", now=now)
+    assert mine.send_once(now + SETTLE_OWN) == 1 and mine.outcomes["settling"] == 4
 
 
 # --- the upgrade ---------------------------------------------------------------------------------------------------
