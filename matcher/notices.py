@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -69,6 +70,10 @@ SETTLE_OWN = timedelta(seconds=0.5)
 SETTLE_OTHERS = timedelta(seconds=2)
 MAX_NOTICE_BYTES = 2048  # the whole envelope as sent
 VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
+SCREENED = (*VACANCY_TOPICS, WORKER_PROFILE_UPDATED, PLACEMENT_COMPLETED)
+# How long after an event a matcher web process may still rank without it (its index applies events
+# within about a second): watches written that soon after a screened event are checked again.
+RACE = timedelta(seconds=2)
 
 
 def utcnow() -> datetime:
@@ -122,8 +127,14 @@ class NoticeScreen:
     """Marks the watched workers an event may concern as due for a notice check.
 
     ``after(topic, envelope)`` runs in the consumer thread after the event was handled and applied to
-    ``index``; the table of watches is polled from the database at most every ``poll_seconds``.
+    ``index``. The table of watches is polled from the database every ``poll_seconds`` (``run``, a job of
+    the worker). A watch written just after an event was screened may hold a ranking made by a matcher
+    web process whose index had not applied the event yet: so a poll that reads watches written within
+    ``RACE`` of the last event screened marks them due too (the sender re-ranks them, and tells only
+    if their first 20 differ).
     """
+
+    name = "notice-screen"
 
     def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0, owner: str = ""):
         self.index = index
@@ -131,21 +142,47 @@ class NoticeScreen:
         self.table = table if table is not None else WatchTable()
         self.poller = WatchPoller(self.table, lookback=WATCH + WATCH_SLACK)
         self.poll_seconds = poll_seconds
-        self._polled_at: float | None = None
+        self.caught_up: list[str] = []  # the workers the last poll marked (for logs and tests)
+        self._lock = threading.Lock()  # the table: polled by ``run``, read by ``after``
+        self._screened_at = float("-inf")  # when the last event that may move lists was screened
 
-    def load(self) -> None:
-        """Read every watch that may still run (at start)."""
-        self.poller.poll()
-        self._polled_at = time.monotonic()
+    def load(self, now: datetime | None = None) -> int:
+        """Read the watches written since the last poll (at first: every watch that may still run), and
+        mark those written within ``RACE`` of the last screened event; how many were read."""
+        with self._lock:
+            read = self.poller.poll(now)
+            recent = self._screened_at >= self.poller.read_since - RACE.total_seconds()
+            now_epoch = (now or utcnow()).timestamp()
+            self.caught_up = [w for w, _at in read if recent and self.table.watched(w, now_epoch)]
+            last_notices = self._last_notices(self.caught_up)
+        if self.caught_up:
+            mark_due(self.caught_up, last_notices, self.owner, now)
+        return len(read)
+
+    def run(self, stop) -> None:
+        """Poll until ``stop`` is set, backing off while the database is down."""
+        backoff = self.poll_seconds
+        while not stop.wait(backoff):
+            try:
+                self.load()
+                backoff = self.poll_seconds
+            except PyMongoError as exc:
+                log.warning("notice screen waits for the database (%s)", exc)
+                backoff = min(backoff * 2, 10.0)
 
     def after(self, topic: str, envelope: Envelope) -> list[str]:
         """Mark the workers ``envelope`` may concern as due; returns them."""
-        if self._polled_at is None or time.monotonic() - self._polled_at >= self.poll_seconds:
-            self.load()
-        workers = self.affected(topic, envelope)
+        with self._lock:
+            if topic in SCREENED:
+                self._screened_at = time.time()
+            workers = self.affected(topic, envelope)
+            last_notices = self._last_notices(workers)
         if workers:
-            mark_due(workers, self.table, self.owner)
+            mark_due(workers, last_notices, self.owner)
         return workers
+
+    def _last_notices(self, workers) -> dict:
+        return {w: self.table.last_notice_of(w) for w in workers}
 
     def affected(self, topic: str, envelope: Envelope, now: float | None = None) -> list[str]:
         """The watched workers whose first matches ``envelope`` may change."""
@@ -169,14 +206,15 @@ class NoticeScreen:
         return workers + [w for w in self.table.entrants(ids, scores, now) if w not in held]
 
 
-def mark_due(workers, table: WatchTable, owner: str = "", now: datetime | None = None) -> int:
+def mark_due(workers, last_notices: dict, owner: str = "", now: datetime | None = None) -> int:
     """Mark ``workers`` due for a check (one write for them all), each at ``NOTICE_GAP`` after its last
-    notice at the earliest; an earlier mark stands (``$min``). Only running watches are marked. ``owner``
-    names the sender of the marking process, whose index already holds the event (``SETTLE_OWN``)."""
+    notice (``last_notices``: epoch seconds by worker, as the table of watches knows them; the sender
+    checks the stored one) at the earliest; an earlier mark stands (``$min``). Only running watches are
+    marked. ``owner`` names the sender of the marking process, whose index already holds the event."""
     now = now or utcnow()
     operations = []
     for worker_id in workers:
-        last = table.last_notice_of(worker_id)
+        last = last_notices.get(worker_id, float("-inf"))
         due = max(now, datetime.fromtimestamp(last, UTC) + NOTICE_GAP) if last > 0 else now
         operations.append(UpdateOne({"_id": worker_id, "watched_until": {"$gt": now}},
                                     {"$min": {"due_at": _ms(due)}, "$max": {"marked_at": now},

@@ -142,25 +142,27 @@ class WatchPoller:
         self.overlap = overlap
         self.compact_every = compact_every
         self._since: datetime | None = None
+        self.read_since = NEVER
         self._compacted_at = time.monotonic()
 
-    def poll(self, now: datetime | None = None) -> int:
+    def poll(self, now: datetime | None = None) -> list[tuple[str, float]]:
         """Read the watches written since the last poll began (minus the overlap, for writes that landed
-        late with an older time); the first poll reads every watch that may still run. How many it read."""
+        late with an older time); the first poll reads every watch that may still run. Returns the workers
+        read with the time each was written (epoch seconds); ``read_since`` is the poll's lower bound."""
         now = now or datetime.now(UTC)
         first = self._since is None
         since = now - self.lookback if first else self._since - self.overlap
         started = time.monotonic()
-        count = 0
+        read = []
         for document in ShownMatches._get_collection().find({"updated_at": {"$gte": since}}, FIELDS):
             self.table.put_document(document)
-            count += 1
-        self._since = now
-        if first or count >= 10_000:
-            log.info("watch table: read %d watches in %.2fs (%d rows)", count, time.monotonic() - started,
+            read.append((document["_id"], epoch(document.get("updated_at"))))
+        self._since, self.read_since = now, since.timestamp()
+        if first or len(read) >= 10_000:
+            log.info("watch table: read %d watches in %.2fs (%d rows)", len(read), time.monotonic() - started,
                      len(self.table))
         self._compact(now)
-        return count
+        return read
 
     def _compact(self, now: datetime) -> None:
         if time.monotonic() - self._compacted_at >= self.compact_every:

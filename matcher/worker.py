@@ -50,10 +50,9 @@ SCREEN_ATTEMPTS = 3
 
 class Notices:
     """This process's ranking index, notice screen and sender, built by ``prepare`` once the database is
-    connected and the topics exist (the index follows them from the group's committed offsets); as a job
-    of ``run_worker`` it runs the sender."""
+    connected and the topics exist (the index follows them from the group's committed offsets); ``jobs``
+    run the sender and the screen's poll of the watches."""
 
-    name = "notice-sender"
     progress_seconds = 10.0
 
     def __init__(self, settings: Settings):
@@ -76,14 +75,25 @@ class Notices:
         self.screen = NoticeScreen(self.index, owner=self.sender.owner)
         self.screen.load()
 
-    def run(self, stop) -> None:
-        if self.sender is not None:  # None only when stopped before it was prepared
-            self.sender.run(stop)
+    def jobs(self) -> tuple:
+        return Part(self, "sender"), Part(self, "screen")
 
     def after(self, topic: str, event) -> None:
         """Apply a handled event to the index, then screen it (the index must know it first)."""
         self.index.apply(topic, event)
         self.screen.after(topic, event)
+
+
+class Part:
+    """A job of ``run_worker`` run by what ``Notices.prepare`` built (named before it exists)."""
+
+    def __init__(self, notices: Notices, part: str):
+        self.notices, self.part, self.name = notices, part, f"notice-{part}"
+
+    def run(self, stop) -> None:
+        job = getattr(self.notices, self.part)
+        if job is not None:  # None only when stopped before it was prepared
+            job.run(stop)
 
 
 def screened(handlers_by_topic: dict, notices) -> dict:
@@ -132,7 +142,7 @@ def run(settings: Settings | None = None, stop=None) -> None:
     settings = settings or Settings.from_env("matcher")
     notices = Notices(settings)
     run_worker("matcher", screened(HANDLERS, notices), OUTBOX_DOCUMENTS, settings=settings, stop=stop,
-               jobs=(notices,), upgrades=(drop_old_lists,), prepare=notices.prepare)
+               jobs=notices.jobs(), upgrades=(drop_old_lists,), prepare=notices.prepare)
 
 
 def main() -> None:

@@ -107,14 +107,14 @@ def test_the_poller_loads_running_watches_then_reads_what_was_written_since_with
     watch("w1", ranked("v"), now=now - timedelta(seconds=10))
     table = WatchTable()
     poller = WatchPoller(table, lookback=WATCH + notices.WATCH_SLACK, overlap=timedelta(seconds=3))
-    assert poller.poll(now) == 1 and list(table.rows) == ["w1"]
+    assert poller.poll(now) == [("w1", (now - timedelta(seconds=10)).timestamp())] and list(table.rows) == ["w1"]
 
     # Written by another process whose clock is 2 s behind, seen at the next poll all the same.
     watch("w2", ranked("x"), now=now - timedelta(seconds=2))
-    assert poller.poll(now + timedelta(seconds=1)) == 1
+    assert len(poller.poll(now + timedelta(seconds=1))) == 1
     assert table.holders("x3", now.timestamp()) == ["w2"]
-    assert poller.poll(now + timedelta(seconds=10)) == 1  # still within the overlap of the last poll
-    assert poller.poll(now + timedelta(seconds=20)) == 0
+    assert len(poller.poll(now + timedelta(seconds=10))) == 1  # still within the overlap of the last poll
+    assert poller.poll(now + timedelta(seconds=20)) == []
 
 
 # --- screening and due marks -------------------------------------------------------------------------------------
@@ -126,13 +126,14 @@ def test_the_screen_marks_exactly_the_workers_a_vacancy_concerns_once_each(datab
     watch("above", ranked("b", top=0.99), now=now)
     scores = {"v-new": {"beaten": 0.7, "above": 0.7, "stranger": 0.99}, "v5": {}}
     screen = NoticeScreen(FakeIndex(scores=scores))
+    screen.load()
     assert screen.after(VACANCY_REVIEWED, new_event(VACANCY_REVIEWED, "t", "v-new", {})) == ["beaten"]
     assert screen.after(VACANCY_REVIEWED, new_event(VACANCY_REVIEWED, "t", "v5", {})) == ["holds"]
     due = {d["_id"]: d["due_at"] for d in ShownMatches._get_collection().find({"due_at": {"$exists": True}})}
     assert set(due) == {"beaten", "holds"}
 
     # Marked again a second later: the earlier mark stands (one check for both changes).
-    mark_due(["beaten"], screen.table, now=utcnow() + timedelta(seconds=1))
+    mark_due(["beaten"], {}, now=utcnow() + timedelta(seconds=1))
     assert stored("beaten")["due_at"] == due["beaten"]
 
 
@@ -142,14 +143,14 @@ def test_a_worker_notified_less_than_a_minute_ago_is_due_a_minute_after_that_not
     ShownMatches._get_collection().update_one({"_id": "w1"}, {"$set": {"last_notice_at": now - timedelta(seconds=20)}})
     screen = NoticeScreen(FakeIndex())
     screen.load()
-    mark_due(["w1"], screen.table, now=now)
+    mark_due(["w1"], screen._last_notices(["w1"]), now=now)
     assert aware(stored("w1")["due_at"]) == now - timedelta(seconds=20) + NOTICE_GAP
 
 
 def test_an_ended_watch_is_never_marked(database):
     now = utcnow()
     watch("w1", ranked("v"), now=now - WATCH - notices.WATCH_SLACK - timedelta(seconds=1))
-    assert mark_due(["w1"], WatchTable(), now=now) == 0
+    assert mark_due(["w1"], {}, now=now) == 0
     assert "due_at" not in stored("w1")
 
 
@@ -158,7 +159,7 @@ def test_an_ended_watch_is_never_marked(database):
 def due(worker_id: str, matches, now=None, owner: str = "") -> None:
     now = now or utcnow()
     watch(worker_id, matches, now=now)
-    mark_due([worker_id], WatchTable(), owner, now=now)
+    mark_due([worker_id], {}, owner, now=now)
 
 
 SETTLED = SETTLE_OTHERS + timedelta(milliseconds=1)  # after a mark, when any sender checks it
@@ -193,11 +194,11 @@ def test_a_changed_first_20_sends_one_small_notice_and_ends_the_watch(database):
 
     # Another mark within the minute: the watch ended, so nothing is marked; a new read watches again and
     # a change then waits for the minute to pass.
-    assert mark_due(["w1"], WatchTable(), now=now + timedelta(seconds=1)) == 0
+    assert mark_due(["w1"], {}, now=now + timedelta(seconds=1)) == 0
     watch("w1", ranked("z"), now=now + timedelta(seconds=2))
     screen = NoticeScreen(FakeIndex())
     screen.load()
-    mark_due(["w1"], screen.table, now=now + timedelta(seconds=3))
+    mark_due(["w1"], screen._last_notices(["w1"]), now=now + timedelta(seconds=3))
     assert aware(stored("w1")["due_at"]) == now + NOTICE_GAP
     assert sender.send_once(now + timedelta(seconds=4)) == 0  # not due yet
     assert sender.send_once(now + NOTICE_GAP) == 1 and sender.outcomes["sent"] == 2
@@ -279,9 +280,7 @@ def test_a_mark_made_while_a_sender_checks_stays_for_the_next_round(database):
     checking.start()
     while stored("w1").get("claim") != sender.owner:
         threading.Event().wait(0.01)
-    screen = NoticeScreen(FakeIndex())
-    screen.load()
-    mark_due(["w1"], screen.table, now=now + timedelta(milliseconds=1))  # a change after it ranked
+    mark_due(["w1"], {}, now=now + timedelta(milliseconds=1))  # a change after it ranked
     release.set()
     checking.join()
     assert sender.outcomes == {"unchanged": 1}
@@ -304,7 +303,7 @@ def test_a_sender_checks_its_own_screens_marks_soon_and_others_once_their_index_
 
     # Marked by both: the other process's event may not be in this index yet.
     due("w3", ranked("v"), now=now, owner=mine.owner)
-    mark_due(["w3"], WatchTable(), "another process", now=now)
+    mark_due(["w3"], {}, "another process", now=now)
     assert mine.send_once(now + SETTLE_OWN) == 1 and mine.outcomes["settling"] == 4
 
 
@@ -319,8 +318,29 @@ def test_the_upgrade_drops_the_lists_and_marks_an_older_version_kept(database):
     assert [d["_id"] for d in database[LEASES].find()] == ["shown_matches"]
 
 
+def test_a_watch_written_just_after_an_event_was_screened_is_checked_again(database):
+    """The web may have ranked it with an index that had not applied the event yet."""
+    now = utcnow()
+    screen = NoticeScreen(FakeIndex(), owner="me")
+    screen.load(now - timedelta(seconds=10))
+    watch("before", ranked("v"), now=now - timedelta(seconds=9))
+    assert screen.load(now) == 1 and screen.caught_up == []  # no event screened yet
+    screen.after(VACANCY_REVIEWED, new_event(VACANCY_REVIEWED, "t", "v-new", {}))  # concerns nobody
+    watch("w1", ranked("v"), now=utcnow())
+    watch("ended", ranked("v"), now=utcnow() - WATCH - notices.WATCH_SLACK)
+    screen.load(utcnow())
+    assert screen.caught_up == ["w1"]
+    assert stored("w1")["by"] == ["me"] and "due_at" in stored("w1") and "due_at" not in stored("before")
+    # Much later, with no event since: new watches are left alone.
+    watch("w2", ranked("v"), now=utcnow() + notices.RACE * 3)
+    screen.load(utcnow() + notices.RACE * 3)
+    assert screen.load(utcnow() + notices.RACE * 4) == 1 and screen.caught_up == []
+
+
 def test_a_profile_change_marks_that_watched_worker(database):
     watch("w1", ranked("v"))
     screen = NoticeScreen(FakeIndex())
+    assert screen.after(WORKER_PROFILE_UPDATED, new_event(WORKER_PROFILE_UPDATED, "t", "w1", {})) == []  # not read yet
+    screen.load()
     assert screen.after(WORKER_PROFILE_UPDATED, new_event(WORKER_PROFILE_UPDATED, "t", "w1", {})) == ["w1"]
     assert "due_at" in stored("w1")

@@ -415,9 +415,9 @@ def test_the_matchers_notices_use_indexes_and_read_only_the_recent_and_the_due(s
         watch("w-new", [{"vacancy_id": v, "score": 0.6, "reason_keys": []} for v in ids])
     with recording("notice poll"):
         screen.load()
-        screen.poller.poll()
+        screen.load()
     with recording("notice marks"):
-        mark_due(["w7", "w14", "w1"], screen.table)
+        mark_due(["w7", "w14", "w1"], screen._last_notices(["w7", "w14", "w1"]))
     with recording("notice sender"):
         NoticeSender(RankedIndex()).send_once()
 

@@ -203,3 +203,21 @@ def test_a_screen_waiting_for_the_database_tries_again_then_gives_up(monkeypatch
     notices = RecordingNotices(error=ServerSelectionTimeoutError("down"))
     screened({VACANCY_REVIEWED: lambda e: None}, notices)[VACANCY_REVIEWED](event(VACANCY_REVIEWED, "v1"))
     assert len(notices.seen) == 3 and "database unavailable" in caplog.text
+
+
+def test_the_matcher_worker_relays_notices_drops_the_old_lists_and_runs_the_sender_and_the_screen(monkeypatch):
+    from matcher import worker
+    from matcher.store import ShownMatches
+    from services.config import Settings
+
+    calls = {}
+    monkeypatch.setattr(worker, "run_worker", lambda *a, **k: calls.update(args=a, **k))
+    worker.run(Settings(service="matcher", secret_key="x" * 32))
+    service, handlers, outbox = calls["args"]
+    assert service == "matcher" and set(handlers) == set(worker.HANDLERS) and outbox == (ShownMatches,)
+    assert calls["upgrades"] == (worker.drop_old_lists,)
+    assert [job.name for job in calls["jobs"]] == ["notice-sender", "notice-screen"]
+    stop = threading.Event()
+    for job in calls["jobs"]:
+        job.run(stop)  # not prepared (stopped before the index was built): returns at once
+    assert calls["prepare"].__self__.index is None
