@@ -139,9 +139,10 @@ class ShownMatches(OutboxDocument):
     ``_id`` is the worker id. ``ids``/``scores`` are the first matches (at most 20) as last ranked for
     the worker, ``floor`` the 20th score (None when fewer: any eligible vacancy could enter). A worker
     is watched until ``watched_until``: the workers service may hold their matches in a cache that long.
-    ``due_at`` (absent when nothing is due) is when the worker's list is to be checked again; ``claim``
-    names the sender checking it. ``updated_at`` moves with every change the screen must know of
-    (ids, floor, watch, last notice), so matcher workers poll by it.
+    ``due_at`` (absent when nothing is due) is when the worker's list is to be checked again,
+    ``marked_at`` when it was last marked and ``by`` which processes' screens marked it (their senders).
+    ``updated_at`` moves with every change the screen must know of (ids, floor, watch, last notice), so
+    matcher workers poll by it.
     """
 
     event_source = "matcher"
@@ -153,7 +154,8 @@ class ShownMatches(OutboxDocument):
     watched_until = DateTimeField()
     last_notice_at = DateTimeField(null=True)
     due_at = DateTimeField()
-    claim = StringField()
+    marked_at = DateTimeField()
+    by = ListField(StringField())
     updated_at = DateTimeField(default=utcnow)
 
     # due_at: the senders' range of due marks (sparse: few are due); updated_at: the screens' poll.

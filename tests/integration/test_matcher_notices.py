@@ -172,7 +172,7 @@ def test_no_notice_when_the_first_20_ids_did_not_change(database):
     assert sender.send_once(utcnow() + SETTLED) == 1
     document = stored("w1")
     assert sender.outcomes == {"unchanged": 1} and sent("w1") == []
-    assert not {"due_at", "claim", "marked_at", "by", PENDING} & set(document)
+    assert not {"due_at", "marked_at", "by", PENDING} & set(document)
     assert document["floor"] == pytest.approx(0.76)  # the screen's floor follows the new scores
     assert aware(document["watched_until"]) > utcnow()  # still watched
 
@@ -190,7 +190,7 @@ def test_a_changed_first_20_sends_one_small_notice_and_ends_the_watch(database):
     document = stored("w1")
     assert document[PENDING] is True and document["ids"][0] == "new"
     assert aware(document["last_notice_at"]) == now and aware(document["watched_until"]) == now
-    assert "due_at" not in document and "claim" not in document
+    assert not {"due_at", "marked_at", "by"} & set(document)
 
     # Another mark within the minute: the watch ended, so nothing is marked; a new read watches again and
     # a change then waits for the minute to pass.
@@ -251,22 +251,21 @@ def test_two_senders_never_both_send_one_notice(database):
     print(f"[notices] {len(workers)} notices: sender A sent {senders[0].outcomes}, B {senders[1].outcomes}")
 
 
-def test_a_sender_that_stalled_past_its_claim_writes_nothing_once_another_took_over(database):
+def test_a_sender_that_stalled_while_ranking_writes_nothing_once_another_recorded_the_mark(database):
     due("w1", ranked("v"))
     release = threading.Event()
     slow = NoticeSender(FakeIndex({"w1": ranked("a")}, pause=release))
     now = utcnow() + SETTLED
     stalled = threading.Thread(target=slow.send_once, args=(now,))
     stalled.start()
-    while stored("w1").get("claim") != slow.owner:
+    while not slow.index.ranked:
         threading.Event().wait(0.01)
 
     quick = NoticeSender(FakeIndex({"w1": ranked("b")}))
-    assert quick.send_once(now) == 0  # claimed, not due yet
-    assert quick.send_once(now + notices.CLAIM + timedelta(seconds=1)) == 1
+    assert quick.send_once(now) == 1
     release.set()
     stalled.join()
-    assert quick.outcomes == {"sent": 1} and slow.outcomes == {"lost": 1}
+    assert quick.outcomes == {"sent": 1} and slow.outcomes == {"taken": 1}
     [event] = sent("w1")
     assert event.payload["matches"][0]["vacancy_id"] == "b0" and stored("w1")["ids"][0] == "b0"
 
@@ -278,15 +277,17 @@ def test_a_mark_made_while_a_sender_checks_stays_for_the_next_round(database):
     now = utcnow() + SETTLED
     checking = threading.Thread(target=sender.send_once, args=(now,))
     checking.start()
-    while stored("w1").get("claim") != sender.owner:
+    while not sender.index.ranked:
         threading.Event().wait(0.01)
     mark_due(["w1"], {}, now=now + timedelta(milliseconds=1))  # a change after it ranked
     release.set()
     checking.join()
-    assert sender.outcomes == {"unchanged": 1}
+    assert sender.outcomes == {"taken": 1}
     document = stored("w1")
-    assert aware(document["due_at"]) == now + timedelta(milliseconds=1) and document["by"] == [""]
-    assert "claim" not in document
+    assert "due_at" in document and aware(document["marked_at"]) == now + timedelta(milliseconds=1)
+    sender.index.pause = None
+    assert sender.send_once(now + SETTLED * 2) == 1 and sender.outcomes["unchanged"] == 1
+    assert "due_at" not in stored("w1")
 
 
 def test_a_sender_checks_its_own_screens_marks_soon_and_others_once_their_index_may_have_the_event(database):
@@ -294,17 +295,17 @@ def test_a_sender_checks_its_own_screens_marks_soon_and_others_once_their_index_
     mine = NoticeSender(FakeIndex({"w1": ranked("a"), "w2": ranked("b")}))
     due("w1", ranked("v"), now=now, owner=mine.owner)
     due("w2", ranked("v"), now=now, owner="another process")
-    assert mine.send_once(now + SETTLE_OWN - timedelta(milliseconds=1)) == 2
-    assert mine.outcomes == {"settling": 2}
-    assert mine.send_once(now + SETTLE_OWN) == 2
-    assert mine.outcomes == {"settling": 3, "sent": 1} and len(sent("w1")) == 1
+    assert mine.send_once(now + SETTLE_OWN - timedelta(milliseconds=1)) == 0
+    assert mine.send_once(now + SETTLE_OWN) == 1
+    assert mine.outcomes == {"sent": 1} and len(sent("w1")) == 1
     assert mine.send_once(now + SETTLE_OTHERS) == 1
     assert mine.outcomes["sent"] == 2 and len(sent("w2")) == 1
 
     # Marked by both: the other process's event may not be in this index yet.
     due("w3", ranked("v"), now=now, owner=mine.owner)
     mark_due(["w3"], {}, "another process", now=now)
-    assert mine.send_once(now + SETTLE_OWN) == 1 and mine.outcomes["settling"] == 4
+    assert mine.send_once(now + SETTLE_OWN) == 0
+    assert mine.send_once(now + SETTLE_OTHERS) == 1
 
 
 # --- the upgrade ---------------------------------------------------------------------------------------------------

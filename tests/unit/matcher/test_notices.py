@@ -118,6 +118,16 @@ def test_the_table_grows_compacts_and_keeps_its_rows_apart():
     assert table.entrants(["w4", "w1", "gone"], np.array([0.1, 0.5, 1.0]), NOW) == ["w4", "w1"]
 
 
+def test_with_every_list_full_only_scores_at_or_above_a_floor_enter():
+    table = WatchTable()
+    for name, floor in (("low", 0.2), ("mid", 0.5), ("high", 0.9)):
+        table.put(name, shown(name, 20), floor, LATER)
+    ids = ["high", "stranger", "mid", "low"]
+    assert table.entrants(ids, np.array([0.5, 0.99, 0.5, 0.1]), NOW) == ["mid"]
+    assert table.entrants(ids, np.array([0.9, 0.0, 0.49, 0.2]), NOW) == ["high", "low"]
+    assert table.entrants(ids, np.array([0.1, 0.1, 0.1, 0.1]), NOW) == []
+
+
 def long_matches(count: int = 20, id_length: int = 64) -> list[dict]:
     keys = sorted(REASONS, key=len, reverse=True)[:4]
     return [{"vacancy_id": f"{i:02d}".ljust(id_length, "x"), "score": 0.123456 - i / 1000, "reason_keys": keys}
