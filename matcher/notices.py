@@ -269,11 +269,12 @@ class NoticeSender:
     """A job of the matcher worker: sends the due notices (any number of processes, no leader).
 
     A round reads the due marks (an indexed range on ``due_at``) with all it needs to decide, ranks each
-    worker again and records the outcome with ONE write conditional on the mark being as it was read
+    worker again and records each outcome with a write conditional on the mark being as it was read
     (``due_at`` and ``marked_at``): the notice is in that write (outbox), so of two senders that checked
     the same mark only one writes, and a mark made again meanwhile is never cleared by a check that
-    did not see it (the write misses, and the next round checks again). No claim is written first:
-    on the local database a write costs 10 to 20 ms, a look-up 0.5 ms, and ranking one worker a few.
+    did not see it (the write misses, and the next round checks again). No claim is written first, and
+    a round's writes go in bulk: on the local database a write costs 10 to 20 ms alone, a look-up 0.5 ms,
+    and ranking one worker a few.
 
     A mark is checked once it has rested ``SETTLE_OWN`` if only this process's screen made it (its index
     has the event), else ``SETTLE_OTHERS``: ranking before the index has the change would find the list
@@ -310,17 +311,16 @@ class NoticeSender:
         now = now or utcnow()
         due = [m for m in _collection().find({"due_at": {"$lte": now}}, MARK_FIELDS).limit(self.batch)
                if self._settled(m, now)]
-        started, counts = time.monotonic(), {}
+        if not due:
+            return 0
+        started, decided = time.monotonic(), {}
         for n, mark in enumerate(due, start=1):
-            outcome = self.check(mark, now)
-            counts[outcome] = counts.get(outcome, 0) + 1
-            self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+            outcome, update = self.decide(mark, now)
+            decided.setdefault(outcome, []).append(UpdateOne(_as_read(mark), update))
             if n % 100 == 0:
-                log.info("notice sender: %d of %d due workers checked in %.1fs (%s)", n, len(due),
-                         time.monotonic() - started, counts)
-        if due:
-            log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started,
-                     counts)
+                log.info("notice sender: %d of %d due workers ranked in %.1fs", n, len(due), time.monotonic() - started)
+        counts = self._record(decided)
+        log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started, counts)
         return len(due)
 
     def _settled(self, mark: dict, now: datetime) -> bool:
@@ -328,37 +328,47 @@ class NoticeSender:
         settle = SETTLE_OWN if mark.get("by") == [self.owner] else SETTLE_OTHERS
         return marked is None or _aware(marked) + settle <= now
 
-    def check(self, mark: dict, now: datetime | None = None) -> str:
-        """Decide on a due ``mark`` (a document as ``MARK_FIELDS`` reads it) and record the outcome, if the
-        mark is still as read; what happened: ``ended`` (no longer watched), ``deferred`` (a notice went out
-        less than ``NOTICE_GAP`` ago), ``unknown`` (not in the index), ``unchanged``, ``sent``, or ``taken``
-        (another sender recorded it first, or it was marked again: nothing written)."""
-        now = now or utcnow()
+    def decide(self, mark: dict, now: datetime) -> tuple[str, dict]:
+        """What to do about a due ``mark`` (a document as ``MARK_FIELDS`` reads it): the outcome and the
+        update recording it. ``ended`` (no longer watched), ``deferred`` (a notice went out less than
+        ``NOTICE_GAP`` ago), ``unknown`` (not in the index), ``unchanged`` or ``sent``."""
         worker_id = mark["_id"]
         if _aware(mark.get("watched_until")) <= now:
-            return self._record(mark, CLEAR, "ended")
+            return "ended", CLEAR
         last = mark.get("last_notice_at")
         if last is not None and _aware(last) + NOTICE_GAP > now:
-            return self._record(mark, {"$set": {"due_at": _ms(_aware(last) + NOTICE_GAP)}}, "deferred")
+            return "deferred", {"$set": {"due_at": _ms(_aware(last) + NOTICE_GAP)}}
         matches = self.index.worker_matches(worker_id, SHOWN)
         if matches is None:
-            return self._record(mark, CLEAR, "unknown")
+            return "unknown", CLEAR
         ids, scores, floor = _first(matches)
         if ids == mark.get("ids"):
             moved = floor != mark.get("floor")  # the screen's floor follows the scores
-            update = {"$set": {"scores": scores, "floor": floor, "updated_at": now}} if moved else {}
-            return self._record(mark, {**update, **CLEAR}, "unchanged")
-        update = with_events({"$set": {"ids": ids, "scores": scores, "floor": floor, "last_notice_at": now,
-                                       "watched_until": now, "updated_at": now}, **CLEAR},
-                             [notice(worker_id, matches).to_text()])
-        return self._record(mark, update, "sent")
+            return "unchanged", {**({"$set": {"scores": scores, "floor": floor, "updated_at": now}} if moved else {}),
+                                 **CLEAR}
+        return "sent", with_events({"$set": {"ids": ids, "scores": scores, "floor": floor, "last_notice_at": now,
+                                             "watched_until": now, "updated_at": now}, **CLEAR},
+                                   [notice(worker_id, matches).to_text()])
 
-    @staticmethod
-    def _record(mark: dict, update: dict, outcome: str) -> str:
-        """Apply ``update`` if the mark is as read (the one write of a check); ``taken`` if it was not."""
-        done = _collection().update_one({"_id": mark["_id"], "due_at": mark["due_at"],
-                                         "marked_at": mark.get("marked_at")}, update)
-        return outcome if done.matched_count else "taken"
+    def _record(self, decided: dict) -> dict:
+        """Write the outcomes, one bulk write per kind (a write costs 10-20 ms alone, 1-3 ms in a batch);
+        each applies only if its mark is still as read, else it counts as ``taken``."""
+        counts = {}
+        for outcome, operations in decided.items():
+            matched = _collection().bulk_write(operations, ordered=False).matched_count
+            counts[outcome] = matched
+            if matched < len(operations):
+                counts["taken"] = counts.get("taken", 0) + len(operations) - matched
+        for outcome, count in counts.items():
+            if count:
+                self.outcomes[outcome] = self.outcomes.get(outcome, 0) + count
+        return counts
+
+
+def _as_read(mark: dict) -> dict:
+    """The filter of a mark as a sender read it: a mark made again since, or recorded by another sender,
+    no longer matches (``marked_at`` only grows, ``due_at`` goes once recorded)."""
+    return {"_id": mark["_id"], "due_at": mark["due_at"], "marked_at": mark.get("marked_at")}
 
 
 # What a sender reads of a due mark: all it needs to decide.
