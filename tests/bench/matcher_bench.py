@@ -36,7 +36,7 @@ from services.auth import issue_token
 from services.keys import service_token_key
 
 BENCH_SECRET = "bench"
-# The length of the lists the former refresher kept ahead for every worker (gone since issue 14).
+# The length of the lists the old refresher stored per worker (b').
 LIST_LENGTH = 50
 
 ROOT = Path(__file__).resolve().parents[2]
