@@ -96,20 +96,28 @@ def _first(matches) -> tuple[list, list, float | None]:
 
 
 def watch(worker_id: str, matches, now: datetime | None = None) -> bool:
-    """Record that ``worker_id`` was just shown ``matches`` (best first); True if it wrote.
+    """Record that ``worker_id`` was just shown ``matches`` (best first, at least the first ``SHOWN`` when
+    the worker has that many); True if it wrote.
 
     Writes only when the first ids or the floor changed, or the watch would end within ``WATCH``, so a
-    worker reading their matches again and again costs one look-up by id per read.
+    worker reading their matches again and again costs one look-up by id per read. The read is answered
+    even while the database is away: the worker is then not watched, and a cache of their matches may
+    stay as it is until it runs out (logged).
     """
     now = now or utcnow()
     ids, scores, floor = _first(matches)
-    stored = _collection().find_one({"_id": worker_id}, {"ids": 1, "floor": 1, "watched_until": 1})
-    if stored and stored.get("ids") == ids and stored.get("floor") == floor \
-            and _aware(stored.get("watched_until")) >= now + WATCH:
+    try:
+        stored = _collection().find_one({"_id": worker_id}, {"ids": 1, "floor": 1, "watched_until": 1})
+        if stored and stored.get("ids") == ids and stored.get("floor") == floor \
+                and _aware(stored.get("watched_until")) >= now + WATCH:
+            return False
+        update = {"$set": {"ids": ids, "scores": scores, "floor": floor,
+                           "watched_until": now + WATCH + WATCH_SLACK, "updated_at": now}}
+        db.upsert(lambda: _collection().update_one({"_id": worker_id}, update, upsert=True))
+    except PyMongoError as exc:
+        log.warning("worker %s not watched, the database is away (%s): no notice will drop their cached "
+                    "matches", worker_id, exc)
         return False
-    update = {"$set": {"ids": ids, "scores": scores, "floor": floor, "watched_until": now + WATCH + WATCH_SLACK,
-                       "updated_at": now}}
-    db.upsert(lambda: _collection().update_one({"_id": worker_id}, update, upsert=True))
     return True
 
 

@@ -231,3 +231,15 @@ def test_the_matcher_worker_relays_notices_drops_the_old_lists_and_runs_the_send
     for job in calls["jobs"]:
         job.run(stop)  # not prepared (stopped before the index was built): returns at once
     assert calls["prepare"].__self__.index is None
+
+
+def test_a_read_is_answered_while_the_database_is_away_unwatched(monkeypatch, caplog):
+    from matcher import notices
+
+    class Away:
+        def find_one(self, *args, **kwargs):
+            raise ServerSelectionTimeoutError("down")
+
+    monkeypatch.setattr(notices, "_collection", lambda: Away())
+    assert notices.watch("w1", long_matches(3)) is False
+    assert "not watched" in caplog.text
