@@ -42,6 +42,9 @@ except ImportError:  # run as `python deploy/stack.py`: deploy/ itself is on the
 ROOT = Path(__file__).resolve().parent.parent
 KAFKA_VERSION = "3.9.1"
 SERVICES = {"employers": 8001, "workers": 8002, "ethics": 8003, "matcher": 8004}
+# Background processes per service (1 when not named): the matcher's share its consumer group and send
+# notices with no leader, so two run side by side, as in docker-compose.yml.
+WORKER_PROCESSES = {"matcher": 2}
 CACHE = Path(os.environ.get("LP_CACHE_DIR", Path.home() / ".cache" / "labour-pathways"))
 
 
@@ -113,6 +116,7 @@ class Stack:
     access_log: bool = True
     # "plaintext" (loopback only) or "scram": SASL/SCRAM users and ACLs, as in production (deploy/kafka_auth.py).
     kafka_auth: str = "plaintext"
+    worker_processes: dict = field(default_factory=lambda: dict(WORKER_PROCESSES))
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Stack:
@@ -174,7 +178,13 @@ class Stack:
     # -- process table
 
     def process_names(self) -> list[str]:
-        return ["database", "kafka"] + [f"{s}-web" for s in SERVICES] + [f"{s}-worker" for s in SERVICES]
+        return (["database", "kafka"] + [f"{s}-web" for s in SERVICES]
+                + [name for s in SERVICES for name in self.worker_names(s)])
+
+    def worker_names(self, service: str) -> list[str]:
+        """The background processes of ``service``: ``matcher-worker``, ``matcher-worker-2``, ..."""
+        count = self.worker_processes.get(service, 1)
+        return [f"{service}-worker"] + [f"{service}-worker-{n}" for n in range(2, count + 1)]
 
     def pid(self, name: str) -> int | None:
         """The pid of a running process of ours called ``name``, else None."""
@@ -358,8 +368,9 @@ class Stack:
                 *(["--access-logfile", "-"] if self.access_log else []),
                 "--graceful-timeout", "10", f"{service}.app:create_app()",
             ], {**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)})
-        if not self.pid(f"{service}-worker"):
-            self.spawn(f"{service}-worker", [sys.executable, "-m", f"{service}.worker"], env)
+        for name in self.worker_names(service):
+            if not self.pid(name):
+                self.spawn(name, [sys.executable, "-m", f"{service}.worker"], env)
 
     def readyz(self, service: str) -> bool:
         try:

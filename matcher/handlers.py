@@ -66,17 +66,6 @@ def offer_responded(event: Envelope) -> None:
         set__worker_id=worker_id, set__vacancy_id=vacancy_id, set__accepted=response == "accepted", upsert=True)
 
 
-def mark(kind: str, ref: str) -> None:
-    """Ask the old list refresher to recompute the lists ``kind`` ``ref`` may be in.
-
-    No handler marks anything any more; this stays only for ``matcher.upkeep``
-    until the refresher and its marks are removed (issue 14).
-    """
-    from matcher.store import Dirty  # not at import time: ``Dirty`` goes with the refresher
-
-    Dirty.objects(id=f"{kind}:{ref}").update_one(set__kind=kind, set__ref=ref, set__marked_at=utcnow(), upsert=True)
-
-
 def _set_vacancy(change: records.VacancyChange) -> None:
     updates = {f"set__{k}": v for k, v in change.changes.items()}
     try:

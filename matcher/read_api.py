@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import abort, current_app
 from flask_smorest import Blueprint
 
+from matcher import notices
 from matcher.index import RankingIndex
 from matcher.read_schemas import (
     ListQuerySchema,
@@ -46,10 +47,13 @@ def with_reasons(item: dict) -> dict:
 def worker_matches(query, worker_id):
     """A worker's best open vacancies whose season has not begun, with reasons (the caller has the cards)."""
     index = ranking_index()
-    found = index.worker_matches(worker_id, query["limit"])
+    found = index.worker_matches(worker_id, max(query["limit"], notices.SHOWN))
     if found is None:
         abort(404, description="The matcher has no profile for this worker yet.")
-    return {"worker_id": worker_id, "updated_at": index.updated_at, "matches": [with_reasons(m) for m in found]}
+    # The caller caches what it shows: watch the worker, so a change of their first 20 sends a notice.
+    notices.watch(worker_id, found)
+    return {"worker_id": worker_id, "updated_at": index.updated_at,
+            "matches": [with_reasons(m) for m in found[:query["limit"]]]}
 
 
 @blp.get("/vacancies/<vacancy_id>/candidates")

@@ -1,18 +1,28 @@
-"""The matcher's read model: what the events told it, and the lists it keeps fresh.
+"""The matcher's read model: what the events told it, and what each watched worker was shown.
 
 Records (vacancies, workers, placements, employers) are written by the
-event handlers; ``Dirty`` marks say which lists a change may affect; the
-refresher (``matcher.refresh``) recomputes those lists and stores them in
-``WorkerMatches`` and ``VacancyCandidates``, each with its
-``matches.updated`` event in the same document (outbox).
+event handlers; lists are ranked on request from the in-memory index
+(``matcher.index``), never stored. ``ShownMatches`` remembers the first
+matches a worker was shown while that worker is watched, and carries the
+``matches.updated`` notice in the same document (outbox) when they change
+(``matcher.notices``).
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from datetime import UTC, datetime
 
-from mongoengine import BooleanField, DateTimeField, DictField, Document, IntField, ListField, StringField
+from mongoengine import (
+    BooleanField,
+    DateTimeField,
+    DictField,
+    Document,
+    FloatField,
+    IntField,
+    ListField,
+    StringField,
+)
 
 from services.db import plain
 from services.outbox import OutboxDocument
@@ -110,48 +120,43 @@ class EmployerRecord(Document):
         return (1.0 + max(clean, 0.0)) / (2.0 + self.reviewed)
 
 
-class Dirty(Document):
-    """A worker or vacancy whose change may move lists; the refresher clears it."""
-
-    id = StringField(primary_key=True)  # "worker:<id>" or "vacancy:<id>"
-    kind = StringField(required=True, choices=("worker", "vacancy"))
-    ref = StringField(required=True)
-    marked_at = DateTimeField(default=utcnow)
-
-    meta = {"collection": "dirty", "indexes": ["marked_at"]}
+def open_vacancy_documents() -> list[dict]:
+    """Every open vacancy as ``VacancyTable`` reads it (in id order), with its employer's record."""
+    compliance = {e.id: e.compliance for e in EmployerRecord.objects}
+    records = VacancyRecord.objects(status=OPEN).order_by("id")
+    return [r.ranking_document(compliance.get(r.employer_id)) for r in records]
 
 
-class StoredList(OutboxDocument):
-    """A ranked list the refresher keeps, its entries as JSON text.
+def not_begun(document: dict, today: dt.date | None = None) -> bool:
+    """Whether the vacancy's season starts after ``today``: one under way is not offered to anyone new."""
+    today = today or dt.datetime.now(dt.UTC).date()
+    return str(document.get("season", {}).get("start", "")) > today.isoformat()
 
-    Text because FerretDB reads and rewrites 50 nested entries in about 8 ms, the same as one
-    string in 1 to 2 ms, and a list is written, compared and relayed several times a round.
+
+class ShownMatches(OutboxDocument):
+    """What a watched worker was last shown, and whether a ``matches.updated`` notice is due.
+
+    ``_id`` is the worker id. ``ids``/``scores`` are the first matches (at most 20) as last ranked for
+    the worker, ``floor`` the 20th score (None when fewer: any eligible vacancy could enter). A worker
+    is watched until ``watched_until``: the workers service may hold their matches in a cache that long.
+    ``due_at`` (absent when nothing is due) is when the worker's list is to be checked again,
+    ``marked_at`` when it was last marked and ``by`` which processes' screens marked it (their senders).
+    ``updated_at`` moves with every change the screen must know of (ids, floor, watch, last notice), so
+    matcher workers poll by it.
     """
 
-    # Not strict: lists stored by an older version under ``items`` load (empty) until redone.
-    meta = {"abstract": True, "strict": False}
     event_source = "matcher"
 
     id = StringField(primary_key=True)
-    entries = StringField(default="[]")
+    ids = ListField(StringField())
+    scores = ListField(FloatField())
+    floor = FloatField(null=True)
+    watched_until = DateTimeField()
+    last_notice_at = DateTimeField(null=True)
+    due_at = DateTimeField()
+    marked_at = DateTimeField()
+    by = ListField(StringField())
     updated_at = DateTimeField(default=utcnow)
 
-    @property
-    def items(self) -> list[dict]:
-        return json.loads(self.entries)
-
-
-class WorkerMatches(StoredList):
-    """A worker's best eligible open vacancies, best first: ``{"vacancy_id", "score", "reason_keys", "revision"}``."""
-
-    vacancy_ids = ListField(StringField())
-
-    meta = {"collection": "worker_matches", "indexes": ["vacancy_ids"]}
-
-
-class VacancyCandidates(StoredList):
-    """A vacancy's best eligible workers, best first: ``{"worker_id", "score", "reason_keys"}``."""
-
-    worker_ids = ListField(StringField())
-
-    meta = {"collection": "vacancy_candidates", "indexes": ["worker_ids"]}
+    # due_at: the senders' range of due marks (sparse: few are due); updated_at: the screens' poll.
+    meta = {"collection": "shown_matches", "indexes": [{"fields": ["due_at"], "sparse": True}, "updated_at"]}

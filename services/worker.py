@@ -58,13 +58,15 @@ def run_upgrades(functions) -> None:
 
 
 def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Settings | None = None,
-               stop: threading.Event | None = None, jobs=(), upgrades=()) -> None:
+               stop: threading.Event | None = None, jobs=(), upgrades=(), prepare=None) -> None:
     """Run ``service``'s consumer (``handlers``: topic → function) and outbox relay until stopped.
 
     ``jobs`` are more background loops of the service (objects with a
     ``name`` and ``run(stop)``), each in a thread watched like the others.
     ``upgrades`` are idempotent functions that bring data an older version
     stored up to date; each runs once per database (``run_upgrades``), before anything else.
+    ``prepare(stop)``, if given, is called once the database is connected and upgraded and the topics
+    exist, before any thread starts (the matcher builds its ranking index there, which follows the topics).
     """
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
@@ -73,6 +75,8 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     run_upgrades((adopt_old_rows, *upgrades))
     mark_unmarked(outbox_documents)
     retry_until(stop, "create topics", lambda: ensure_topics(settings))
+    if prepare is not None and not stop.is_set():
+        prepare(stop)
     publisher = Publisher(settings)
     threads, relay = [], None
     if outbox_documents:

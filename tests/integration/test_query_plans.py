@@ -22,6 +22,7 @@ import uuid
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
+import numpy as np
 import pytest
 from bson import ObjectId
 from pymongo import monitoring
@@ -34,7 +35,8 @@ from ethics import flag_counts, flags, reports
 from ethics.app import create_app as create_ethics_app
 from ethics.models import Auditor, Flag, Review
 from matcher.app import create_app as create_matcher_app
-from matcher.store import PlacementRecord, VacancyRecord, WorkerRecord
+from matcher.notices import NoticeScreen, NoticeSender, mark_due, watch
+from matcher.store import PlacementRecord, ShownMatches, VacancyRecord, WorkerRecord
 from services import credentials, db, logins, ratelimit
 from services.events import VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
 from services.kafka import Publisher, ensure_topics
@@ -418,6 +420,40 @@ def test_the_matchers_read_api_reads_nothing_from_the_database(settings, databas
         index.stop()
     read_model = {"workers", "vacancies", "placements"}
     assert not [command for _label, name, command in recorded if command.get(name) in read_model]
+
+
+class RankedIndex:
+    """The answers of ``matcher.index.RankingIndex`` the notices use: every worker's list has moved."""
+
+    def worker_matches(self, worker_id, limit=20, today=None):
+        return [{"vacancy_id": f"new{i}", "score": 0.9, "reason_keys": []} for i in range(limit)]
+
+    def vacancy_scores(self, vacancy_id):
+        return [f"w{i}" for i in range(0, 3000, 7)], np.full(429, 0.99, dtype=np.float32)
+
+
+def test_the_matchers_notices_use_indexes_and_read_only_the_recent_and_the_due(settings, database, recorded):
+    now = datetime.now(UTC)
+    ids = [f"v{i}" for i in range(20)]
+    # A day of watches, most long over; a few due.
+    ShownMatches._get_collection().insert_many([
+        {"_id": f"w{i}", "ids": ids, "scores": [0.5] * 20, "floor": 0.5, "updated_at": now - timedelta(hours=i / 125),
+         "watched_until": now - timedelta(hours=i / 125) + timedelta(minutes=6),
+         **({"due_at": now - timedelta(seconds=1)} if i % 100 == 0 else {})} for i in range(3000)])
+    screen = NoticeScreen(RankedIndex())
+    with recording("notice watch"):
+        watch("w1", [{"vacancy_id": v, "score": 0.5, "reason_keys": []} for v in ids])
+        watch("w-new", [{"vacancy_id": v, "score": 0.6, "reason_keys": []} for v in ids])
+    with recording("notice poll"):
+        screen.load()
+        screen.load()
+    with recording("notice marks"):
+        mark_due(["w7", "w14", "w1"], screen._last_notices(["w7", "w14", "w1"]))
+    with recording("notice sender"):
+        NoticeSender(RankedIndex()).send_once()
+
+    problems = checked(recorded, {"notice poll": "shown_matches", "notice sender": "shown_matches"})
+    assert not problems, "\n".join(problems)
 
 
 # --- the kernel: sign-in state, limits, the ledger, the outbox --------------------------------------------------

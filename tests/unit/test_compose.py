@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deploy import kafka_auth
+from deploy import kafka_auth, stack
 from services import keys
 from services.kafka_acl import SERVICES
 
@@ -27,7 +27,8 @@ DOCKERFILE = ROOT / "deploy" / "Dockerfile"
 
 WEB_PORTS = {"employers": 8001, "workers": 8002, "ethics": 8003, "matcher": 8004}
 ROUTED = ["employers", "workers", "ethics"]
-WORKERS = [f"{name}-worker" for name in WEB_PORTS]
+# The matcher's two background processes share its consumer group, with no leader (deploy/stack.py runs two too).
+WORKERS = [*(f"{name}-worker" for name in WEB_PORTS), "matcher-worker-2"]
 APP_SERVICES = [*WEB_PORTS, *WORKERS]
 DOCKER_COMPOSE = shutil.which("docker-compose")
 KAFKA_START = ROOT / "deploy" / "kafka" / "compose-start.sh"
@@ -308,9 +309,16 @@ def test_web_service_runs_gunicorn_and_checks_readiness(services, name, port):
 
 @pytest.mark.parametrize("name", WORKERS)
 def test_consumer_service_runs_its_worker_module(services, name):
-    package = name.removesuffix("-worker")
+    package = name.split("-")[0]
     assert _command(services[name]) == ["python", "-m", f"{package}.worker"]
     assert "ports" not in services[name]
+
+
+def test_two_matcher_workers_run_alike_as_the_local_stack_runs_them(services):
+    first, second = services["matcher-worker"], services["matcher-worker-2"]
+    assert first == second
+    assert stack.Stack().worker_names("matcher") == ["matcher-worker", "matcher-worker-2"]
+    assert {n for n in services if n.startswith("matcher-worker")} == {"matcher-worker", "matcher-worker-2"}
 
 
 @pytest.mark.parametrize("name", APP_SERVICES)
@@ -326,7 +334,7 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
     assert str(env["LP_SECURE_COOKIES"]).lower() == "true"
     # Each container holds its own service's key, required from the operator, never the master key:
     # a break-in at one service cannot sign another's tokens.
-    package = name.removesuffix("-worker")
+    package = name.split("-")[0]
     assert "LP_SECRET_KEY" not in env
     assert env["LP_SERVICE_SECRET"].startswith(f"${{LP_{package.upper()}_SERVICE_SECRET:?")
     if package in keys.MATCHER_TOKEN_HOLDERS:
@@ -341,7 +349,7 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
 
 @pytest.mark.parametrize("name", APP_SERVICES)
 def test_app_service_uses_its_own_database_user_and_kafka_user(services, name):
-    service = name.removesuffix("-worker")
+    service = name.split("-")[0]
     env = services[name]["environment"]
     mongo_password = _required(f"LP_MONGO_{service.upper()}_PASSWORD")
     assert env["LP_MONGO_URL"] == (f"mongodb://{service}:{mongo_password}@mongo:27017/lp_{service}"

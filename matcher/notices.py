@@ -1,0 +1,384 @@
+"""``matches.updated`` notices: a small event when a watched worker's first matches changed.
+
+Matches are ranked on request (``matcher.index``); the workers service
+caches a worker's answer for a few minutes. A notice tells it to drop that
+cache. So notices are sent only for WATCHED workers, O(1) per vacancy apart
+from them:
+
+1. ``watch`` (the matcher web, after ranking a worker): remember the first
+   20 ids, their scores and the 20th score (the floor) in ``ShownMatches``,
+   and that the worker is watched for ``WATCH`` (at least the workers
+   service's cache time).
+2. ``NoticeScreen.after`` (each matcher worker, after handling an event and
+   applying it to its own index): a vacancy change concerns the watched
+   workers whose shown ids hold it, and those the vacancy could now enter
+   (score at or above their floor, or fewer than 20 shown); a profile or
+   placement change concerns that worker. They get a due mark
+   (``due_at``), at most one notice per worker per ``NOTICE_GAP``.
+3. ``NoticeSender`` (a job of each matcher worker, no leader): re-ranks
+   each due worker from its index and records the outcome with one write
+   conditional on the mark being as read; only if the first 20 ids changed
+   that write carries the notice (outbox), records ``last_notice_at`` and
+   ends the watch (the next read watches again).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from pymongo import UpdateOne
+from pymongo.errors import PyMongoError
+
+from matcher.store import ShownMatches
+from matcher.watches import SHOWN, WatchPoller, WatchTable
+from services import db
+from services.events import (
+    MATCHES_UPDATED,
+    PLACEMENT_COMPLETED,
+    VACANCY_CLOSED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+    WORKER_PROFILE_UPDATED,
+    Envelope,
+    new_event,
+)
+from services.outbox import with_events
+
+log = logging.getLogger(__name__)
+
+
+def _seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    return float(raw) if raw.strip() else default
+
+
+# How long a worker stays watched after a read: at least the workers service's cache time
+# (LP_MATCHES_CACHE_SECONDS), since a notice is what drops that cache.
+WATCH = timedelta(seconds=_seconds("LP_MATCHES_WATCH_SECONDS", 300))
+# A read rewrites an unchanged watch only once it would end within WATCH: at most one write a minute.
+WATCH_SLACK = timedelta(seconds=60)
+NOTICE_GAP = timedelta(seconds=60)  # at most one notice per worker per minute
+# How long a mark rests before a sender checks it: the screening process's index folds an event into its
+# tables within ``REBUILD_SECONDS`` (0.2 s); another process's index first has to read it from Kafka.
+SETTLE_OWN = timedelta(seconds=0.5)
+SETTLE_OTHERS = timedelta(seconds=2)
+MAX_NOTICE_BYTES = 2048  # the whole envelope as sent
+VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
+SCREENED = (*VACANCY_TOPICS, WORKER_PROFILE_UPDATED, PLACEMENT_COMPLETED)
+# How long after an event a matcher web process may still rank without it (its index applies events
+# within about a second): watches written that soon after a screened event are checked again.
+RACE = timedelta(seconds=2)
+
+
+def utcnow() -> datetime:
+    """Now, to the millisecond: stored times are, and conditional writes compare them exactly."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def _collection():
+    return ShownMatches._get_collection()
+
+
+def _first(matches) -> tuple[list, list, float | None]:
+    """Ids and scores of the first ``SHOWN`` matches, and the floor (the last score; None when fewer)."""
+    first = list(matches)[:SHOWN]
+    scores = [float(m["score"]) for m in first]
+    return [m["vacancy_id"] for m in first], scores, scores[-1] if len(first) == SHOWN else None
+
+
+# --------------------------------------------------------------------------- the web: watch
+
+
+def watch(worker_id: str, matches, now: datetime | None = None) -> bool:
+    """Record that ``worker_id`` was just shown ``matches`` (best first, at least the first ``SHOWN`` when
+    the worker has that many); True if it wrote.
+
+    Writes only when the first ids or the floor changed, or the watch would end within ``WATCH``, so a
+    worker reading their matches again and again costs one look-up by id per read. The read is answered
+    even while the database is away: the worker is then not watched, and a cache of their matches may
+    stay as it is until it runs out (logged).
+    """
+    now = now or utcnow()
+    ids, scores, floor = _first(matches)
+    try:
+        stored = _collection().find_one({"_id": worker_id}, {"ids": 1, "floor": 1, "watched_until": 1})
+        if stored and stored.get("ids") == ids and stored.get("floor") == floor \
+                and _aware(stored.get("watched_until")) >= now + WATCH:
+            return False
+        update = {"$set": {"ids": ids, "scores": scores, "floor": floor,
+                           "watched_until": now + WATCH + WATCH_SLACK, "updated_at": now}}
+        db.upsert(lambda: _collection().update_one({"_id": worker_id}, update, upsert=True))
+    except PyMongoError as exc:
+        log.warning("worker %s not watched, the database is away (%s): no notice will drop their cached "
+                    "matches", worker_id, exc)
+        return False
+    return True
+
+
+def _aware(moment: datetime | None) -> datetime:
+    if moment is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# --------------------------------------------------------------------------- the worker: screen
+
+
+class NoticeScreen:
+    """Marks the watched workers an event may concern as due for a notice check.
+
+    ``after(topic, envelope)`` runs in the consumer thread after the event was handled and applied to
+    ``index``. The table of watches is polled from the database every ``poll_seconds`` (``run``, a job of
+    the worker). A watch written just after an event was screened may hold a ranking made by a matcher
+    web process whose index had not applied the event yet: so a poll that reads watches written within
+    ``RACE`` of the last event screened marks them due too (the sender re-ranks them, and tells only
+    if their first 20 differ).
+    """
+
+    name = "notice-screen"
+
+    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0, owner: str = ""):
+        self.index = index
+        self.owner = owner  # the sender of this process, which may check this screen's marks soonest
+        self.table = table if table is not None else WatchTable()
+        self.poller = WatchPoller(self.table, lookback=WATCH + WATCH_SLACK)
+        self.poll_seconds = poll_seconds
+        self.caught_up: list[str] = []  # the workers the last poll marked (for logs and tests)
+        self._lock = threading.Lock()  # the table: polled by ``run``, read by ``after``
+        self._screened_at = float("-inf")  # when the last event that may move lists was screened
+
+    def load(self, now: datetime | None = None) -> int:
+        """Read the watches written since the last poll (at first: every watch that may still run), and
+        mark those written within ``RACE`` of the last screened event; how many were read."""
+        with self._lock:
+            read = self.poller.poll(now)
+            recent = self._screened_at >= self.poller.read_since - RACE.total_seconds()
+            now_epoch = (now or utcnow()).timestamp()
+            self.caught_up = [w for w, _at in read if recent and self.table.watched(w, now_epoch)]
+            last_notices = self._last_notices(self.caught_up)
+        if self.caught_up:
+            mark_due(self.caught_up, last_notices, self.owner, now)
+        return len(read)
+
+    def run(self, stop) -> None:
+        """Poll until ``stop`` is set, backing off while the database is down."""
+        backoff = self.poll_seconds
+        while not stop.wait(backoff):
+            try:
+                self.load()
+                backoff = self.poll_seconds
+            except PyMongoError as exc:
+                log.warning("notice screen waits for the database (%s)", exc)
+                backoff = min(backoff * 2, 10.0)
+
+    def after(self, topic: str, envelope: Envelope) -> list[str]:
+        """Mark the workers ``envelope`` may concern as due; returns them."""
+        with self._lock:
+            if topic in SCREENED:
+                self._screened_at = time.time()
+            workers = self.affected(topic, envelope)
+            last_notices = self._last_notices(workers)
+        if workers:
+            mark_due(workers, last_notices, self.owner)
+        return workers
+
+    def _last_notices(self, workers) -> dict:
+        return {w: self.table.last_notice_of(w) for w in workers}
+
+    def affected(self, topic: str, envelope: Envelope, now: float | None = None) -> list[str]:
+        """The watched workers whose first matches ``envelope`` may change."""
+        now = time.time() if now is None else now
+        if topic in VACANCY_TOPICS:
+            return self._vacancy(envelope.subject, now)
+        if topic == WORKER_PROFILE_UPDATED:
+            worker_id = envelope.subject
+        elif topic == PLACEMENT_COMPLETED:
+            worker_id = str(envelope.payload.get("worker_id") or "")
+        else:
+            return []
+        return [worker_id] if self.table.watched(worker_id, now) else []
+
+    def _vacancy(self, vacancy_id: str, now: float) -> list[str]:
+        if not self.table.any_watched(now):
+            return []  # nobody to tell: the index is not even asked
+        workers = self.table.holders(vacancy_id, now)
+        ids, scores = self.index.vacancy_scores(vacancy_id)
+        held = set(workers)
+        return workers + [w for w in self.table.entrants(ids, scores, now) if w not in held]
+
+
+def mark_due(workers, last_notices: dict, owner: str = "", now: datetime | None = None) -> int:
+    """Mark ``workers`` due for a check (one write for them all), each at ``NOTICE_GAP`` after its last
+    notice (``last_notices``: epoch seconds by worker, as the table of watches knows them; the sender
+    checks the stored one) at the earliest; an earlier mark stands (``$min``). Only running watches are
+    marked. ``owner`` names the sender of the marking process, whose index already holds the event."""
+    now = now or utcnow()
+    operations = []
+    for worker_id in workers:
+        last = last_notices.get(worker_id, float("-inf"))
+        due = max(now, datetime.fromtimestamp(last, UTC) + NOTICE_GAP) if last > 0 else now
+        operations.append(UpdateOne({"_id": worker_id, "watched_until": {"$gt": now}},
+                                    {"$min": {"due_at": _ms(due)}, "$max": {"marked_at": now},
+                                     "$addToSet": {"by": owner}}))
+    if not operations:
+        return 0
+    return _collection().bulk_write(operations, ordered=False).modified_count
+
+
+def _ms(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+# --------------------------------------------------------------------------- the worker: send
+
+
+def notice_payload(worker_id: str, matches) -> dict:
+    """The ``matches.updated`` payload of a worker's first matches, small enough to send (see ``notice``)."""
+    first = list(matches)[:SHOWN]
+    return {"kind": "worker", "worker_id": worker_id, "count": len(first),
+            "matches": [{"vacancy_id": m["vacancy_id"], "score": round(float(m["score"]), 4),
+                         "reason_keys": list(m.get("reason_keys") or ())} for m in first]}
+
+
+def notice(worker_id: str, matches) -> Envelope:
+    """The ``matches.updated`` event of a worker's first matches, at most ``MAX_NOTICE_BYTES`` as sent.
+
+    Twenty entries with all their reason keys do not fit with the services' 24-digit ids. So, in turn
+    until it fits: each entry keeps only its strongest reason; the last entries lose theirs; the last
+    entries go. ``count`` always says how many the first matches are (a reader can tell a cut list; the
+    notice exists to drop a cache, and the list is read again from the matcher anyway).
+    """
+    payload = notice_payload(worker_id, matches)
+    event = new_event(MATCHES_UPDATED, "matcher", worker_id, payload)
+    entries = payload["matches"]
+    if _size(event) > MAX_NOTICE_BYTES:
+        for entry in entries:
+            entry["reason_keys"] = entry["reason_keys"][:1]
+    for entry in reversed(entries):
+        if _size(event) <= MAX_NOTICE_BYTES:
+            break
+        entry["reason_keys"] = []
+    while _size(event) > MAX_NOTICE_BYTES and entries:
+        entries.pop()
+    return event
+
+
+def _size(event: Envelope) -> int:
+    return len(event.to_bytes())
+
+
+class NoticeSender:
+    """A job of the matcher worker: sends the due notices (any number of processes, no leader).
+
+    A round reads the due marks (an indexed range on ``due_at``) with all it needs to decide, ranks each
+    worker again and records each outcome with a write conditional on the mark being as it was read
+    (``due_at`` and ``marked_at``): the notice is in that write (outbox), so of two senders that checked
+    the same mark only one writes, and a mark made again meanwhile is never cleared by a check that
+    did not see it (the write misses, and the next round checks again). No claim is written first, and
+    a round's writes go in bulk: on the local database a write costs 10 to 20 ms alone, a look-up 0.5 ms,
+    and ranking one worker a few.
+
+    A mark is checked once it has rested ``SETTLE_OWN`` if only this process's screen made it (its index
+    has the event), else ``SETTLE_OTHERS``: ranking before the index has the change would find the list
+    unchanged and drop the mark. So the marking process's sender checks first, and two senders rarely
+    rank the same worker.
+    """
+
+    name = "notice-sender"
+
+    def __init__(self, index, poll_seconds: float = 0.5, batch: int = 200):
+        self.index = index
+        self.poll_seconds = poll_seconds
+        self.batch = batch
+        self.owner = uuid.uuid4().hex
+        self.outcomes: dict[str, int] = {}
+
+    def run(self, stop) -> None:
+        """Send until ``stop`` is set, backing off while the database is down."""
+        backoff = self.poll_seconds
+        while not stop.is_set():
+            try:
+                checked = self.send_once()
+                backoff = self.poll_seconds
+            except PyMongoError as exc:
+                log.warning("notice sender waits for the database (%s)", exc)
+                stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+                continue
+            if checked < self.batch:
+                stop.wait(self.poll_seconds)
+
+    def send_once(self, now: datetime | None = None) -> int:
+        """Check the due marks of one batch that have settled; returns how many it checked."""
+        now = now or utcnow()
+        due = [m for m in _collection().find({"due_at": {"$lte": now}}, MARK_FIELDS).limit(self.batch)
+               if self._settled(m, now)]
+        if not due:
+            return 0
+        started, decided = time.monotonic(), {}
+        for n, mark in enumerate(due, start=1):
+            outcome, update = self.decide(mark, now)
+            decided.setdefault(outcome, []).append(UpdateOne(_as_read(mark), update))
+            if n % 100 == 0:
+                log.info("notice sender: %d of %d due workers ranked in %.1fs", n, len(due), time.monotonic() - started)
+        counts = self._record(decided)
+        log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started, counts)
+        return len(due)
+
+    def _settled(self, mark: dict, now: datetime) -> bool:
+        marked = mark.get("marked_at")
+        settle = SETTLE_OWN if mark.get("by") == [self.owner] else SETTLE_OTHERS
+        return marked is None or _aware(marked) + settle <= now
+
+    def decide(self, mark: dict, now: datetime) -> tuple[str, dict]:
+        """What to do about a due ``mark`` (a document as ``MARK_FIELDS`` reads it): the outcome and the
+        update recording it. ``ended`` (no longer watched), ``deferred`` (a notice went out less than
+        ``NOTICE_GAP`` ago), ``unknown`` (not in the index), ``unchanged`` or ``sent``."""
+        worker_id = mark["_id"]
+        if _aware(mark.get("watched_until")) <= now:
+            return "ended", CLEAR
+        last = mark.get("last_notice_at")
+        if last is not None and _aware(last) + NOTICE_GAP > now:
+            return "deferred", {"$set": {"due_at": _ms(_aware(last) + NOTICE_GAP)}}
+        matches = self.index.worker_matches(worker_id, SHOWN)
+        if matches is None:
+            return "unknown", CLEAR
+        ids, scores, floor = _first(matches)
+        if ids == mark.get("ids"):
+            moved = floor != mark.get("floor")  # the screen's floor follows the scores
+            return "unchanged", {**({"$set": {"scores": scores, "floor": floor, "updated_at": now}} if moved else {}),
+                                 **CLEAR}
+        return "sent", with_events({"$set": {"ids": ids, "scores": scores, "floor": floor, "last_notice_at": now,
+                                             "watched_until": now, "updated_at": now}, **CLEAR},
+                                   [notice(worker_id, matches).to_text()])
+
+    def _record(self, decided: dict) -> dict:
+        """Write the outcomes, one bulk write per kind (a write costs 10-20 ms alone, 1-3 ms in a batch);
+        each applies only if its mark is still as read, else it counts as ``taken``."""
+        counts = {}
+        for outcome, operations in decided.items():
+            matched = _collection().bulk_write(operations, ordered=False).matched_count
+            counts[outcome] = matched
+            if matched < len(operations):
+                counts["taken"] = counts.get("taken", 0) + len(operations) - matched
+        for outcome, count in counts.items():
+            if count:
+                self.outcomes[outcome] = self.outcomes.get(outcome, 0) + count
+        return counts
+
+
+def _as_read(mark: dict) -> dict:
+    """The filter of a mark as a sender read it: a mark made again since, or recorded by another sender,
+    no longer matches (``marked_at`` only grows, ``due_at`` goes once recorded)."""
+    return {"_id": mark["_id"], "due_at": mark["due_at"], "marked_at": mark.get("marked_at")}
+
+
+# What a sender reads of a due mark: all it needs to decide.
+MARK_FIELDS = {"ids": 1, "floor": 1, "watched_until": 1, "last_notice_at": 1, "due_at": 1, "marked_at": 1, "by": 1}
+CLEAR = {"$unset": {"due_at": "", "marked_at": "", "by": ""}}
