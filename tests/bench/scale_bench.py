@@ -108,8 +108,10 @@ class Row:
     load_start: float
     load_end: float = 0.0
     absorb_cap_minutes: float = 0.0
+    events: int = 0  # in the seed
     published_seconds: float | None = None
     absorb_seconds: float | None = None
+    absorb_status: str = ""  # where absorbing stood when it ended
     sampled_with_matches: str = ""
     index_seconds: float | None = None  # None: no index in this version
     restart_seconds: float | None = None
@@ -201,7 +203,9 @@ def table(rows: list[Row]) -> str:
 def details(row: Row) -> str:
     """What a row's cells leave out: the traffic per topic, how the uncached reads were made, errors."""
     if row.absorb_seconds is None:
-        return f"- {row.workers:,} x {row.vacancies:,}, {row.label}: {row.error or 'seed not absorbed'}"
+        return (f"- {row.workers:,} x {row.vacancies:,}, {row.label} (`{row.commit}`): "
+                + (row.error or f"seed of {row.events:,} events published in {row.published_seconds:.0f} s, not "
+                   f"absorbed after {row.absorb_cap_minutes:g} min: {row.absorb_status}"))
     topics = ", ".join(f"`{t}` {m:,} ({b / 1024:,.0f} kB, largest {big / 1024:,.1f} kB)"
                        for t, (m, b, big) in sorted(row.traffic.items()))
     restart = ("" if row.index_seconds is not None
@@ -258,7 +262,7 @@ def measure(stack: Stack, kafka: KafkaView, settings: Settings, row: Row, args, 
     say(f"publishing {len(population):,} events")
     # The seed carries the ethics service's verdicts: its consumer must not review those submissions again.
     stack.stop("ethics-worker")
-    row.published_seconds = publish(settings, population)
+    row.events, row.published_seconds = len(population), publish(settings, population)
     skip_reviews(kafka)
     stack.start_service("ethics")
     rng = random.Random(row.workers)
@@ -268,9 +272,10 @@ def measure(stack: Stack, kafka: KafkaView, settings: Settings, row: Row, args, 
                       vacancies={*rng.sample(vacancy_ids, min(SAMPLE_VACANCIES, len(vacancy_ids))),
                                  *vacancy_ids[-LAST_VACANCIES:]})
     matcher = MatcherReads(urls["matcher"], stack.secret_key())
-    row.absorb_seconds = wait_absorbed(stack, kafka, matcher, awaited, SEED_TOPICS, args.absorb_minutes * 60)
+    row.absorb_seconds, row.absorb_status = wait_absorbed(stack, kafka, matcher, awaited, SEED_TOPICS,
+                                                          args.absorb_minutes * 60)
     if row.absorb_seconds is None:
-        say(f"the seed was not absorbed in {args.absorb_minutes:g} min")
+        say(f"the seed was not absorbed in {args.absorb_minutes:g} min: {row.absorb_status}")
         return
     row.sampled_with_matches = f"{sum(1 for w in sample if matcher.match_count(w))}/{len(sample)}"
     say(f"absorbed in {row.absorb_seconds:.0f} s; sampled workers with a match: {row.sampled_with_matches}")

@@ -153,9 +153,10 @@ class Awaited:
         return bool(self.workers or self.vacancies)
 
 
-def wait_absorbed(stack, kafka, matcher: MatcherReads, awaited: Awaited, topics, cap_seconds: float) -> float | None:
+def wait_absorbed(stack, kafka, matcher: MatcherReads, awaited: Awaited, topics,
+                  cap_seconds: float) -> tuple[float | None, str]:
     """Seconds until the matcher group read every seed event, ``/readyz`` answers 200 and every awaited worker
-    and vacancy has a list; None when ``cap_seconds`` ran out first."""
+    and vacancy has a list (None when ``cap_seconds`` ran out first), and where it stood last."""
     started = time.monotonic()
     total_w, total_v = len(awaited.workers), len(awaited.vacancies)
     while True:
@@ -165,14 +166,15 @@ def wait_absorbed(stack, kafka, matcher: MatcherReads, awaited: Awaited, topics,
         if ready and read_all:  # not before: the look-ups would only slow down the consumer they wait for
             awaited.check(matcher)
         elapsed = time.monotonic() - started
-        say(f"  absorbing, {elapsed:.0f} s: matcher group {lag:,} events behind"
-            f"{'' if started_topics == set(topics) else ' (not reading every topic yet)'}, /readyz "
-            f"{'200' if ready else 'not 200'}, lists: workers {total_w - len(awaited.workers)}/{total_w}, "
-            f"vacancies {total_v - len(awaited.vacancies)}/{total_v}")
+        status = (f"matcher group {lag:,} events behind"
+                  f"{'' if started_topics == set(topics) else ' (not reading every topic yet)'}, /readyz "
+                  f"{'200' if ready else 'not 200'}, lists: workers {total_w - len(awaited.workers)}/{total_w}, "
+                  f"vacancies {total_v - len(awaited.vacancies)}/{total_v}")
+        say(f"  absorbing, {elapsed:.0f} s: {status}")
         if read_all and ready and not awaited:
-            return elapsed
+            return elapsed, status
         if elapsed > cap_seconds:
-            return None
+            return None, status
         time.sleep(PROGRESS_SECONDS)
 
 

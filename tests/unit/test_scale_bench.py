@@ -10,7 +10,18 @@ from ethics import engine
 from matcher.schemas import WorkerProfileSchema
 from services.documents import VacancySchema
 from services.events import MATCHES_UPDATED, VACANCY_REVIEWED, VACANCY_SUBMITTED
-from tests.bench.scale_bench import HEADER, Design, Row, cells, parse_args, per_vacancy, rss_cell, table, visibility
+from tests.bench.scale_bench import (
+    HEADER,
+    Design,
+    Row,
+    cells,
+    details,
+    parse_args,
+    per_vacancy,
+    rss_cell,
+    table,
+    visibility,
+)
 from tests.bench.scale_kafka import group_lag, messages_between
 from tests.bench.scale_phases import (
     LOGINS_PER_ADDRESS,
@@ -148,9 +159,12 @@ def test_a_row_of_the_table():
 
 
 def test_a_version_that_did_not_finish_says_so_in_a_row_as_wide():
-    row = finished_row(absorb_seconds=None, absorb_cap_minutes=10)
+    row = finished_row(absorb_seconds=None, absorb_cap_minutes=10, events=49_471, published_seconds=20.4,
+                       absorb_status="matcher group 18,525 events behind")
     assert len(cells(row)) == len(HEADER)
     assert cells(row)[2] == "did not finish in 10 min"
+    assert details(row).endswith("49,471 events published in 20 s, not absorbed after 10 min: "
+                                 "matcher group 18,525 events behind")
     lines = table([finished_row(), row]).splitlines()
     assert len(lines) == 4 and all(line.count("|") == len(HEADER) + 1 for line in lines)
 
