@@ -135,7 +135,8 @@ class Row:
 
 
 def visibility(delays: list) -> tuple[float, float, int]:
-    """p50 and p95 (s, nearest rank) of the vacancies seen, and how many were never seen."""
+    """p50 and p95 (s, nearest rank) of the vacancies seen, and how many were never seen (counted apart, as
+    in issue 14's table)."""
     seen = Figures(latencies_ms=[d for d in delays if d is not None])
     return seen.percentile(50), seen.percentile(95), sum(1 for d in delays if d is None)
 
@@ -188,7 +189,8 @@ def cells(row: Row) -> list[str]:
     ]
 
 
-HEADER = ["workers x vacancies", "version", "seed absorbed", "index build", "submit -> visible p50 / p95",
+HEADER = ["workers x vacancies", "version", "seed absorbed", "index build",
+          "submit -> visible p50 / p95 (of those seen)",
           "never visible in 120 s", "`/me/matches` cached, 32 clients: req/s, p50 / p99",
           "uncached", "candidates p50 / p99", "events per vacancy (`matches.updated`)",
           "bytes per vacancy (`matches.updated`)", "peak RSS per matcher process (MB)", "load average"]

@@ -38,15 +38,11 @@ def messages_between(before: Offsets, after: Offsets) -> dict[str, int]:
 
 
 def group_lag(committed: Offsets, ends: Offsets, topics) -> tuple[int, set]:
-    """Messages of ``topics`` the group has not committed yet, and the topics it committed anything on.
-
-    A topic the group never committed on is not counted: either it is not one it reads, or it has not
-    started (the caller tells which by the second value).
-    """
-    started = {topic for topic, _ in committed if topic in topics}
+    """Messages of ``topics`` the group has not committed yet (a partition it never committed on counts
+    from 0: the bench's topics start empty), and the topics it committed anything on."""
     lag = sum(max(0, end - committed.get((topic, partition), 0))
-              for (topic, partition), end in ends.items() if topic in started)
-    return lag, started
+              for (topic, partition), end in ends.items() if topic in topics)
+    return lag, {topic for topic, _ in committed if topic in topics}
 
 
 class KafkaView:

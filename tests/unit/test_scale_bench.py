@@ -26,6 +26,7 @@ from tests.bench.scale_kafka import group_lag, messages_between
 from tests.bench.scale_phases import (
     LOGINS_PER_ADDRESS,
     observer_document,
+    seen_within,
     source_address,
     timed_vacancy,
     vm_hwm_mb,
@@ -110,16 +111,20 @@ def test_visibility_percentiles_count_the_never_seen():
     assert p50 == pytest.approx(1.0) and p95 == pytest.approx(1.9) and never == 2
 
 
+def test_a_vacancy_seen_past_the_patience_counts_as_never_seen():
+    assert seen_within({0: 1.5, 2: 120.02, 3: 120.0}, 5, 120) == [1.5, None, None, 120.0, None]
+
+
 def test_messages_between_offsets_per_topic():
     before = {("a", 0): 10, ("a", 1): 5, ("b", 0): 7}
     after = {("a", 0): 15, ("a", 1): 5, ("b", 0): 7, ("c", 0): 3}
     assert messages_between(before, after) == {"a": 5, "b": 0, "c": 3}
 
 
-def test_group_lag_counts_only_topics_the_group_started():
-    ends = {("t", 0): 10, ("t", 1): 4, ("u", 0): 9}
-    assert group_lag({("t", 0): 7}, ends, {"t", "u"}) == (3 + 4, {"t"})
-    assert group_lag({}, ends, {"t"}) == (0, set())
+def test_group_lag_counts_what_the_group_has_not_committed_on_the_topics_asked():
+    ends = {("t", 0): 10, ("t", 1): 4, ("u", 0): 9, ("other", 0): 50}
+    assert group_lag({("t", 0): 7}, ends, {"t", "u"}) == (3 + 4 + 9, {"t"})
+    assert group_lag({}, ends, {"t"}) == (14, set())
     assert group_lag({("t", 0): 10, ("t", 1): 4, ("u", 0): 9}, ends, {"t", "u"}) == (0, {"t", "u"})
 
 
