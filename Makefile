@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data lint clean
+.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data bench-scale lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
@@ -17,6 +17,8 @@ help:
 	@echo "make bench   benchmarks, with figures and ratios (bench-data included)"
 	@echo "make bench-data  a year of data: p50/p95 of every read page and API at several sizes"
 	@echo "            (BENCH_DATA_ARGS='--scales 0.1,1,2 --reads 20'; writes docs/data-benchmark.md)"
+	@echo "make bench-scale  matching at 2,000 / 20,000 / 100,000 workers, beside main before issue 14"
+	@echo "            (BENCH_SCALE_ARGS='--sizes 2000 --baseline-ref none'; writes docs/scale-benchmark.md)"
 	@echo "make lint    ruff"
 	@echo "make security  bandit and the audit of pinned versions (part of make test)"
 
@@ -71,6 +73,11 @@ bench: fetch
 # Long: loads a year of data (at each of --scales) into a stack of its own, then reads every page.
 bench-data: fetch
 	$(PY) -m tests.bench.data_bench $(BENCH_DATA_ARGS)
+
+# Long: N synthetic workers and N/10 vacancies sent as events (at each of --sizes), then freshness, reads,
+# events and memory over the public APIs, beside the same harness run on --baseline-ref (its own checkout).
+bench-scale: fetch
+	$(PY) -m tests.bench.scale_bench $(BENCH_SCALE_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

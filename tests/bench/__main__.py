@@ -157,6 +157,7 @@ def main() -> None:
     from tests.bench.data_bench import main as data_bench
     from tests.bench.load_bench import main as load_bench
     from tests.bench.matcher_bench import main as matcher_bench
+    from tests.bench.scale_bench import main as scale_bench
     from tests.corpus.evaluate import main as ethics_corpus_report
 
     ethics_corpus_report()
@@ -182,6 +183,7 @@ def main() -> None:
         stack.down()
     load_bench()
     data_bench([])
+    scale_bench([])
 
 
 if __name__ == "__main__":
