@@ -1,8 +1,10 @@
 """Top-k lists with reasons, on whole blocks: each worker's best vacancies, each vacancy's best workers.
 
 Pure numpy over ``WorkerTable``/``VacancyTable`` (no database): the
-refresher feeds it what the read model holds. An entry is
-``(index, score, reason_keys)``; only eligible pairs are listed.
+ranking index (``matcher.index``) asks it on each request. An entry is
+``(index, score, reason_keys)``; only eligible pairs are listed. A
+vacancy's candidates are gated on whole columns first; features and the
+model then see only the workers who passed.
 """
 
 from __future__ import annotations
