@@ -13,8 +13,10 @@ import numpy as np
 import pytest
 
 from matcher import records
+from matcher.gates import below_min_age
 from matcher.index import RankingIndex, ReadModel
 from matcher.store import CLOSED, OPEN, PENDING
+from matcher.tables import VacancyTable, WorkerTable
 from services.events import (
     OFFER_RESPONDED,
     PLACEMENT_COMPLETED,
@@ -278,3 +280,10 @@ def test_readers_never_see_a_half_written_batch_of_workers():
             thread.join()
     assert not errors
     assert seen == {0}
+
+
+def test_an_unknown_birth_year_never_fails_the_minimum_age_gate():
+    known, unknown = {"birth_year": 2015, "languages": ["es"]}, {"languages": ["es"]}
+    workers = WorkerTable.from_documents([known, unknown])
+    vacancies = VacancyTable.from_documents([{**contract_vacancy(), "id": "v1"}])
+    assert below_min_age(workers, vacancies).tolist() == [[True], [False]]
