@@ -271,12 +271,10 @@ class RankingIndex:
         current = self._vacancies.get(change.vacancy_id)
         if not change.applies_to(current.revision if current else None, current.status if current else None):
             return False
-        known = {"employer_id": current.employer_id, "employer_name": current.employer_name} if current else {}
-        merged = {**known, **{k: v for k, v in change.changes.items() if k != "document"}}
-        document = change.changes.get("document", current.document if current else None)
-        self._vacancies[change.vacancy_id] = VacancyState(change.revision, change.status, merged.get("employer_id", ""),
-                                                          merged.get("employer_name", ""),
-                                                          document if change.status == OPEN else None)
+        # As the database's upsert: the fields the event sets, the others as recorded.
+        kept = {k: change.changes.get(k, getattr(current, k, "")) for k in ("employer_id", "employer_name")}
+        document = change.changes.get("document") if change.status == OPEN else None
+        self._vacancies[change.vacancy_id] = VacancyState(change.revision, change.status, document=document, **kept)
         self._vacancies_changed = True
         self._unbuilt.add(change.vacancy_id)
         return True
@@ -423,7 +421,7 @@ class RankingIndex:
             return None
         with self._columns_lock.reading():
             found = lists.candidate_lists(self._columns.table(), snapshot.table, [snapshot.rows[vacancy_id]], limit,
-                                          self.ranker)[0]
+                                          self.ranker, names=self._worker_ids)[0]
             ids = self._worker_ids
             return [{"worker_id": ids[row], "score": score, "reason_keys": list(keys)} for row, score, keys in found]
 

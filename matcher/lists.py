@@ -1,8 +1,10 @@
 """Top-k lists with reasons, on whole blocks: each worker's best vacancies, each vacancy's best workers.
 
 Pure numpy over ``WorkerTable``/``VacancyTable`` (no database): the
-refresher feeds it what the read model holds. An entry is
-``(index, score, reason_keys)``; only eligible pairs are listed.
+ranking index (``matcher.index``) asks it on each request. An entry is
+``(index, score, reason_keys)``; only eligible pairs are listed. A
+vacancy's candidates are gated on whole columns first; features and the
+model then see only the workers who passed.
 """
 
 from __future__ import annotations
@@ -61,18 +63,33 @@ def worker_lists(workers: WorkerTable, vacancies: VacancyTable, k: int, ranker=N
 
 
 def candidate_lists(workers: WorkerTable, vacancies: VacancyTable, rows: np.ndarray, k: int,
-                    ranker=None) -> list[list[tuple]]:
-    """For each vacancy at ``rows`` of ``vacancies``, its ``k`` best eligible workers (indices into ``workers``)."""
+                    ranker=None, names=None) -> list[list[tuple]]:
+    """For each vacancy at ``rows`` of ``vacancies``, its ``k`` best eligible workers (indices into ``workers``).
+
+    Best first by score as shown (4 decimals); equal ones by ``names[row]`` when given (the workers'
+    ids), else by row. So two processes holding the same workers in other rows list them alike.
+    """
     weights = getattr(ranker, "weights", DEFAULT_WEIGHTS)
     lists: list[list[tuple]] = []
     for row in np.asarray(rows, dtype=np.int64).tolist():
         found, features, scores = eligible_workers(workers, take(vacancies, np.array([row])), ranker)
-        best, top = _best(scores[None, :], k)
-        picked = best[0][best[0] >= 0]
+        shown = np.round(scores.astype(np.float64), 4)
+        picked = _head(shown, k, found if names is None else [names[r] for r in found.tolist()])
         keys = explain(features, weights, picked, np.zeros(len(picked), dtype=np.int64)) if len(picked) else []
-        lists.append([(int(found[i]), round(float(s), 4), reason)
-                      for i, s, reason in zip(picked.tolist(), top[0][:len(picked)].tolist(), keys, strict=True)])
+        lists.append([(int(found[i]), float(shown[i]), reason)
+                      for i, reason in zip(picked.tolist(), keys, strict=True)])
     return lists
+
+
+def _head(scores: np.ndarray, k: int, ties) -> np.ndarray:
+    """Positions of the ``k`` highest ``scores``, best first, equal scores in the order of ``ties``."""
+    pool = np.arange(len(scores))
+    if len(scores) > k:
+        # Whatever ties with the k-th score stays in the pool, so the cut itself follows ``ties``.
+        pool = np.flatnonzero(scores >= -np.partition(-scores, k - 1)[k - 1]) if k else pool[:0]
+    positions = pool.tolist()
+    order = sorted(zip((-scores[pool]).tolist(), [ties[i] for i in positions], positions, strict=True))
+    return np.array([i for _score, _tie, i in order[:k]], dtype=np.int64)
 
 
 def eligible_workers(workers: WorkerTable, vacancy: VacancyTable, ranker=None):

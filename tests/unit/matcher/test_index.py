@@ -13,8 +13,10 @@ import numpy as np
 import pytest
 
 from matcher import records
+from matcher.gates import below_min_age
 from matcher.index import RankingIndex, ReadModel
 from matcher.store import CLOSED, OPEN, PENDING
+from matcher.tables import VacancyTable, WorkerTable
 from services.events import (
     OFFER_RESPONDED,
     PLACEMENT_COMPLETED,
@@ -220,6 +222,20 @@ def test_the_revision_rules_and_their_database_filter_say_the_same():
     assert verdict.condition() == {"status__ne": CLOSED, "revision__lte": 2} and close.condition() == {}
 
 
+def test_equal_candidates_are_listed_by_id_whatever_order_a_process_learnt_them_in():
+    clones = [profile(f"w{i}") for i in range(30)]
+    vacancy = reviewed("v1")
+    first = applied(empty_index(), vacancy, *clones)
+    second = empty_index()
+    for event in reversed(clones):  # one flush each: rows in the opposite order
+        applied(second, event)
+    applied(second, vacancy)
+    assert second._rows["w29"] == 0 and first._rows["w0"] == 0
+    listed = first.vacancy_candidates("v1", limit=10)
+    assert listed == second.vacancy_candidates("v1", limit=10)
+    assert [c["worker_id"] for c in listed] == sorted(f"w{i}" for i in range(30))[:10]
+
+
 def test_not_ready_until_loaded():
     index = RankingIndex()
     assert not index.ready
@@ -264,3 +280,10 @@ def test_readers_never_see_a_half_written_batch_of_workers():
             thread.join()
     assert not errors
     assert seen == {0}
+
+
+def test_an_unknown_birth_year_never_fails_the_minimum_age_gate():
+    known, unknown = {"birth_year": 2015, "languages": ["es"]}, {"languages": ["es"]}
+    workers = WorkerTable.from_documents([known, unknown])
+    vacancies = VacancyTable.from_documents([{**contract_vacancy(), "id": "v1"}])
+    assert below_min_age(workers, vacancies).tolist() == [[True], [False]]
