@@ -53,3 +53,25 @@ def database(settings):
     db.connect(settings)
     yield db.database()
     db.database().client.drop_database(settings.mongo_db)
+
+
+@pytest.fixture(autouse=True)
+def indexes_stopped(monkeypatch):
+    """Stop every ranking index a test started (a matcher app or worker builds one, with threads that
+    follow Kafka and read the database): left running, they would keep querying into later tests."""
+    from matcher import app as matcher_app
+    from matcher import index as matcher_index
+
+    started = []
+
+    def start_index(*args, **kwargs):
+        index = real(*args, **kwargs)
+        started.append(index)
+        return index
+
+    real = matcher_index.start_index
+    monkeypatch.setattr(matcher_index, "start_index", start_index)
+    monkeypatch.setattr(matcher_app, "start_index", start_index)
+    yield
+    for index in started:
+        index.stop()

@@ -42,7 +42,7 @@ def matcher_worker(settings, database):
 
 
 @pytest.fixture
-def app(settings, matcher_worker):
+def matcher_app(settings, matcher_worker):
     """The matcher web app with its own ranking index, once built."""
     app = create_app({"TESTING": True}, settings=settings)
     index = app.extensions["matcher_index"]
@@ -52,9 +52,9 @@ def app(settings, matcher_worker):
 
 
 @pytest.fixture
-def matcher(settings, app):
+def matcher(settings, matcher_app):
     """A client of the matcher's API with a service token."""
-    client = app.test_client()
+    client = matcher_app.test_client()
     token = mint_token(settings, "workers", "service", 600)
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
     return client
@@ -125,7 +125,7 @@ def candidates(client, vacancy_id, among):
     return [c["worker_id"] for c in response.get_json()["candidates"] if c["worker_id"] in among]
 
 
-def test_rankings_follow_verdicts_profiles_and_closing(settings, app, matcher):
+def test_rankings_follow_verdicts_profiles_and_closing(settings, matcher_app, matcher):
     ana, luis = tag("w"), tag("w")
     fair, blocked, employer = tag("v"), tag("v"), tag("e")
     publish(settings, profile_event(ana),
@@ -152,13 +152,13 @@ def test_rankings_follow_verdicts_profiles_and_closing(settings, app, matcher):
     eventually(lambda: matches(matcher, ana, mine) == [], "the filled vacancy gone from Ana's matches")
     assert matcher.get(f"/api/v1/vacancies/{fair}/candidates").status_code == 404
     # A late verdict does not reopen a filled vacancy, in the database or in the index.
-    seen = applied_by(app)
+    seen = applied_by(matcher_app)
     late, edited = reviewed(fair, employer, revision=5), profile_event(ana, revision=2, skills=["fruit picking"])
     publish(settings, late, edited)
     eventually(lambda: {late.id, edited.id} <= seen, "the late verdict and the new profile applied by the index")
     eventually(lambda: HandledEvent.objects(event_id=late.id).first(), "the late verdict handled by the worker")
     assert VacancyRecord.objects.get(id=fair).status == "closed"
-    index = app.extensions["matcher_index"]
+    index = matcher_app.extensions["matcher_index"]
     eventually(lambda: index.worker_profile(ana)["skills"] == ["fruit picking"], "the new profile folded in")
     assert matches(matcher, ana, mine) == []
     assert matcher.get(f"/api/v1/vacancies/{fair}/candidates").status_code == 404
@@ -225,14 +225,14 @@ def test_a_season_already_under_way_is_not_offered(settings, matcher):
     eventually(lambda: matches(matcher, worker, {started, coming}) == [coming], "only the season still to come")
 
 
-def test_a_verdict_read_before_its_submission_still_opens_the_vacancy(settings, app, matcher):
+def test_a_verdict_read_before_its_submission_still_opens_the_vacancy(settings, matcher_app, matcher):
     worker, employer, vacancy_id = tag("w"), tag("e"), tag("v-0")
     submitted = new_event(VACANCY_SUBMITTED, "employers", vacancy_id,
                           {"vacancy": vacancy(), "employer_id": employer, "revision": 1})
     # Two topics, so the matcher may read the verdict first.
     publish(settings, profile_event(worker), reviewed(vacancy_id, employer))
     eventually(lambda: matches(matcher, worker, {vacancy_id}) == [vacancy_id], "the vacancy among the matches")
-    seen = applied_by(app)
+    seen = applied_by(matcher_app)
     publish(settings, submitted)
     eventually(lambda: HandledEvent.objects(event_id=submitted.id).first(), "the late submission handled")
     eventually(lambda: submitted.id in seen, "the late submission applied by the index")

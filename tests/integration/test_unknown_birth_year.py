@@ -7,7 +7,7 @@ from __future__ import annotations
 from services.documents import PublishedProfileSchema
 from services.events import WORKER_PROFILE_UPDATED, Envelope, dlq_topic, new_event
 from tests.integration.helpers import envelopes, eventually, read_topic
-from tests.integration.test_matcher_flow import matcher, matches, publish, reviewed, tag  # noqa: F401 (fixture)
+from tests.integration.test_matcher_flow import matcher, matcher_app, matcher_worker, matches, publish, reviewed, tag  # noqa: F401,E501 (fixtures)
 from tests.integration.workers_support import app, client, fake_matcher, worker_document  # noqa: F401 (fixtures)
 from workers.models import Worker
 from workers.profiles import profile_payload, republish_profiles_without_birth_year
