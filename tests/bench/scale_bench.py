@@ -424,7 +424,9 @@ row. Each row is one version on a fresh local stack (SecantusDB, Kafka, every se
 - **candidates**: `GET /api/v1/vacancies/{{id}}/candidates` of the timed vacancies through the employers API,
   {args.reads} reads one at a time.
 - **events / bytes per vacancy**: every message on every topic (key + value) from just before the first timed
-  vacancy until Kafka is quiet for 5 s after the last was seen, divided by {args.timed}.
+  vacancy until Kafka is quiet for 5 s after the last was seen, divided by {args.timed}. A version that sends
+  notices only for workers who read their matches lately has these then: the {args.timed} observers, the
+  {args.clients} readers and the {SAMPLE_WORKERS} sampled workers whose lists the wait for the seed read.
 - **peak RSS**: VmHWM of each matcher gunicorn worker (started at the index build) and each matcher worker process.
 
 Targets at 100,000 x 10,000 on 2 cores (issue 14): submit -> visible p95 under 1 s; cached `/me/matches`
