@@ -41,6 +41,7 @@ import datetime as dt
 import json
 import os
 import random
+import shlex
 import shutil
 import subprocess
 import sys
@@ -423,7 +424,9 @@ row. Each row is one version on a fresh local stack (SecantusDB, Kafka, every se
 - **candidates**: `GET /api/v1/vacancies/{{id}}/candidates` of the timed vacancies through the employers API,
   {args.reads} reads one at a time.
 - **events / bytes per vacancy**: every message on every topic (key + value) from just before the first timed
-  vacancy until Kafka is quiet for 5 s after the last was seen, divided by {args.timed}.
+  vacancy until Kafka is quiet for 5 s after the last was seen, divided by {args.timed}. A version that sends
+  notices only for workers who read their matches lately has these then: the {args.timed} observers, the
+  {args.clients} readers and the {SAMPLE_WORKERS} sampled workers whose lists the wait for the seed read.
 - **peak RSS**: VmHWM of each matcher gunicorn worker (started at the index build) and each matcher worker process.
 
 Targets at 100,000 x 10,000 on 2 cores (issue 14): submit -> visible p95 under 1 s; cached `/me/matches`
@@ -470,26 +473,29 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    command = "python -m tests.bench.scale_bench " + " ".join(sys.argv[1:] if argv is None else argv)
+    command = shlex.join(["python", "-m", "tests.bench.scale_bench", *(sys.argv[1:] if argv is None else argv)])
     started, clock = dt.datetime.now(dt.UTC), time.monotonic()
     os.environ.update(RAISED_LIMITS)
     design = Design.of(ROOT)
     say(f"this checkout: ranking index {'yes' if design.index else 'no'}, {CACHE_SETTING} "
         f"{'yes' if design.cache_setting else 'no'}; {machine()}; load average {os.getloadavg()[0]:.1f}")
     baseline = baseline_checkout(args.baseline_ref) if args.baseline_ref else None
-    stack, rows, stopped = bench_stack(), [], set()
+    stack, rows, stopped = bench_stack(), [], {}
     for n_workers in args.sizes:
         runs = [("this", lambda n=n_workers: run_size(stack, n, args, design))]
         if baseline is not None and n_workers in args.baseline_sizes:
             runs.append(("baseline", lambda n=n_workers: run_baseline(baseline, n, args)))
         for version, run in runs:
             if version in stopped:  # a version that did not finish a smaller size is not tried at a larger one
+                rows.append(Row(workers=n_workers, vacancies=max(1, n_workers // 10), label=stopped[version].label,
+                                commit=stopped[version].commit, load_start=os.getloadavg()[0],
+                                error=f"not tried: did not finish at {stopped[version].workers:,} workers"))
                 continue
             rows.append(run())
             if not rows[-1].finished:
-                stopped.add(version)
+                stopped[version] = rows[-1]
             write(rows, args, command.strip(), started, time.monotonic() - clock)
-    print(table(rows), flush=True)
+            print(table(rows), flush=True)
     return 0
 
 
