@@ -65,7 +65,7 @@ WATCH_SLACK = timedelta(seconds=60)
 NOTICE_GAP = timedelta(seconds=60)  # at most one notice per worker per minute
 # How long a mark rests before a sender checks it: the screening process's index folds an event into its
 # tables within ``REBUILD_SECONDS`` (0.2 s); another process's index first has to read it from Kafka.
-SETTLE_OWN = timedelta(seconds=0.5)
+SETTLE_OWN = timedelta(seconds=0.1)
 SETTLE_OTHERS = timedelta(seconds=2)
 MAX_NOTICE_BYTES = 2048  # the whole envelope as sent
 VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
@@ -298,6 +298,11 @@ class NoticeSender:
         self.batch = batch
         self.owner = uuid.uuid4().hex
         self.outcomes: dict[str, int] = {}
+        self._woken = threading.Event()
+
+    def wake(self) -> None:
+        """Check soon rather than at the next poll: this process's screen just marked workers."""
+        self._woken.set()
 
     def run(self, stop) -> None:
         """Send until ``stop`` is set, backing off while the database is down."""
@@ -311,8 +316,10 @@ class NoticeSender:
                 stop.wait(backoff)
                 backoff = min(backoff * 2, 10.0)
                 continue
-            if checked < self.batch:
-                stop.wait(self.poll_seconds)
+            if checked < self.batch and self._woken.wait(self.poll_seconds) and not stop.is_set():
+                # Marks just made by this process: let them settle (its index has the event), then check.
+                self._woken.clear()
+                stop.wait(SETTLE_OWN.total_seconds())
 
     def send_once(self, now: datetime | None = None) -> int:
         """Check the due marks of one batch that have settled; returns how many it checked."""

@@ -81,7 +81,8 @@ class Notices:
     def after(self, topic: str, event) -> None:
         """Apply a handled event to the index, then screen it (the index must know it first)."""
         self.index.apply(topic, event)
-        self.screen.after(topic, event)
+        if self.screen.after(topic, event):
+            self.sender.wake()  # a notice is due: its sender need not wait for the next poll
 
 
 class Part:
