@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import mongoengine
 from mongoengine.connection import get_db
 from pymongo import ReturnDocument
@@ -14,9 +16,26 @@ from services.config import Settings
 SERVER_SELECTION_TIMEOUT_MS = 3000
 DUPLICATE_KEY = 11000
 
+# Threads of one process (a web app and a worker in the tests, an index loader) connect at once:
+# mongoengine's connection registry is plain dicts, and a disconnect racing a connect raised KeyError.
+_binding = threading.Lock()
+_bound: dict[str, tuple[str, str]] = {}
+
 
 def connect(settings: Settings, alias: str = "default") -> None:
-    """Bind mongoengine's ``alias`` to this service's database (idempotent)."""
+    """Bind mongoengine's ``alias`` to this service's database; already bound to it, nothing changes.
+
+    Keeping the client when nothing changed matters: other threads may be using it.
+    """
+    target = (settings.mongo_url, settings.mongo_db)
+    with _binding:
+        if _bound.get(alias) == target:
+            return
+        _rebind(settings, alias)
+        _bound[alias] = target
+
+
+def _rebind(settings: Settings, alias: str) -> None:
     mongoengine.disconnect(alias)
     # Document classes cache their collection, and so the client behind it: a
     # reconnect (tests do one per test) must not leave any on a closed one.
