@@ -20,6 +20,7 @@ from matcher.notices import NoticeScreen, NoticeSender
 from matcher.ranker import load_ranker
 from matcher.store import ShownMatches
 from services import db
+from services.batch import after_writes
 from services.config import Settings
 from services.events import (
     OFFER_RESPONDED,
@@ -46,6 +47,8 @@ OUTBOX_DOCUMENTS = (ShownMatches,)
 # What an older version stored: lists kept ahead by its refresher, and the marks that fed it.
 OLD_COLLECTIONS = ("worker_matches", "vacancy_candidates", "dirty")
 SCREEN_ATTEMPTS = 3
+# Handlers queue their writes (services.batch): a batch of 500 events is a few bulk writes.
+BATCH_EVENTS = 500
 
 
 class Notices:
@@ -101,14 +104,15 @@ def screened(handlers_by_topic: dict, notices) -> dict:
     """``handlers_by_topic``, each followed by ``notices.after`` (the index applies the event, the screen
     marks the watched workers it concerns).
 
-    The read model is the truth and its handler runs first, raising as before (retry, dead letter). The
-    index and the screen only speed notices up: their failure is logged, never a reason to handle the
+    The read model is the truth and its handler runs first, raising as before (retry, dead letter); the
+    index and the screen follow once the batch's writes are stored (``services.batch``). They only speed
+    notices up: their failure is logged, never a reason to handle the
     event again (a handler such as the employer's review count is not idempotent) nor to dead-letter it.
     """
     def follow(topic, handler):
         def handle(event):
             handler(event)
-            _after(notices, topic, event)
+            after_writes(lambda: _after(notices, topic, event))
         handle.__name__ = getattr(handler, "__name__", "handle")
         return handle
 
@@ -143,7 +147,8 @@ def run(settings: Settings | None = None, stop=None) -> None:
     settings = settings or Settings.from_env("matcher")
     notices = Notices(settings)
     run_worker("matcher", screened(HANDLERS, notices), OUTBOX_DOCUMENTS, settings=settings, stop=stop,
-               jobs=notices.jobs(), upgrades=(drop_old_lists,), prepare=notices.prepare)
+               jobs=notices.jobs(), upgrades=(drop_old_lists,), prepare=notices.prepare,
+               max_poll_records=BATCH_EVENTS)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ because of an outage would lose it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from pymongo.errors import ConnectionFailure
 
+from services import batch
 from services.events import Envelope, MalformedEvent, dlq_topic
 
 log = logging.getLogger(__name__)
@@ -82,13 +84,19 @@ class ConsumerLoop:
         if not batches:
             return 0
         progress, handled = {}, []
+        writes = batch.BatchWrites()
         try:
-            self._handle_batches(batches, progress, handled)
+            # Handlers that queue their writes (services.batch) have them sent in bulk here, before the
+            # events are recorded as handled: a crash in between only means they are handled again.
+            with batch.collecting(writes):
+                self._handle_batches(batches, progress, handled)
+            writes.flush()
             self._record(progress, handled)
             if self.after_batch is not None and handled:
                 self.after_batch()
         except TRANSIENT_ERRORS + (TransientError,):
-            committed = self._record_what_we_can(progress, handled)
+            # Queued writes that were not all sent: none of the batch's events may be recorded.
+            committed = {} if writes.unsent else self._record_what_we_can(progress, handled)
             for tp, records in batches.items():
                 self.consumer.seek(tp, committed.get(tp, records[0].offset))
             raise
@@ -153,9 +161,11 @@ class ConsumerLoop:
     def _attempt(self, handler, event):
         """Run the handler up to ``max_attempts`` times; the last error, or None."""
         error = None
+        writes = batch.current()
         for attempt in range(1, self.max_attempts + 1):
             try:
-                handler(event)
+                with writes.event() if writes is not None else contextlib.nullcontext():
+                    handler(event)
                 return None
             except TRANSIENT_ERRORS + (TransientError,):
                 raise

@@ -36,7 +36,7 @@ def retry_until(stop: threading.Event, what: str, action, delay: float = 2.0):
     return None
 
 
-def build_consumer(settings: Settings, topics) -> KafkaConsumer:
+def build_consumer(settings: Settings, topics, max_poll_records: int = 100) -> KafkaConsumer:
     return KafkaConsumer(
         *topics,
         **client_options(settings),
@@ -45,7 +45,7 @@ def build_consumer(settings: Settings, topics) -> KafkaConsumer:
         # Auto-commit would commit before the handler finished.
         enable_auto_commit=False,
         auto_offset_reset="earliest",
-        max_poll_records=100,
+        max_poll_records=max_poll_records,
     )
 
 
@@ -58,7 +58,8 @@ def run_upgrades(functions) -> None:
 
 
 def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Settings | None = None,
-               stop: threading.Event | None = None, jobs=(), upgrades=(), prepare=None) -> None:
+               stop: threading.Event | None = None, jobs=(), upgrades=(), prepare=None,
+               max_poll_records: int = 100) -> None:
     """Run ``service``'s consumer (``handlers``: topic → function) and outbox relay until stopped.
 
     ``jobs`` are more background loops of the service (objects with a
@@ -67,6 +68,9 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
     stored up to date; each runs once per database (``run_upgrades``), before anything else.
     ``prepare(stop)``, if given, is called once the database is connected and upgraded and the topics
     exist, before any thread starts (the matcher builds its ranking index there, which follows the topics).
+    ``max_poll_records`` bounds a consumer batch: larger for handlers that queue their writes in bulk
+    (``services.batch``), small for slow ones (an ethics review may take seconds; a batch must end well
+    within Kafka's poll interval).
     """
     settings = settings or Settings.from_env(service)
     configure_logging(service, settings.log_level)
@@ -85,8 +89,8 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
                                         name="outbox-relay", daemon=True))
     if handlers:
         wake = relay.wake if relay is not None else None
-        threads.append(threading.Thread(target=_consume, args=(settings, handlers, publisher, stop, wake),
-                                        name="consumer", daemon=True))
+        threads.append(threading.Thread(target=_consume, args=(settings, handlers, publisher, stop, wake,
+                                                               max_poll_records), name="consumer", daemon=True))
     threads += [threading.Thread(target=job.run, args=(stop,), name=job.name, daemon=True) for job in jobs]
     for thread in threads:
         thread.start()
@@ -114,8 +118,8 @@ def _watch(threads, stop: threading.Event) -> str | None:
 
 
 def _consume(settings: Settings, handlers: dict, publisher: Publisher, stop: threading.Event,
-             after_batch=None) -> None:
-    consumer = retry_until(stop, "subscribe", lambda: build_consumer(settings, list(handlers)))
+             after_batch=None, max_poll_records: int = 100) -> None:
+    consumer = retry_until(stop, "subscribe", lambda: build_consumer(settings, list(handlers), max_poll_records))
     if consumer is None:
         return
     loop = ConsumerLoop(consumer, handlers, EventLedger(settings.service), publisher,
