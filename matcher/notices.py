@@ -328,6 +328,9 @@ class NoticeSender:
                if self._settled(m, now)]
         if not due:
             return 0
+        # Fold what this index was handed into its tables first: its builder does so only every
+        # REBUILD_SECONDS, and ranking a worker before it would find the list unchanged and drop the mark.
+        self.index.flush()
         started, decided = time.monotonic(), {}
         for n, mark in enumerate(due, start=1):
             outcome, update = self.decide(mark, now)

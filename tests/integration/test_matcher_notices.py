@@ -36,8 +36,9 @@ from services.outbox import PENDING
 class FakeIndex:
     """Answers like ``RankingIndex``; ``matches`` may be changed between calls."""
 
-    def __init__(self, matches=None, scores=None, pause: threading.Event | None = None):
+    def __init__(self, matches=None, scores=None, pause: threading.Event | None = None, unfolded=None):
         self.matches = matches or {}
+        self.unfolded = unfolded or {}  # applied but not yet folded into the tables: ``flush`` does it
         self.scores = scores or {}
         self.pause = pause
         self.ranked: list[str] = []
@@ -57,6 +58,9 @@ class FakeIndex:
 
     def apply(self, topic, envelope):
         pass
+
+    def flush(self):
+        self.matches, self.unfolded = {**self.matches, **self.unfolded}, {}
 
 
 def ranked(prefix: str, count: int = 20, top: float = 0.9) -> list[dict]:
@@ -202,6 +206,16 @@ def test_a_changed_first_20_sends_one_small_notice_and_ends_the_watch(database):
     assert aware(stored("w1")["due_at"]) == now + NOTICE_GAP
     assert sender.send_once(now + timedelta(seconds=4)) == 0  # not due yet
     assert sender.send_once(now + NOTICE_GAP) == 1 and sender.outcomes["sent"] == 2
+
+
+def test_a_sender_folds_what_its_index_was_handed_in_before_ranking(database):
+    """The screen marks a worker right after its index applied the event; the index's builder folds it into
+    the tables only every 0.2 s. Ranked before that, the list looks unchanged and the mark is dropped."""
+    due("w1", ranked("v"))
+    fresh = [{"vacancy_id": "new", "score": 0.99, "reason_keys": ["good_pay"]}, *ranked("v", 19)]
+    sender = NoticeSender(FakeIndex({"w1": ranked("v")}, unfolded={"w1": fresh}))
+    assert sender.send_once(utcnow() + SETTLED) == 1
+    assert sender.outcomes == {"sent": 1} and sent("w1")[0].payload["matches"][0]["vacancy_id"] == "new"
 
 
 def test_a_sender_defers_a_check_due_sooner_than_a_minute_after_the_last_notice(database):

@@ -431,6 +431,9 @@ class RankedIndex:
     def vacancy_scores(self, vacancy_id):
         return [f"w{i}" for i in range(0, 3000, 7)], np.full(429, 0.99, dtype=np.float32)
 
+    def flush(self):
+        pass
+
 
 def test_the_matchers_notices_use_indexes_and_read_only_the_recent_and_the_due(settings, database, recorded):
     now = datetime.now(UTC)
