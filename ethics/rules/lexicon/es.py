@@ -45,6 +45,9 @@ PAY_CUES = (
         rf"primeros |primera |futuro )?{WAGE}", False),
     cue(rf"por {BY}{WORKER_NOUN}", False),
     cue(rf"{EMPLOYER}\s+{MODAL}(?:{PAY_VERB}|(?:es|son|sera|seran) responsables? (?:de|del))", True),
+    # "la agencia cobra su comisión al empleador": the agency's charge goes to the employer.
+    cue(r"(?:cobr|factur)\w* (?:\w+ ){0,3}(?:al|a la|a los) (?:empleador|empresa|patron|productor|granja|finca)\w*",
+        True),
     cue(rf"(?:pagad[oa]s?|cubiert[oa]s?|asumid[oa]s?|costead[oa]s?|financiad[oa]s?|sufragad[oa]s?|reembolsad[oa]s?|"
         rf"proporcionad[oa]s?|provist[oa]s?|abonad[oa]s?|comprad[oa]s?) (?:\w+ ){{0,2}}por {BY}{EMPLOYER_NOUN}", True),
     cue(rf"(?:a cargo|por cuenta|a costa|a expensas|corre por cuenta) (?:del|de la|de los|de las|de nuestra|de "

@@ -40,7 +40,8 @@ PAY_CUES = (
         rf"|les |son |leur |votre |vos |ses |leurs |l')?(?:premiers? |premieres? )?{WAGE}", False),
     cue(rf"(?:demandee?s?|facturee?s?|reclamee?s?|exigee?s?|imputee?s?|chargee?s?|prelevee?s?|facture|demande|"
         rf"exige|impute|reclame) (?:\w+ )?{TO}{WORKER_NOUN}", False),
-    cue(rf"par {BY}{WORKER_NOUN}", False),
+    # "par travailleur" without an article is "per worker", not "by the worker".
+    cue(rf"par (?:le |la |les |l'|chaque |notre |nos ){WORKER_NOUN}", False),
     cue(rf"{EMPLOYER}\s*{MODAL}(?:{PAY_VERB}|responsables? (?:de|du|des)){TAIL}", True),
     cue(rf"(?:payee?s?|pris(?:es?)? en charge|assumee?s?|financee?s?|supportee?s?|remboursee?s?|couverte?s?|"
         rf"offerte?s?|fournie?s?|reglee?s?|acquittee?s?) (?:\w+ ){{0,2}}par {BY}{EMPLOYER_NOUN}", True),
