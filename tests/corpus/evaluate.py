@@ -79,7 +79,8 @@ def evaluate(cases: list[dict]) -> Report:
         report.total += 1
         report.by_language[case["lang"]] += 1
         missing = set(case.get("rules", [])) - fired
-        tallies = (report.languages.setdefault(case["lang"], Tally()), report.families.setdefault(family(case), Tally()))
+        tallies = (report.languages.setdefault(case["lang"], Tally()),
+                   report.families.setdefault(family(case), Tally()))
         for tally in tallies:
             tally.total += 1
         if verdict.verdict == case["expect"] and not missing:
