@@ -83,7 +83,8 @@ def test_the_unfair_sentence_fires_and_its_look_alike_does_not(family, unfair, f
 @pytest.mark.parametrize("text", [
     "Under 20 CFR 655.135(j), employers and agents may not receive payment of any kind from workers, including "
     "recruitment fees.",
-    "Per Mexican law, retaining a worker's passport or identity documents is a crime (Ley Federal del Trabajo, art. 133).",
+    "Per Mexican law, retaining a worker's passport or identity documents is a crime (Ley Federal del Trabajo, "
+    "art. 133).",
     "Según el artículo 5 de la ley, cobrar una cuota de reclutamiento al trabajador es ilegal.",
     "Dapre lwa a (atik 12), li entèdi pou ajans yo kenbe paspò travayè yo.",
 ])
