@@ -26,7 +26,8 @@ def vacancy_dict(vacancy: Vacancy) -> dict:
 
 def offer_dict(offer: Offer) -> dict:
     return {**OfferSchema().load(offer.document), "id": str(offer.pk), "status": offer.status,
-            "flags": flags_for_reader(offer.flags), "employer_rating": offer.employer_rating, "created_at": offer.created_at}
+            "flags": flags_for_reader(offer.flags), "employer_rating": offer.employer_rating,
+            "created_at": offer.created_at}
 
 
 def matcher():
