@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask_babel import format_decimal, gettext
+from flask_babel import format_decimal, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
+from ethics.rules.messages import localise
 from services.documents import MAX_MONEY
 
 STATUS = {
@@ -51,9 +52,16 @@ def number(value) -> str:
     return format_decimal(value, format="#,##0.##")
 
 
+def flag_message(flag) -> str:
+    """An ethics flag's reason in the page's language (a stored flag dict or an engine flag)."""
+    message = flag.get("message", "") if isinstance(flag, dict) else getattr(flag, "message", "")
+    return localise(message, str(get_locale() or "en"))
+
+
 def register(app) -> None:
     """Make the label tables and ``message`` available to every template."""
     app.jinja_env.globals.update(STATUS=STATUS, PATHWAY=PATHWAY, PERIOD=PERIOD, SEVERITY=SEVERITY, VERDICT=VERDICT,
                                  error_text=message)
     app.jinja_env.filters["error_text"] = message
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["flag_message"] = flag_message

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, request
 
 from employers.models import Offer, Vacancy
+from ethics.rules.messages import best_language, localised_flags
 from services.documents import OfferSchema, VacancySchema
+
+# The languages employers read the ethics reasons in (the employers pages' languages).
+FLAG_LANGUAGES = ("en", "es", "fr", "pt")
+
+
+def flags_for_reader(flags) -> list[dict]:
+    """Stored flags with ``message`` in the request's ``Accept-Language`` (en, es, fr or pt)."""
+    return localised_flags(list(flags), best_language(request.accept_languages, FLAG_LANGUAGES))
 
 
 def vacancy_dict(vacancy: Vacancy) -> dict:
     # Loaded again so that the response schema dumps real dates, not strings.
     return {**VacancySchema().load(vacancy.document), "id": str(vacancy.pk), "status": vacancy.status,
-            "flags": list(vacancy.flags), "revision": vacancy.revision, "created_at": vacancy.created_at}
+            "flags": flags_for_reader(vacancy.flags), "revision": vacancy.revision,
+            "created_at": vacancy.created_at}
 
 
 def offer_dict(offer: Offer) -> dict:
     return {**OfferSchema().load(offer.document), "id": str(offer.pk), "status": offer.status,
-            "flags": list(offer.flags), "employer_rating": offer.employer_rating, "created_at": offer.created_at}
+            "flags": flags_for_reader(offer.flags), "employer_rating": offer.employer_rating,
+            "created_at": offer.created_at}
 
 
 def matcher():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, g, stream_with_context
+from flask import Response, abort, g, request, stream_with_context
 from flask_smorest import Blueprint
 
 from ethics import engine, flags, two_factor
 from ethics.models import Auditor
+from ethics.rules.messages import best_language, localised_flags
 from ethics.schemas import (
     AuditorTokenRequestSchema,
     CheckRequestSchema,
@@ -30,11 +31,15 @@ add_account_endpoints(blp, "auditor", Auditor.signed_in)
 @blp.arguments(CheckRequestSchema)
 @blp.response(200, VerdictSchema)
 def check(request_body):
-    """Dry-run check of a vacancy, or of an offer against its vacancy; nothing is stored."""
+    """Dry-run check of a vacancy, or of an offer against its vacancy; nothing is stored. Each flag's
+    ``message`` follows ``Accept-Language`` (en, es, fr, pt, ht)."""
     budget = settings_of().check_budget_seconds
     if request_body["kind"] == "vacancy":
-        return engine.check_vacancy(request_body["document"], budget).to_dict()
-    return engine.check_offer(request_body["document"], request_body.get("vacancy"), budget).to_dict()
+        result = engine.check_vacancy(request_body["document"], budget).to_dict()
+    else:
+        result = engine.check_offer(request_body["document"], request_body.get("vacancy"), budget).to_dict()
+    # The reasons in the reader's language (Accept-Language); the flags keep their contract shape.
+    return {**result, "flags": localised_flags(result["flags"], best_language(request.accept_languages))}
 
 
 @blp.get("/rules")

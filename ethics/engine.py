@@ -8,7 +8,7 @@ any rule or data change so that every stored verdict says which rules decided it
 from __future__ import annotations
 
 from ethics.rules import catalogue as _catalogue
-from ethics.rules import offers, structured, wages
+from ethics.rules import conditions, offers, structured, wages
 from ethics.rules.budget import DEFAULT_BUDGET_SECONDS, Deadline
 from ethics.rules.catalogue import BLOCK, Flag, Verdict, make_flag
 from ethics.rules.fields import items, mapping
@@ -18,7 +18,7 @@ from ethics.rules.textnorm import shorten
 
 __all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "grievance_flag"]
 
-RULES_VERSION = "2026.12.2"
+RULES_VERSION = "2027.01.1"
 
 
 def _verdict(flags: list[Flag]) -> Verdict:
@@ -46,9 +46,12 @@ def check_vacancy(vacancy: dict, budget_seconds: float | None = DEFAULT_BUDGET_S
     requirements = mapping(vacancy.get("requirements"))
     flags = structured.vacancy_flags(vacancy)
     flags += wages.wage_flags(vacancy, vacancy.get("destination"), "vacancy")
-    flags += text_flags([("title", as_text(vacancy.get("title"))), ("description", as_text(vacancy.get("description"))),
-                         ("other requirements", as_text(requirements.get("other")))] + _label_texts(vacancy),
-                        deadline)
+    texts = [("title", as_text(vacancy.get("title"))), ("description", as_text(vacancy.get("description"))),
+             ("other requirements", as_text(requirements.get("other")))] + _label_texts(vacancy)
+    signals: dict[str, tuple[str, str]] = {}
+    flags += text_flags(texts, deadline, signals)
+    flags += conditions.programme_flags(vacancy, vacancy, signals)
+    flags += conditions.contradiction_flags(vacancy, "vacancy", texts, signals, vacancy.get("destination"))
     return _verdict(flags)
 
 
@@ -64,7 +67,12 @@ def check_offer(offer: dict, vacancy: dict | None, budget_seconds: float | None 
     flags += wages.wage_flags(offer, vacancy.get("destination") if vacancy else None, "offer")
     if vacancy is not None:
         flags += offers.substitution_flags(offer, vacancy)
-    flags += text_flags([("offer terms", as_text(offer.get("terms")))] + _label_texts(offer), deadline)
+    texts = [("offer terms", as_text(offer.get("terms")))] + _label_texts(offer)
+    signals: dict[str, tuple[str, str]] = {}
+    flags += text_flags(texts, deadline, signals)
+    flags += conditions.programme_flags(offer, vacancy, signals)
+    destination = vacancy.get("destination") if vacancy else None
+    flags += conditions.contradiction_flags(offer, "offer", texts, signals, destination)
     return _verdict(flags)
 
 

@@ -50,22 +50,25 @@ EPP = "ILO GP&OG general principle 7 / Employer Pays Principle"
 RULES = (
     Rule("worker-fees", BLOCK, EPP,
          "Workers must not pay any recruitment fee (placement, registration, agency or processing fee), whether in "
-         "the worker_fees field or in the text."),
+         "the worker_fees field or in the text, under any name (\"management costs\", \"contribution\"), as a "
+         "share of wages or as an amount in words."),
     Rule("worker-costs", BLOCK, EPP + " (ILO definition of related recruitment costs)",
          "Costs of recruitment and migration (visa, work permit, travel to the job, medical exams, documents, "
-         "training, tools and protective equipment) are paid by the employer, never by the worker or from wages."),
+         "training, tools and protective equipment such as boots, gloves and uniforms) are paid by the employer, "
+         "never by the worker or from wages, in every programme (H-2A: 20 CFR 655.122(f))."),
     Rule("passport-retention", BLOCK,
          "ILO forced labour indicator: retention of identity documents; ILO GP&OG general principle 11",
          "Nobody but the worker may keep the worker's passport or identity documents."),
     Rule("below-minimum-wage", BLOCK, "Destination minimum wage law",
          "The wage, converted with hours_per_week, must reach the legal minimum of the destination country or "
-         "region."),
+         "region; so must a wage the text states (a training or trial period included)."),
     Rule("deductions-below-minimum", BLOCK, "Destination minimum wage law; ILO C.95 Protection of Wages (art. 8)",
          "Deductions (housing and others) must not bring weekly net pay below the weekly legal minimum."),
     Rule("excessive-hours", BLOCK, "ILO forced labour indicator: excessive overtime; ILO C.1 Hours of Work",
-         "More than 60 hours of work a week."),
+         "More than 60 hours of work a week, in the hours field or stated in the text (12 hours a day, 6 days a "
+         "week)."),
     Rule("long-hours", REVIEW, "ILO C.1 Hours of Work (48-hour week)",
-         "More than 48 (and up to 60) hours of work a week."),
+         "More than 48 (and up to 60) hours of work a week, in the hours field or stated in the text."),
     Rule("withheld-wages", BLOCK, "ILO forced labour indicator: withholding of wages; ILO C.95 Protection of Wages",
          "Wages must be paid regularly and in full, never held back or paid only at the end of the season."),
     Rule("debt-bondage", BLOCK, "ILO forced labour indicator: debt bondage",
@@ -75,7 +78,8 @@ RULES = (
          "No deposits, bonds or penalties that make leaving the job or breaking the contract costly."),
     Rule("movement-restriction", BLOCK,
          "ILO GP&OG general principle 11; ILO forced labour indicators: restriction of movement, isolation",
-         "No curfews, confiscated phones, locked housing, escorts or permission needed to leave the premises."),
+         "No curfews, confiscated or nightly collected phones, locked housing, escorts or permission needed to leave "
+         "the premises."),
     Rule("union-ban", BLOCK, "ILO C.87 freedom of association; ILO C.98 right to organise and collective bargaining",
          "Workers may join or form a union and take collective action; a ban or a sanction for it is not allowed."),
     Rule("discrimination", BLOCK, "ILO C.111 discrimination (employment and occupation)",
@@ -106,6 +110,38 @@ RULES = (
          "ILO GP&OG general principle 9 (contract substitution); IOM IRIS standard principle E",
          "The offer has longer hours, new or higher deductions, a higher housing deduction, no housing, or a "
          "season outside the vacancy's."),
+    Rule("forced-overtime", BLOCK,
+         "ILO forced labour indicator: excessive overtime; ILO C.1 Hours of Work (art. 6, limits on overtime)",
+         "Overtime that is compulsory without a stated limit, or enforced by dismissal or other threats."),
+    Rule("no-rest-day", BLOCK,
+         "ILO C.14 / C.106 Weekly Rest; ILO forced labour indicators: abusive working conditions, intimidation and "
+         "threats",
+         "No weekly rest day, work seven days a week, or rest-day work made compulsory or enforced by threats."),
+    Rule("company-store", BLOCK,
+         "ILO C.95 Protection of Wages (art. 7 works stores, art. 8 deductions); ILO forced labour indicator: debt "
+         "bondage",
+         "Workers made to buy at the employer's store, or their purchases there deducted from wages."),
+    Rule("forced-transfer", BLOCK,
+         "ILO GP&OG general principle 9 (no deception or contract substitution); ILO forced labour indicator: "
+         "deception; H-2A: work only for the certified employer and places (20 CFR 655 subpart B)",
+         "Workers may be moved to other farms, sites or employers without their consent."),
+    Rule("isolation", BLOCK,
+         "ILO forced labour indicator: isolation; ILO GP&OG general principle 11",
+         "Visitors banned from the workers' housing, or workers forbidden to receive visitors or talk to outsiders "
+         "(safety rules for work areas and quiet hours excepted)."),
+    Rule("h2a-housing", BLOCK, "20 CFR 655.122(d) (H-2A housing at no cost to the worker); Employer Pays Principle",
+         "An H-2A job (US farm work, or named H-2A) charges the worker for housing: a housing deduction, a rent "
+         "deduction or a charge in the text."),
+    Rule("h2a-guarantee", BLOCK, "20 CFR 655.122(i) (H-2A three-fourths guarantee)",
+         "An H-2A job whose text denies the guarantee of work for three-fourths of the contract's workdays (\"hours "
+         "not guaranteed\")."),
+    Rule("terms-contradiction", BLOCK,
+         "ILO GP&OG general principle 9 (no deception about terms and conditions); IOM IRIS standard principle E",
+         "The free text contradicts the structured terms the worker is shown: the wage field promises a time rate "
+         "while the text pays by the piece only."),
+    Rule("offer-shorter-season", BLOCK,
+         "ILO GP&OG general principle 9 (contract substitution); IOM IRIS standard principle E",
+         "The offer's season is shorter than half the season of the vacancy the worker was recruited for."),
     Rule("suspicious-text", REVIEW, "ILO indicators of forced labour (text classifier; for human review)",
          "The text classifier finds a sentence suspicious that no pattern rule recognised."),
     Rule("manual-review", BLOCK, "Due diligence: no document is approved unchecked",

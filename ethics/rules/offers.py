@@ -33,9 +33,24 @@ def language_flags(offer: dict, vacancy: dict | None) -> list[Flag]:
                       f"contract_language: {language}; vacancy contract_languages: {', '.join(allowed) or 'none'}")]
 
 
+# An offer season under half of the vacancy's is a different job, not an adjustment of its dates (a
+# shorter season inside the vacancy's, as in a later start, stays a review point of offer-worse-terms).
+SHORTER_SEASON_SHARE = 0.5
+
+
 def substitution_flags(offer: dict, vacancy: dict) -> list[Flag]:
-    """offer-lower-wage, offer-new-fees and offer-worse-terms against the vacancy."""
-    return _wage_flags(offer, vacancy) + _fee_flags(offer, vacancy) + _worse_terms(offer, vacancy)
+    """offer-lower-wage, offer-new-fees, offer-shorter-season and offer-worse-terms against the vacancy."""
+    return _wage_flags(offer, vacancy) + _fee_flags(offer, vacancy) + _season_flags(offer, vacancy) + \
+        _worse_terms(offer, vacancy)
+
+
+def _season_flags(offer: dict, vacancy: dict) -> list[Flag]:
+    weeks, promised = season_weeks(offer.get("season")), season_weeks(vacancy.get("season"))
+    if weeks is None or not promised or weeks >= SHORTER_SEASON_SHARE * promised:
+        return []
+    return [make_flag("offer-shorter-season", f"The offer must keep the season the worker was recruited for: it "
+                      f"lasts {weeks:.0f} weeks instead of {promised:.0f} (less than half).",
+                      f"offer season {weeks:.1f} weeks; vacancy season {promised:.1f} weeks")]
 
 
 def _wage_flags(offer: dict, vacancy: dict) -> list[Flag]:

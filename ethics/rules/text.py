@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from ethics.rules.budget import NO_DEADLINE, Deadline
+from ethics.rules.citation import cites_prohibition
 from ethics.rules.judge import judge
 from ethics.rules.lexicon import lexicons_for
+from ethics.rules.lexicon.base import PERMISSION
 from ethics.rules.textnorm import Sentence, sentences
 
 # A fee named by a more specific family ("termination fee", "visa fee") is reported there only.
@@ -42,7 +44,9 @@ class Finding:
     evidence: str
 
 
-def _clause_hits(clause: str, next_folded: str, deadline: Deadline) -> list[Hit]:
+def _clause_hits(clause: str, next_folded: str, deadline: Deadline, cited: bool = False) -> list[Hit]:
+    """The judged matches of one clause; in a clause citing a legal prohibition (``citation``), the
+    practices and costs it names are read as fair."""
     hits = []
     for lex in lexicons_for(clause):
         for trigger in lex.candidates(clause):
@@ -52,6 +56,8 @@ def _clause_hits(clause: str, next_folded: str, deadline: Deadline) -> list[Hit]
                 if not _plausible(found):
                     continue
                 fired = judge(lex, trigger, clause, found, next_folded)
+                if fired and cited and trigger.kind != PERMISSION:
+                    fired = False
                 hits.append(Hit(trigger.family, lex.lang, found.start(), found.end(), fired, trigger.generic))
     return _reconcile(hits)
 
@@ -91,7 +97,8 @@ def scan(text: str, deadline: Deadline = NO_DEADLINE) -> tuple[list[Finding], li
     for number, sentence in enumerate(parts):
         next_folded = parts[number + 1].folded if number + 1 < len(parts) else ""
         for clause in sentence.clauses:
-            for hit in _clause_hits(clause, next_folded, deadline):
+            cited = cites_prohibition(sentence.folded, clause)
+            for hit in _clause_hits(clause, next_folded, deadline, cited):
                 if hit.fired is not None:
                     understood.add(number)
                 if hit.fired and hit.family not in findings:

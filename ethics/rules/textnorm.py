@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ethics.rules.numbers import digits
+
 _PUNCT = str.maketrans({
     "\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'",
     "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
@@ -64,7 +66,7 @@ def sentences(text: str) -> list[Sentence]:
         original = _SPACES.sub(" ", piece).strip()
         if not original:
             continue
-        folded = fold(original)
+        folded = digits(fold(original))
         clauses = tuple(c for c in _CLAUSE.split(folded) if c and c.strip())
         found.append(Sentence(original, folded, clauses or (folded,)))
     return found

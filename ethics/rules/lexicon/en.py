@@ -1,6 +1,6 @@
 """English lexicon: negation, cues and context; the triggers live in ``en_money`` and ``en_freedom``."""
 
-from ethics.rules.lexicon import en_freedom, en_money
+from ethics.rules.lexicon import en_freedom, en_money, en_work
 from ethics.rules.lexicon.base import Lexicon, cue
 from ethics.rules.lexicon.en_words import (
     EMPLOYER,
@@ -109,10 +109,11 @@ LEXICON = Lexicon(
            r"(?:dismissal|termination|removal|repatriation|deportation)|dismissed|fired|sacked|terminated|sent home|"
            r"deported|repatriated|blacklisted|restricted|limited|(?:lead|leads|result|results) (?:to|in) (?:\w+ )?"
            r"(?:dismissal|termination|repatriation)|cause for (?:dismissal|termination)|lose (?:their|your|his|her) "
-           r"(?:job|jobs|contract|place)",
+           r"(?:job|jobs|contract|place)|(?:ends?|terminates?|voids?|cancels?) (?:the |their |your |his |her )?"
+           r"(?:contract|employment|job)",
     breakers=rf",(?=\s*(?:and\s+|but\s+|while\s+)?{SUBJECT})|\b(?:and|or|while|whereas|so|then|plus)\b(?=\s+{SUBJECT})",
     conjunctions=r"and|or|nor|as well as|plus|&",
-    triggers=en_money.TRIGGERS + en_freedom.TRIGGERS,
+    triggers=en_money.TRIGGERS + en_freedom.TRIGGERS + en_work.TRIGGERS,
     cues={"pay": PAY_CUES, "payer": PAYER_CUES, "hold": HOLD_CUES},
     context={
         "passport-retention": rf"cop(?:y|ies) of|photocop\w*|scan(?:s|ned|ning)?|{RETURN_SOON}|(?:for|during) "
@@ -137,11 +138,13 @@ LEXICON = Lexicon(
         "union-ban": r"(?:do|does) not (?:need|require) (?:any |a )?(?:permission|authori[sz]ation|approval)",
         "discrimination": r"bilateral (?:agreement|programme|program)|sawp|seasonal agricultural worker program(?:me)?|"
                           r"memorandum of understanding",
+        **en_work.CONTEXT,
     },
     # The next sentence excuses only when it speaks of the same documents ("They are returned ...").
     next_context={"passport-retention": rf"^(?:they|it|these|those|the (?:passports?|documents|papers|ids?)|passports?|"
                                         rf"documents|papers) (?:\w+ ){{0,3}}?{RETURN_SOON}"},
     aggravation={
+        **en_work.AGGRAVATION,
         "passport-retention": r"until (?:the )?(?:end|completion|expiry|conclusion|departure|debt|loan|costs?)|for the "
                               r"(?:whole|entire|full) (?:season|contract|stay|duration|period)|for the duration|"
                               r"throughout (?:the )?(?:season|contract|stay|employment)|for safe ?keeping|"

@@ -1,6 +1,6 @@
 """Spanish lexicon: negation, cues and context; the triggers live in ``es_money`` and ``es_freedom``."""
 
-from ethics.rules.lexicon import es_freedom, es_money
+from ethics.rules.lexicon import es_freedom, es_money, es_work
 from ethics.rules.lexicon.base import Lexicon, cue
 from ethics.rules.lexicon.es_words import (
     EMPLOYER,
@@ -45,6 +45,9 @@ PAY_CUES = (
         rf"primeros |primera |futuro )?{WAGE}", False),
     cue(rf"por {BY}{WORKER_NOUN}", False),
     cue(rf"{EMPLOYER}\s+{MODAL}(?:{PAY_VERB}|(?:es|son|sera|seran) responsables? (?:de|del))", True),
+    # "la agencia cobra su comisión al empleador": the agency's charge goes to the employer.
+    cue(r"(?:cobr|factur)\w* (?:\w+ ){0,3}(?:al|a la|a los) (?:empleador|empresa|patron|productor|granja|finca)\w*",
+        True),
     cue(rf"(?:pagad[oa]s?|cubiert[oa]s?|asumid[oa]s?|costead[oa]s?|financiad[oa]s?|sufragad[oa]s?|reembolsad[oa]s?|"
         rf"proporcionad[oa]s?|provist[oa]s?|abonad[oa]s?|comprad[oa]s?) (?:\w+ ){{0,2}}por {BY}{EMPLOYER_NOUN}", True),
     cue(rf"(?:a cargo|por cuenta|a costa|a expensas|corre por cuenta) (?:del|de la|de los|de las|de nuestra|de "
@@ -108,12 +111,15 @@ LEXICON = Lexicon(
            r"castigad[oa]s?|despedid[oa]s?|deportad[oa]s?|repatriad[oa]s?|enviad[oa]s? de regreso|(?:motivo|causa|"
            r"causal) de (?:despido|terminacion|repatriacion)|(?:conlleva|implica|causara|provocara|resultara en) "
            r"(?:el |la )?(?:despido|terminacion|repatriacion)|restringid[oa]s?|limitad[oa]s?|perderan? (?:el |su )?"
-           r"(?:empleo|trabajo|contrato)",
+           r"(?:empleo|trabajo|contrato)|(?:pone|pondra) fin al? (?:su )?(?:contrato|empleo)|(?:termina|terminara|resc"
+           r"inde|"
+           r"rescindira|anula|anulara) (?:el |su )?contrato",
     breakers=rf",(?=\s*(?:y\s+|pero\s+|mientras\s+)?{SUBJECT})|\b(?:y|o|mientras que|mientras|pues)\b(?=\s+{SUBJECT})",
     conjunctions=r"y|o|ni|e|u|asi como|mas",
-    triggers=es_money.TRIGGERS + es_freedom.TRIGGERS,
+    triggers=es_money.TRIGGERS + es_freedom.TRIGGERS + es_work.TRIGGERS,
     cues={"pay": PAY_CUES, "payer": PAYER_CUES, "hold": HOLD_CUES},
     context={
+        **es_work.CONTEXT,
         "passport-retention": rf"copias? (?:de|del)|fotocopia\w*|escane\w*|{RETURN_SOON}|para (?:su )?(?:verificacion|"
                               r"revision|comprobacion|identificacion|registro|copiarlos?|escanearlos?)|(?:acceso|"
                               r"acceder|recuperar\w*|pedirlos?) (?:\w+ ){0,2}(?:en cualquier momento|cuando (?:quiera|"
@@ -138,6 +144,7 @@ LEXICON = Lexicon(
     next_context={"passport-retention": rf"^(?:(?:se|les|los|las|estos|estas|(?:los|sus) (?:pasaportes|documentos)|"
                                         rf"pasaportes|documentos) )?(?:\w+ ){{0,3}}?{RETURN_SOON}"},
     aggravation={
+        **es_work.AGGRAVATION,
         "passport-retention": r"hasta (?:el |que )?(?:final|fin|termin\w*|acab\w*|concluir|conclusion|su partida|la "
                               r"salida|pagar|saldar)|durante toda la (?:temporada|estancia|duracion)|durante todo el "
                               r"(?:contrato|periodo)|por toda la temporada|como garantia|en garantia|al final de la "

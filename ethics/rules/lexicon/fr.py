@@ -1,6 +1,6 @@
 """French lexicon: negation, cues and context; the triggers live in ``fr_money`` and ``fr_freedom``."""
 
-from ethics.rules.lexicon import fr_freedom, fr_money
+from ethics.rules.lexicon import fr_freedom, fr_money, fr_work
 from ethics.rules.lexicon.base import Lexicon, cue
 from ethics.rules.lexicon.fr_words import (
     EMPLOYER,
@@ -40,7 +40,8 @@ PAY_CUES = (
         rf"|les |son |leur |votre |vos |ses |leurs |l')?(?:premiers? |premieres? )?{WAGE}", False),
     cue(rf"(?:demandee?s?|facturee?s?|reclamee?s?|exigee?s?|imputee?s?|chargee?s?|prelevee?s?|facture|demande|"
         rf"exige|impute|reclame) (?:\w+ )?{TO}{WORKER_NOUN}", False),
-    cue(rf"par {BY}{WORKER_NOUN}", False),
+    # "par travailleur" without an article is "per worker", not "by the worker".
+    cue(rf"par (?:le |la |les |l'|chaque |notre |nos ){WORKER_NOUN}", False),
     cue(rf"{EMPLOYER}\s*{MODAL}(?:{PAY_VERB}|responsables? (?:de|du|des)){TAIL}", True),
     cue(rf"(?:payee?s?|pris(?:es?)? en charge|assumee?s?|financee?s?|supportee?s?|remboursee?s?|couverte?s?|"
         rf"offerte?s?|fournie?s?|reglee?s?|acquittee?s?) (?:\w+ ){{0,2}}par {BY}{EMPLOYER_NOUN}", True),
@@ -96,12 +97,14 @@ LEXICON = Lexicon(
            r"congedie\w*|expulse\w*|rapatrie\w*|motif de (?:licenciement|renvoi|rupture)|entraine(?:ra)? (?:le |un |"
            r"leur )?"
            r"(?:licenciement|renvoi|rapatriement)|restreinte?s?|limitee?s?|perdr(?:a|ont) (?:son|leur) (?:emploi|"
-           r"travail|contrat|poste)",
+           r"travail|contrat|poste)"
+           r"|met(?:tra)? fin (?:au|a leur|a son) (?:contrat|emploi)|(?:rompt|annule|resilie) (?:le |leur )?contrat",
     breakers=rf",(?=\s*(?:et\s+|mais\s+|tandis que\s+)?{SUBJECT})|\b(?:et|ou|tandis que|alors que)\b(?=\s+{SUBJECT})",
     conjunctions=r"et|ou|ni|ainsi que",
-    triggers=fr_money.TRIGGERS + fr_freedom.TRIGGERS,
+    triggers=fr_money.TRIGGERS + fr_freedom.TRIGGERS + fr_work.TRIGGERS,
     cues={"pay": PAY_CUES, "payer": PAYER_CUES, "hold": HOLD_CUES},
     context={
+        **fr_work.CONTEXT,
         "passport-retention": rf"copies? (?:de|du|des)|photocopi\w*|numeris\w*|scann\w*|{RETURN_SOON}|pour (?:la |le )?"
                               r"(?:verification|controle|identification|enregistrement|copie|numerisation)|(?:acces|"
                               r"acceder|recuperer|reprendre) (?:\w+ ){0,2}(?:a tout moment|a tout instant|sur demande|"
@@ -129,6 +132,7 @@ LEXICON = Lexicon(
     next_context={"passport-retention": rf"^(?:ils|elles|ceux ci|les passeports|les documents|passeports|documents) "
                                         rf"(?:\w+ ){{0,3}}?{RETURN_SOON}"},
     aggravation={
+        **fr_work.AGGRAVATION,
         # "ne peuvent pas quitter la ferme sans autorisation": the permission is required, not waived.
         "movement-restriction": r"(?:ne |n')(?:\w+ ){0,3}(?:pas|jamais|plus) (?:\w+ ){0,4}sans (?:une |l')?"
                                 r"(?:autorisation|permission|accord)|interdit\w* (?:de |d')(?:\w+ ){0,4}sans "

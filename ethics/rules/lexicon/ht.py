@@ -1,6 +1,6 @@
 """Haitian Creole lexicon: negation, cues and context; the triggers live in ``ht_money`` and ``ht_freedom``."""
 
-from ethics.rules.lexicon import ht_freedom, ht_money
+from ethics.rules.lexicon import ht_freedom, ht_money, ht_work
 from ethics.rules.lexicon.base import Lexicon, cue
 from ethics.rules.lexicon.ht_words import (
     DETS,
@@ -62,12 +62,14 @@ LEXICON = Lexicon(
                r"sanksyone|penalize",
     denial=r"(?:p|pa) (?:ap |pral )?(?:janm )?(?:travay isit ankò|travay isit anko|tounen travay)|entedi|pa (?:pemet|"
            r"otorize|aksepte|tolere)|revoke|ranvwaye|pini|voye (?:\w+ )?tounen|mete (?:\w+ )?deyo|"
-           r"depote|restrenn|limite|lakoz revokasyon|pedi (?:travay|djob|kontra)",
+           r"depote|restrenn|limite|lakoz revokasyon|pedi (?:travay|djob|kontra)"
+           r"|(?:kontra|travay|djob)(?: (?:a|la|an|ou|w))? (?:fini|kraze|anile)|mete fen (?:nan|a) (?:kontra|travay)",
     breakers=rf",(?=\s*(?:epi\s+|men\s+|ak\s+)?{SUBJECT})|\b(?:epi|ak|oswa|men)\b(?=\s+{SUBJECT})",
     conjunctions=r"ak|epi|ni|oswa",
-    triggers=ht_money.TRIGGERS + ht_freedom.TRIGGERS,
+    triggers=ht_money.TRIGGERS + ht_freedom.TRIGGERS + ht_work.TRIGGERS,
     cues={"pay": PAY_CUES, "payer": PAYER_CUES, "hold": HOLD_CUES},
     context={
+        **ht_work.CONTEXT,
         "passport-retention": rf"kopi|fotokopi|eskane|{RETURN_SOON}|pou (?:verifikasyon|verifye|idantifikasyon|fe kopi|"
                               r"anrejistreman)|(?:ka|kapab) (?:mande|pran|jwenn) (?:yo|li) (?:\w+ ){0,2}(?:nenpot le|"
                               r"nenpot ki le|le yo vle|le w vle)|volonte|si (?:travaye a |yo |ou )?(?:vle|mande)",
@@ -83,6 +85,7 @@ LEXICON = Lexicon(
     },
     next_context={"passport-retention": rf"^(?:yo|li|paspo|dokiman)(?: (?:a|yo|la))? (?:\w+ ){{0,3}}?{RETURN_SOON}"},
     aggravation={
+        **ht_work.AGGRAVATION,
         "passport-retention": r"jiskaske|jis (?:nan |a )?(?:fen|lafen|bout)|jouk (?:nan )?(?:fen|lafen)|pandan tout "
                               r"(?:sezon|kontra|peryod)|kom garanti|an garanti|nan fen sezon|a lafen sezon|pou "
                               r"sekirite",

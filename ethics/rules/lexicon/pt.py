@@ -1,6 +1,6 @@
 """Portuguese lexicon: negation, cues and context; the triggers live in ``pt_money`` and ``pt_freedom``."""
 
-from ethics.rules.lexicon import pt_freedom, pt_money
+from ethics.rules.lexicon import pt_freedom, pt_money, pt_work
 from ethics.rules.lexicon.base import Lexicon, cue
 from ethics.rules.lexicon.pt_words import (
     EMPLOYER,
@@ -98,12 +98,15 @@ LEXICON = Lexicon(
            r"aceit[oa]s?)|nao se (?:permite|tolera|aceita)|punid[oa]s?|demitid[oa]s?|dispensad[oa]s?|deportad[oa]s?|"
            r"repatriad[oa]s?|mandad[oa]s? de volta|(?:motivo|causa) de (?:demissao|dispensa|justa causa|repatriacao)|"
            r"(?:resulta|resultara|implica|implicara|leva|levara) (?:em |a |na )?(?:demissao|dispensa|repatriacao)|"
-           r"restringid[oa]s?|limitad[oa]s?|perderao? (?:o |seu )?(?:emprego|trabalho|contrato)",
+           r"restringid[oa]s?|limitad[oa]s?|perderao? (?:o |seu )?(?:emprego|trabalho|contrato)"
+           r"|encerra(?:ra)? (?:o |seu )?contrato|(?:poe|pora) fim (?:ao|a seu) (?:contrato|emprego)|rescinde (?:o |se"
+           r"u )?contrato",
     breakers=rf",(?=\s*(?:e\s+|mas\s+|enquanto\s+)?{SUBJECT})|\b(?:e|ou|enquanto)\b(?=\s+{SUBJECT})",
     conjunctions=r"e|ou|nem|assim como|bem como",
-    triggers=pt_money.TRIGGERS + pt_freedom.TRIGGERS,
+    triggers=pt_money.TRIGGERS + pt_freedom.TRIGGERS + pt_work.TRIGGERS,
     cues={"pay": PAY_CUES, "payer": PAYER_CUES, "hold": HOLD_CUES},
     context={
+        **pt_work.CONTEXT,
         "passport-retention": rf"copias? (?:de|do|da|dos)|fotocopi\w*|xerox|digitaliz\w*|escane\w*|{RETURN_SOON}|para "
                               r"(?:a )?(?:verificacao|conferencia|identificacao|registro|copia|digitalizacao)|"
                               r"(?:acesso|"
@@ -131,6 +134,7 @@ LEXICON = Lexicon(
     next_context={"passport-retention": rf"^(?:eles|elas|os passaportes|os documentos|passaportes|documentos)? ?"
                                         rf"(?:\w+ ){{0,3}}?{RETURN_SOON}"},
     aggravation={
+        **pt_work.AGGRAVATION,
         "passport-retention": r"ate (?:o |a )?(?:final|fim|termino|conclusao|sua partida|saida|pagar|quitar)|durante "
                               r"toda a (?:temporada|safra|estadia|duracao)|durante todo o (?:contrato|periodo)|como "
                               r"garantia|em garantia|ao final da (?:temporada|safra)|ao fim do contrato|por seguranca",

@@ -12,7 +12,7 @@ RULE_IDS = Path(__file__).resolve().parents[3] / "ethics" / "RULE_IDS.md"
 
 
 def listed_rules() -> dict[str, str]:
-    rows = re.findall(r"^\|\s*([a-z-]+)\s*\|\s*(block|review)\s*\|", RULE_IDS.read_text(), re.MULTILINE)
+    rows = re.findall(r"^\|\s*([a-z0-9-]+)\s*\|\s*(block|review)\s*\|", RULE_IDS.read_text(), re.MULTILINE)
     return dict(rows)
 
 
