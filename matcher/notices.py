@@ -7,8 +7,8 @@ from them:
 
 1. ``watch`` (the matcher web, after ranking a worker): remember the first
    20 ids, their scores and the 20th score (the floor) in ``ShownMatches``,
-   and that the worker is watched for ``WATCH`` (at least the workers
-   service's cache time).
+   and that the worker is watched for ``LP_MATCHES_WATCH_SECONDS`` (at
+   least the workers service's cache time).
 2. ``NoticeScreen.after`` (each matcher worker, after handling an event and
    applying it to its own index): a vacancy change concerns the watched
    workers whose shown ids hold it, and those the vacancy could now enter
@@ -25,7 +25,6 @@ from them:
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 import uuid
@@ -37,6 +36,7 @@ from pymongo.errors import PyMongoError
 from matcher.store import ShownMatches
 from matcher.watches import SHOWN, WatchPoller, WatchTable
 from services import db
+from services.config import Settings
 from services.events import (
     MATCHES_UPDATED,
     PLACEMENT_COMPLETED,
@@ -47,19 +47,14 @@ from services.events import (
     Envelope,
     new_event,
 )
-from services.outbox import with_events
+from services.outbox import wake_relays, with_events
 
 log = logging.getLogger(__name__)
 
 
-def _seconds(name: str, default: float) -> float:
-    raw = os.environ.get(name, "")
-    return float(raw) if raw.strip() else default
-
-
-# How long a worker stays watched after a read: at least the workers service's cache time
-# (LP_MATCHES_CACHE_SECONDS), since a notice is what drops that cache.
-WATCH = timedelta(seconds=_seconds("LP_MATCHES_WATCH_SECONDS", 300))
+# How long a worker stays watched after a read, unless the settings say otherwise (``watch_period``): at
+# least the workers service's cache time (LP_MATCHES_CACHE_SECONDS), since a notice is what drops that cache.
+WATCH = timedelta(seconds=Settings.matches_watch_seconds)
 # A read rewrites an unchanged watch only once it would end within WATCH: at most one write a minute.
 WATCH_SLACK = timedelta(seconds=60)
 NOTICE_GAP = timedelta(seconds=60)  # at most one notice per worker per minute
@@ -95,11 +90,16 @@ def _first(matches) -> tuple[list, list, float | None]:
 # --------------------------------------------------------------------------- the web: watch
 
 
-def watch(worker_id: str, matches, now: datetime | None = None) -> bool:
-    """Record that ``worker_id`` was just shown ``matches`` (best first, at least the first ``SHOWN`` when
-    the worker has that many); True if it wrote.
+def watch_period(settings: Settings) -> timedelta:
+    """How long a read watches a worker (``LP_MATCHES_WATCH_SECONDS``)."""
+    return timedelta(seconds=settings.matches_watch_seconds)
 
-    Writes only when the first ids or the floor changed, or the watch would end within ``WATCH``, so a
+
+def watch(worker_id: str, matches, now: datetime | None = None, period: timedelta = WATCH) -> bool:
+    """Record that ``worker_id`` was just shown ``matches`` (best first, at least the first ``SHOWN`` when
+    the worker has that many) and is watched for ``period``; True if it wrote.
+
+    Writes only when the first ids or the floor changed, or the watch would end within ``period``, so a
     worker reading their matches again and again costs one look-up by id per read. The read is answered
     even while the database is away: the worker is then not watched, and a cache of their matches may
     stay as it is until it runs out (logged).
@@ -109,10 +109,10 @@ def watch(worker_id: str, matches, now: datetime | None = None) -> bool:
     try:
         stored = _collection().find_one({"_id": worker_id}, {"ids": 1, "floor": 1, "watched_until": 1})
         if stored and stored.get("ids") == ids and stored.get("floor") == floor \
-                and _aware(stored.get("watched_until")) >= now + WATCH:
+                and _aware(stored.get("watched_until")) >= now + period:
             return False
         update = {"$set": {"ids": ids, "scores": scores, "floor": floor,
-                           "watched_until": now + WATCH + WATCH_SLACK, "updated_at": now}}
+                           "watched_until": now + period + WATCH_SLACK, "updated_at": now}}
         db.upsert(lambda: _collection().update_one({"_id": worker_id}, update, upsert=True))
     except PyMongoError as exc:
         log.warning("worker %s not watched, the database is away (%s): no notice will drop their cached "
@@ -143,11 +143,13 @@ class NoticeScreen:
 
     name = "notice-screen"
 
-    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0, owner: str = ""):
+    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0, owner: str = "",
+                 period: timedelta = WATCH):
         self.index = index
         self.owner = owner  # the sender of this process, which may check this screen's marks soonest
         self.table = table if table is not None else WatchTable()
-        self.poller = WatchPoller(self.table, lookback=WATCH + WATCH_SLACK)
+        # ``period``: the web's (``watch_period``): a watch still running was written at most this long ago.
+        self.poller = WatchPoller(self.table, lookback=period + WATCH_SLACK)
         self.poll_seconds = poll_seconds
         self.caught_up: list[str] = []  # the workers the last poll marked (for logs and tests)
         self._lock = threading.Lock()  # the table: polled by ``run``, read by ``after``
@@ -338,6 +340,9 @@ class NoticeSender:
             if n % 100 == 0:
                 log.info("notice sender: %d of %d due workers ranked in %.1fs", n, len(due), time.monotonic() - started)
         counts = self._record(decided)
+        if counts.get("sent"):
+            # The notices are in the outbox: this process's relay publishes them now, not at its next poll.
+            wake_relays(ShownMatches)
         log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started, counts)
         return len(due)
 
