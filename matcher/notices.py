@@ -28,6 +28,7 @@ import logging
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 
 from pymongo import UpdateOne
@@ -48,6 +49,7 @@ from services.events import (
     new_event,
 )
 from services.outbox import wake_relays, with_events
+from services.tail import TopicTail
 
 log = logging.getLogger(__name__)
 
@@ -95,21 +97,28 @@ def watch_period(settings: Settings) -> timedelta:
     return timedelta(seconds=settings.matches_watch_seconds)
 
 
-def watch(worker_id: str, matches, now: datetime | None = None, period: timedelta = WATCH) -> bool:
+def watch(worker_id: str, matches, now: datetime | None = None, period: timedelta = WATCH,
+          memory: WatchMemory | None = None) -> bool:
     """Record that ``worker_id`` was just shown ``matches`` (best first, at least the first ``SHOWN`` when
     the worker has that many) and is watched for ``period``; True if it wrote.
 
     Writes only when the first ids or the floor changed, or the watch would end within ``period``, so a
-    worker reading their matches again and again costs one look-up by id per read. The read is answered
+    worker reading their matches again and again costs one look-up by id per read, or none while
+    ``memory`` (this web process's) knows the watch as this read would leave it. The read is answered
     even while the database is away: the worker is then not watched, and a cache of their matches may
     stay as it is until it runs out (logged).
     """
     now = now or utcnow()
     ids, scores, floor = _first(matches)
+    if memory is not None and memory.holds(worker_id, ids, floor, now + period):
+        return False
+    started = memory.begin() if memory is not None else 0.0
     try:
         stored = _collection().find_one({"_id": worker_id}, {"ids": 1, "floor": 1, "watched_until": 1})
         if stored and stored.get("ids") == ids and stored.get("floor") == floor \
                 and _aware(stored.get("watched_until")) >= now + period:
+            if memory is not None:
+                memory.remember(worker_id, ids, floor, _aware(stored.get("watched_until")), started)
             return False
         update = {"$set": {"ids": ids, "scores": scores, "floor": floor,
                            "watched_until": now + period + WATCH_SLACK, "updated_at": now}}
@@ -118,7 +127,80 @@ def watch(worker_id: str, matches, now: datetime | None = None, period: timedelt
         log.warning("worker %s not watched, the database is away (%s): no notice will drop their cached "
                     "matches", worker_id, exc)
         return False
+    if memory is not None:
+        memory.remember(worker_id, ids, floor, now + period + WATCH_SLACK, started)
     return True
+
+
+class WatchMemory:
+    """A matcher web process's copy of the watches it read or wrote, so that a worker reading the same
+    first matches again costs no look-up (``watch``); at most ``entries``, least recently used out.
+
+    Only a notice ends a watch early (the sender, in a matcher worker): so the copy is used only while this
+    process follows ``matches.updated`` (``follow_notices``), and a worker's notice drops that worker's
+    copy. A copy taken while a notice arrived is not kept. Between a notice and its arrival here (the
+    tail's lag, well under a second), a read may skip a watch that had just ended: the workers service
+    keeps no answer put together within 5 s of that worker's notice (``workers.match_cache``), so the
+    worker's next read comes here again, once the copy is gone, and watches.
+    """
+
+    def __init__(self, entries: int = 100_000, clock=time.monotonic):
+        self.entries, self.clock = entries, clock
+        self.following: threading.Event | None = None  # set while a tail delivers the notices
+        self._watches: OrderedDict[str, tuple] = OrderedDict()  # worker -> (ids, floor, watched until)
+        self._noticed: OrderedDict[str, float] = OrderedDict()  # worker -> when its last notice arrived
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._watches)
+
+    def holds(self, worker_id: str, ids: list, floor: float | None, until: datetime) -> bool:
+        """Whether the stored watch is known to hold ``ids`` and ``floor`` and to run until ``until`` or later."""
+        if self.following is None or not self.following.is_set():
+            return False
+        with self._lock:
+            known = self._watches.get(worker_id)
+            if known is None or known[0] != ids or known[1] != floor or known[2] < until:
+                return False
+            self._watches.move_to_end(worker_id)
+            return True
+
+    def begin(self) -> float:
+        """The moment a look-up of the watch starts (pass it to ``remember``)."""
+        return self.clock()
+
+    def remember(self, worker_id: str, ids: list, floor: float | None, until: datetime, started: float) -> None:
+        """Keep the watch as stored, unless that worker's notice arrived since ``started``."""
+        if self.following is None or not self.following.is_set():
+            return
+        with self._lock:
+            if self._noticed.get(worker_id, float("-inf")) >= started:
+                return
+            self._watches.pop(worker_id, None)
+            self._watches[worker_id] = (list(ids), floor, until)
+            while len(self._watches) > self.entries:
+                self._watches.popitem(last=False)
+
+    def handle(self, topic: str, envelope: Envelope) -> None:
+        """The tail's handler: a worker's notice ended their watch."""
+        worker_id = envelope.payload.get("worker_id") or envelope.subject
+        if topic != MATCHES_UPDATED or not isinstance(worker_id, str):
+            return
+        with self._lock:
+            now = self.clock()
+            self._watches.pop(worker_id, None)
+            self._noticed.pop(worker_id, None)
+            self._noticed[worker_id] = now
+            while self._noticed and next(iter(self._noticed.values())) < now - NOTICE_GAP.total_seconds():
+                self._noticed.popitem(last=False)
+
+
+def follow_notices(settings: Settings, memory: WatchMemory):
+    """Start following ``matches.updated`` from now on (a ``services.tail.TopicTail``); the memory is used once
+    it follows."""
+    tail = TopicTail(settings, (MATCHES_UPDATED,), memory.handle, start="latest", name="watch-memory")
+    memory.following = tail.caught_up
+    return tail.start()
 
 
 def _aware(moment: datetime | None) -> datetime:

@@ -52,7 +52,8 @@ def worker_matches(query, worker_id):
     if found is None:
         abort(404, description="The matcher has no profile for this worker yet.")
     # The caller caches what it shows: watch the worker, so a change of their first 20 sends a notice.
-    notices.watch(worker_id, found, period=notices.watch_period(settings_of()))
+    notices.watch(worker_id, found, period=notices.watch_period(settings_of()),
+                  memory=current_app.extensions.get("watch_memory"))
     return {"worker_id": worker_id, "updated_at": index.updated_at,
             "matches": [with_reasons(m) for m in found[:query["limit"]]]}
 

@@ -117,6 +117,25 @@ def test_a_longer_watch_period_from_the_settings_is_written_by_the_web_and_read_
     assert "w1" not in default.table.rows and longer.table.watched("w1", now.timestamp())
 
 
+def test_with_the_web_process_memory_a_read_showing_the_same_watch_again_reads_nothing(database):
+    from matcher.notices import WatchMemory
+
+    memory, now = WatchMemory(), utcnow()
+    memory.following = threading.Event()
+    memory.following.set()
+    assert watch("w1", ranked("v"), now=now, memory=memory)
+    ShownMatches._get_collection().delete_one({"_id": "w1"})  # gone: only a look-up or a write would see it
+    assert not watch("w1", ranked("v"), now=now + timedelta(seconds=30), memory=memory)
+    assert stored("w1") == {}
+    moved = ranked("v")
+    moved[0], moved[1] = moved[1], moved[0]
+    assert watch("w1", moved, now=now + timedelta(seconds=31), memory=memory)  # other first ids: written
+    memory.handle(MATCHES_UPDATED, new_event(MATCHES_UPDATED, "matcher", "w1", {"kind": "worker", "worker_id": "w1"}))
+    ShownMatches._get_collection().update_one({"_id": "w1"}, {"$set": {"watched_until": now}})  # the notice ended it
+    assert watch("w1", moved, now=now + timedelta(seconds=32), memory=memory)  # watched again at once
+    assert aware(stored("w1")["watched_until"]) > now + WATCH
+
+
 # --- the table of watches ---------------------------------------------------------------------------------------
 
 def test_the_poller_loads_running_watches_then_reads_what_was_written_since_with_an_overlap(database):
