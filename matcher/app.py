@@ -6,6 +6,7 @@ from flask import Flask
 
 from matcher.api import blp as api_blp
 from matcher.index import start_index
+from matcher.notices import WatchMemory, follow_notices
 from matcher.pages import blp as pages_blp
 from matcher.ranker import load_ranker
 from matcher.read_api import blp as read_blp
@@ -18,8 +19,10 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     """Build the matcher app: kernel plumbing, then this service's views.
 
     The app starts its own ranking index (``matcher.index``), which builds
-    itself in the background; ``MATCHER_INDEX: False`` in ``test_config``
-    leaves it out (the read API then answers 503).
+    itself in the background, and follows ``matches.updated`` for its
+    memory of the watches (``matcher.notices.WatchMemory``);
+    ``MATCHER_INDEX: False`` in ``test_config`` leaves both out (the read
+    API then answers 503).
     """
     app, api = create_service_app("matcher", __name__, test_config, settings)
     # A learned model is used only when LP_MATCHER_MODEL names its file (see matcher.ranker).
@@ -31,6 +34,9 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
         index = start_index(app.config["LP_SETTINGS"], app.extensions["matcher_ranker"])
         app.extensions["matcher_index"] = index
         add_readiness_check(app, "ranking_index", lambda: index.ready)
+        # The watches this process read or wrote, so that a worker reading again costs no look-up.
+        memory = app.extensions["watch_memory"] = WatchMemory()
+        app.extensions["watch_memory_tail"] = follow_notices(app.config["LP_SETTINGS"], memory)
     api.register_blueprint(api_blp)
     api.register_blueprint(read_blp)
     app.register_blueprint(pages_blp)

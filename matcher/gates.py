@@ -6,6 +6,8 @@ several gates reports the first in ``GATES`` order.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from scipy import sparse
 
@@ -45,15 +47,42 @@ def lacks_any(have: np.ndarray, terms: Terms, kind: str, need: sparse.csr_matrix
     this block of vacancies needs are looked at, so one vacancy against
     every worker compares a column or two.
     """
-    used = np.unique(need.indices)
+    used, need, needed, columns = _vacancy_side(need, index)
     if not len(used):
         return np.zeros((len(have), need.shape[0]), dtype=bool)
-    need = need[:, used]
-    needed = np.asarray(need.sum(axis=1)).ravel()
-    position = {int(column): i for i, column in enumerate(used.tolist())}
-    owned = _owned(have, terms.lookup(kind, {w: position[c] for w, c in index.items() if c in position}), len(used))
+    owned = _owned(have, terms.lookup(kind, columns), len(used))
     covered = np.asarray(need @ owned.T).T
     return covered < needed[None, :]
+
+
+# What ``lacks_any`` derives from the vacancies alone, by matrix: every worker read ranks against the same
+# table (the snapshot's upcoming vacancies, until it is rebuilt), so it is derived once, not per request
+# (measured: about half of one worker's gates at 200 vacancies). Small tables (one vacancy against the
+# workers) are cheap to derive and new each time: not kept.
+_VACANCY_SIDES: dict[int, tuple] = {}
+_VACANCY_SIDES_LOCK = threading.Lock()
+KEPT_SIDES = 8  # a few tables' languages and certifications: the current snapshot's and the one before
+KEPT_MIN_ROWS = 64
+
+
+def _vacancy_side(need: sparse.csr_matrix, index: dict) -> tuple:
+    """The words ``need`` uses (its column numbers), ``need`` over those columns only, how many each
+    vacancy needs, and the columns by word."""
+    with _VACANCY_SIDES_LOCK:
+        found = _VACANCY_SIDES.get(id(need))
+    if found is not None and found[0] is need and found[1] is index:
+        return found[2]
+    used = np.unique(need.indices)
+    narrow = need[:, used] if len(used) else need
+    position = {int(column): i for i, column in enumerate(used.tolist())}
+    side = (used, narrow, np.asarray(narrow.sum(axis=1)).ravel(),
+            {w: position[c] for w, c in index.items() if c in position})
+    if need.shape[0] >= KEPT_MIN_ROWS:
+        with _VACANCY_SIDES_LOCK:  # holding ``need`` keeps its id from being reused while kept
+            while len(_VACANCY_SIDES) >= KEPT_SIDES:
+                del _VACANCY_SIDES[next(iter(_VACANCY_SIDES))]
+            _VACANCY_SIDES[id(need)] = (need, index, side)
+    return side
 
 
 def _owned(have: np.ndarray, lookup: np.ndarray, width: int) -> np.ndarray:

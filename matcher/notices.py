@@ -7,8 +7,8 @@ from them:
 
 1. ``watch`` (the matcher web, after ranking a worker): remember the first
    20 ids, their scores and the 20th score (the floor) in ``ShownMatches``,
-   and that the worker is watched for ``WATCH`` (at least the workers
-   service's cache time).
+   and that the worker is watched for ``LP_MATCHES_WATCH_SECONDS`` (at
+   least the workers service's cache time).
 2. ``NoticeScreen.after`` (each matcher worker, after handling an event and
    applying it to its own index): a vacancy change concerns the watched
    workers whose shown ids hold it, and those the vacancy could now enter
@@ -25,10 +25,10 @@ from them:
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 
 from pymongo import UpdateOne
@@ -37,6 +37,7 @@ from pymongo.errors import PyMongoError
 from matcher.store import ShownMatches
 from matcher.watches import SHOWN, WatchPoller, WatchTable
 from services import db
+from services.config import Settings
 from services.events import (
     MATCHES_UPDATED,
     PLACEMENT_COMPLETED,
@@ -47,19 +48,15 @@ from services.events import (
     Envelope,
     new_event,
 )
-from services.outbox import with_events
+from services.outbox import wake_relays, with_events
+from services.tail import TopicTail
 
 log = logging.getLogger(__name__)
 
 
-def _seconds(name: str, default: float) -> float:
-    raw = os.environ.get(name, "")
-    return float(raw) if raw.strip() else default
-
-
-# How long a worker stays watched after a read: at least the workers service's cache time
-# (LP_MATCHES_CACHE_SECONDS), since a notice is what drops that cache.
-WATCH = timedelta(seconds=_seconds("LP_MATCHES_WATCH_SECONDS", 300))
+# How long a worker stays watched after a read, unless the settings say otherwise (``watch_period``): at
+# least the workers service's cache time (LP_MATCHES_CACHE_SECONDS), since a notice is what drops that cache.
+WATCH = timedelta(seconds=Settings.matches_watch_seconds)
 # A read rewrites an unchanged watch only once it would end within WATCH: at most one write a minute.
 WATCH_SLACK = timedelta(seconds=60)
 NOTICE_GAP = timedelta(seconds=60)  # at most one notice per worker per minute
@@ -95,30 +92,115 @@ def _first(matches) -> tuple[list, list, float | None]:
 # --------------------------------------------------------------------------- the web: watch
 
 
-def watch(worker_id: str, matches, now: datetime | None = None) -> bool:
-    """Record that ``worker_id`` was just shown ``matches`` (best first, at least the first ``SHOWN`` when
-    the worker has that many); True if it wrote.
+def watch_period(settings: Settings) -> timedelta:
+    """How long a read watches a worker (``LP_MATCHES_WATCH_SECONDS``)."""
+    return timedelta(seconds=settings.matches_watch_seconds)
 
-    Writes only when the first ids or the floor changed, or the watch would end within ``WATCH``, so a
-    worker reading their matches again and again costs one look-up by id per read. The read is answered
+
+def watch(worker_id: str, matches, now: datetime | None = None, period: timedelta = WATCH,
+          memory: WatchMemory | None = None) -> bool:
+    """Record that ``worker_id`` was just shown ``matches`` (best first, at least the first ``SHOWN`` when
+    the worker has that many) and is watched for ``period``; True if it wrote.
+
+    Writes only when the first ids or the floor changed, or the watch would end within ``period``, so a
+    worker reading their matches again and again costs one look-up by id per read, or none while
+    ``memory`` (this web process's) knows the watch as this read would leave it. The read is answered
     even while the database is away: the worker is then not watched, and a cache of their matches may
     stay as it is until it runs out (logged).
     """
     now = now or utcnow()
     ids, scores, floor = _first(matches)
+    if memory is not None and memory.holds(worker_id, ids, floor, now + period):
+        return False
+    started = memory.begin() if memory is not None else 0.0
     try:
         stored = _collection().find_one({"_id": worker_id}, {"ids": 1, "floor": 1, "watched_until": 1})
         if stored and stored.get("ids") == ids and stored.get("floor") == floor \
-                and _aware(stored.get("watched_until")) >= now + WATCH:
+                and _aware(stored.get("watched_until")) >= now + period:
+            if memory is not None:
+                memory.remember(worker_id, ids, floor, _aware(stored.get("watched_until")), started)
             return False
         update = {"$set": {"ids": ids, "scores": scores, "floor": floor,
-                           "watched_until": now + WATCH + WATCH_SLACK, "updated_at": now}}
+                           "watched_until": now + period + WATCH_SLACK, "updated_at": now}}
         db.upsert(lambda: _collection().update_one({"_id": worker_id}, update, upsert=True))
     except PyMongoError as exc:
         log.warning("worker %s not watched, the database is away (%s): no notice will drop their cached "
                     "matches", worker_id, exc)
         return False
+    if memory is not None:
+        memory.remember(worker_id, ids, floor, now + period + WATCH_SLACK, started)
     return True
+
+
+class WatchMemory:
+    """A matcher web process's copy of the watches it read or wrote, so that a worker reading the same
+    first matches again costs no look-up (``watch``); at most ``entries``, least recently used out.
+
+    Only a notice ends a watch early (the sender, in a matcher worker): so the copy is used only while this
+    process follows ``matches.updated`` (``follow_notices``), and a worker's notice drops that worker's
+    copy. A copy taken while a notice arrived is not kept. Between a notice and its arrival here (the
+    tail's lag, well under a second), a read may skip a watch that had just ended: the workers service
+    keeps no answer put together within 5 s of that worker's notice (``workers.match_cache``), so the
+    worker's next read comes here again, once the copy is gone, and watches.
+    """
+
+    def __init__(self, entries: int = 100_000, clock=time.monotonic):
+        self.entries, self.clock = entries, clock
+        self.following: threading.Event | None = None  # set while a tail delivers the notices
+        self._watches: OrderedDict[str, tuple] = OrderedDict()  # worker -> (ids, floor, watched until)
+        self._noticed: OrderedDict[str, float] = OrderedDict()  # worker -> when its last notice arrived
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._watches)
+
+    def holds(self, worker_id: str, ids: list, floor: float | None, until: datetime) -> bool:
+        """Whether the stored watch is known to hold ``ids`` and ``floor`` and to run until ``until`` or later."""
+        if self.following is None or not self.following.is_set():
+            return False
+        with self._lock:
+            known = self._watches.get(worker_id)
+            if known is None or known[0] != ids or known[1] != floor or known[2] < until:
+                return False
+            self._watches.move_to_end(worker_id)
+            return True
+
+    def begin(self) -> float:
+        """The moment a look-up of the watch starts (pass it to ``remember``)."""
+        return self.clock()
+
+    def remember(self, worker_id: str, ids: list, floor: float | None, until: datetime, started: float) -> None:
+        """Keep the watch as stored, unless that worker's notice arrived since ``started``."""
+        if self.following is None or not self.following.is_set():
+            return
+        with self._lock:
+            if self._noticed.get(worker_id, float("-inf")) >= started:
+                return
+            self._watches.pop(worker_id, None)
+            self._watches[worker_id] = (list(ids), floor, until)
+            while len(self._watches) > self.entries:
+                self._watches.popitem(last=False)
+
+    def handle(self, topic: str, envelope: Envelope) -> None:
+        """The tail's handler: a worker's notice ended their watch."""
+        worker_id = envelope.payload.get("worker_id") or envelope.subject
+        if topic != MATCHES_UPDATED or not isinstance(worker_id, str):
+            return
+        with self._lock:
+            now = self.clock()
+            self._watches.pop(worker_id, None)
+            self._noticed.pop(worker_id, None)
+            self._noticed[worker_id] = now
+            while self._noticed and next(iter(self._noticed.values())) < now - NOTICE_GAP.total_seconds():
+                self._noticed.popitem(last=False)
+
+
+def follow_notices(settings: Settings, memory: WatchMemory):
+    """Start following ``matches.updated`` from now on (a ``services.tail.TopicTail``); the memory is used once
+    it follows."""
+    tail = TopicTail(settings, (MATCHES_UPDATED,), memory.handle, start="latest", name="watch-memory")
+    memory.following = tail.caught_up
+    return tail.start()
 
 
 def _aware(moment: datetime | None) -> datetime:
@@ -143,11 +225,13 @@ class NoticeScreen:
 
     name = "notice-screen"
 
-    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0, owner: str = ""):
+    def __init__(self, index, table: WatchTable | None = None, poll_seconds: float = 1.0, owner: str = "",
+                 period: timedelta = WATCH):
         self.index = index
         self.owner = owner  # the sender of this process, which may check this screen's marks soonest
         self.table = table if table is not None else WatchTable()
-        self.poller = WatchPoller(self.table, lookback=WATCH + WATCH_SLACK)
+        # ``period``: the web's (``watch_period``): a watch still running was written at most this long ago.
+        self.poller = WatchPoller(self.table, lookback=period + WATCH_SLACK)
         self.poll_seconds = poll_seconds
         self.caught_up: list[str] = []  # the workers the last poll marked (for logs and tests)
         self._lock = threading.Lock()  # the table: polled by ``run``, read by ``after``
@@ -338,6 +422,9 @@ class NoticeSender:
             if n % 100 == 0:
                 log.info("notice sender: %d of %d due workers ranked in %.1fs", n, len(due), time.monotonic() - started)
         counts = self._record(decided)
+        if counts.get("sent"):
+            # The notices are in the outbox: this process's relay publishes them now, not at its next poll.
+            wake_relays(ShownMatches)
         log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started, counts)
         return len(due)
 

@@ -21,6 +21,7 @@ from matcher.read_schemas import (
 )
 from matcher.reasons import sentences
 from services.auth import require_role
+from services.web.app import settings_of
 
 blp = Blueprint("read_model", __name__, url_prefix="/api/v1",
                 description="Matches, candidates and itineraries ranked on request (for the other services)")
@@ -51,7 +52,8 @@ def worker_matches(query, worker_id):
     if found is None:
         abort(404, description="The matcher has no profile for this worker yet.")
     # The caller caches what it shows: watch the worker, so a change of their first 20 sends a notice.
-    notices.watch(worker_id, found)
+    notices.watch(worker_id, found, period=notices.watch_period(settings_of()),
+                  memory=current_app.extensions.get("watch_memory"))
     return {"worker_id": worker_id, "updated_at": index.updated_at,
             "matches": [with_reasons(m) for m in found[:query["limit"]]]}
 

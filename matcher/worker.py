@@ -16,7 +16,7 @@ import time
 from pymongo.errors import PyMongoError
 
 from matcher import handlers
-from matcher.notices import NoticeScreen, NoticeSender
+from matcher.notices import NoticeScreen, NoticeSender, watch_period
 from matcher.ranker import load_ranker
 from matcher.store import ShownMatches
 from services import db
@@ -75,7 +75,7 @@ class Notices:
                 log.info("waiting for the ranking index to be built (%.0fs)", time.monotonic() - started)
                 noted = time.monotonic()
         self.sender = NoticeSender(self.index)
-        self.screen = NoticeScreen(self.index, owner=self.sender.owner)
+        self.screen = NoticeScreen(self.index, owner=self.sender.owner, period=watch_period(self.settings))
         self.screen.load()
 
     def jobs(self) -> tuple:

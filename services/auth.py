@@ -4,9 +4,11 @@ Tokens are signed (HMAC, itsdangerous) with this service's own token key
 (``services.keys``) and carry the subject, its role, an expiry and the
 account's version (``services.credentials``). Web sessions are signed
 cookies naming a session that the database keeps open until sign-out or
-its absolute end. Each request checks the version or the session with one
-read by ``_id``, so any process behind the gateway can check any token,
-and a revocation holds everywhere at once.
+its absolute end. Each request checks the session with one read by
+``_id``, and the token's version with the same read or this process's copy
+of it from the last second (``credentials.token_version``), so any process
+behind the gateway can check any token, and a revocation holds at once in
+the process that made it and within a second everywhere.
 """
 
 from __future__ import annotations
@@ -90,13 +92,10 @@ def bearer_principal(service: bool = False) -> Principal | None:
     principal = read_token(key, token.strip())
     if principal is None or (principal.role == "service") != service:
         return None
-    if not service and _current_version(principal) != principal.version:
+    key = credentials.account_key(principal.role, principal.subject)
+    if not service and credentials.token_version(key, principal.version) != principal.version:
         return None  # revoked: password changed, or all tokens revoked
     return principal
-
-
-def _current_version(principal: Principal) -> int:
-    return credentials.store().state(credentials.account_key(principal.role, principal.subject)).version
 
 
 def require_role(*roles: str):
@@ -162,7 +161,7 @@ def logout_session() -> None:
 def end_other_sessions(principal: Principal) -> int:
     """End every token and session of ``principal``'s account except this web session, if any; the new version."""
     own = session.get("sid") if session.get("sub") == principal.subject else None
-    version = credentials.store().end_all(credentials.account_key(principal.role, principal.subject), own)
+    version = credentials.end_all(credentials.account_key(principal.role, principal.subject), own)
     if own:
         session["ver"] = version
         g.lp_session_principal = Principal(principal.subject, principal.role, version)

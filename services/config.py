@@ -100,6 +100,14 @@ class Settings:
     # it) and how many workers' answers (measured: 10,000 answers of 5 KB gzipped take 74 MB per process).
     matches_cache_seconds: int = 300
     matches_cache_entries: int = 10000
+    # (matcher) How long a worker stays watched after the matcher ranked them for a read: a change of their
+    # first 20 within it sends ``matches.updated``. At least ``matches_cache_seconds``: the notice is what
+    # drops that cache.
+    matches_watch_seconds: int = 300
+    # Seconds a web process reuses an account's token version it read (services/credentials.py): a token
+    # revoked in another process stops working within this time (in the revoking process at once); 0: read
+    # the database on every request.
+    token_version_cache_seconds: float = 1.0
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
     # Kafka authentication (issue 12): SASL/SCRAM with this service's own user, or plaintext when
     # no user is set (the local stack's loopback default). See ``kafka_from_env``.
@@ -160,6 +168,9 @@ class Settings:
             vacancy_changes_per_day=_int(env, "LP_VACANCY_CHANGES_PER_DAY", cls.vacancy_changes_per_day),
             matches_cache_seconds=_int(env, "LP_MATCHES_CACHE_SECONDS", cls.matches_cache_seconds),
             matches_cache_entries=_int(env, "LP_MATCHES_CACHE_ENTRIES", cls.matches_cache_entries),
+            matches_watch_seconds=_int(env, "LP_MATCHES_WATCH_SECONDS", cls.matches_watch_seconds),
+            token_version_cache_seconds=_float(env, "LP_TOKEN_VERSION_CACHE_SECONDS",
+                                               cls.token_version_cache_seconds),
             ports=ports,
             **kafka_from_env(env),
         )

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 
 from bson import ObjectId
 from kafka.errors import KafkaError
@@ -39,6 +40,10 @@ log = logging.getLogger(__name__)
 
 PENDING = "outbox_pending"
 LEGACY_MARKERS = "outbox_pending"  # the older version's marker collection
+# This process's running relays, so that a writer anywhere in it can wake the one relaying its documents
+# (``wake_relays``) without being handed it.
+_RELAYS: weakref.WeakSet = weakref.WeakSet()
+_RELAYS_LOCK = threading.Lock()
 
 
 def with_events(update: dict, envelopes) -> dict:
@@ -89,6 +94,12 @@ class OutboxRelay:
         self._batch_size = batch_size
         self._leases = Leases()
         self._woken = threading.Event()
+        with _RELAYS_LOCK:
+            _RELAYS.add(self)
+
+    def relays(self, document_class) -> bool:
+        """Whether this relay publishes the events of ``document_class``."""
+        return document_class in self._classes
 
     def wake(self) -> None:
         """Relay now rather than at the next poll: called by whatever in this process just wrote events."""
@@ -132,6 +143,20 @@ class OutboxRelay:
     def _lead(self, collection) -> bool:
         """Hold the lease on ``collection`` (see ``services.lease``); False if another relay has it."""
         return self._leases.lead(collection.database, collection.name)
+
+
+def wake_relays(document_class) -> int:
+    """Wake this process's relays of ``document_class`` (see ``OutboxRelay.wake``): for a writer that just
+    recorded events and is not the consumer loop (which is handed its relay); how many were woken.
+
+    A relay that does not hold its collection's lease has nothing to do when woken: the events wait for
+    the leading process's relay, at its next poll (``LP_OUTBOX_POLL_SECONDS``).
+    """
+    with _RELAYS_LOCK:
+        relays = [relay for relay in _RELAYS if relay.relays(document_class)]
+    for relay in relays:
+        relay.wake()
+    return len(relays)
 
 
 def _remove_published(collection, doc: dict) -> None:

@@ -23,6 +23,7 @@ from workers.schemas import (
 )
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Workers: accounts, profile and matches")
+GONE = "This account no longer exists."
 
 
 
@@ -33,8 +34,19 @@ def current_worker() -> Worker:
     except InvalidId:
         worker = None
     if worker is None:
-        abort(401, description="This account no longer exists.")
+        abort(401, description=GONE)
     return worker
+
+
+def current_worker_id() -> str:
+    """The id of this request's worker, checked to exist (401 if gone) without loading the profile."""
+    try:
+        found = Worker._get_collection().find_one({"_id": ObjectId(g.principal.subject)}, {"_id": 1})
+    except InvalidId:
+        found = None
+    if found is None:
+        abort(401, description=GONE)
+    return str(found["_id"])
 
 
 add_account_endpoints(blp, "worker", lambda _subject: current_worker())
@@ -90,9 +102,9 @@ def my_matches():
     # The busiest read: this process's cached bytes, as this schema dumps them, sent as they are.
     body = matches.cached_answer(g.principal.subject)
     if body is None:
-        worker = current_worker()
+        worker_id = current_worker_id()
         try:
-            body = matches.fresh_answer(str(worker.pk))
+            body = matches.fresh_answer(worker_id)
         except matches.MatcherUnavailable:
             abort(503, description="Matches cannot be read right now; try again in a few minutes.")
     return gzipped_json(body)

@@ -11,6 +11,10 @@ same gzipped bytes from memory. An entry goes:
 - when its first season begins, after ``LP_MATCHES_CACHE_SECONDS``, or when
   the least recently read of ``LP_MATCHES_CACHE_ENTRIES`` must make room.
 
+A miss (and the pages' longer lists) also finds the vacancies' cards here
+(``card_texts``): a card read from the database is kept, while the events
+are followed, until its vacancy's next event or ``CARD_SECONDS``.
+
 Every process sees every event: ``follow`` starts a ``services.tail.TopicTail``
 from the latest offsets. Answers are cached only while it follows them; a
 process that cannot hear the events (no Kafka in unit tests) asks every time.
@@ -42,6 +46,11 @@ SETTLE_SECONDS = 5.0  # several times what the other readers of an event take to
 # How long the moments of events are remembered: longer than a miss can take (the matcher client's
 # timeouts add up to 7 s).
 REMEMBER_SECONDS = 60.0
+# The vacancies' cards (``card_texts``): each kept at most this long, however quiet its vacancy, and at most
+# this many. The bound matters only if this service's worker applied a vacancy's event more than
+# ``SETTLE_SECONDS`` after this process heard it; otherwise that event drops the card.
+CARD_SECONDS = 60.0
+CARD_ENTRIES = 20_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,7 @@ class MatchCache:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._by_vacancy: dict[str, set[str]] = {}
         self._changed: OrderedDict[str, float] = OrderedDict()  # "w:<id>" / "v:<id>" -> when its event came
+        self._cards: OrderedDict[str, tuple[str, float]] = OrderedDict()  # vacancy id -> (card text, kept until)
         self._lock = threading.Lock()
 
     @property
@@ -104,6 +114,32 @@ class MatchCache:
                 self._remove(next(iter(self._entries)))
             return True
 
+    def card_texts(self, vacancy_ids: list, read) -> dict[str, str]:
+        """The shown cards of ``vacancy_ids`` as stored, by id: those kept here, the others from ``read(ids)``
+        (one look-up), kept while events are followed, unless their vacancy changed within ``SETTLE_SECONDS``
+        (the database may not have applied that change yet). A vacancy without a card is never kept."""
+        if self.following is None or not self.following.is_set():
+            return read(vacancy_ids)
+        started, found = self.clock(), {}
+        with self._lock:
+            for vacancy_id in vacancy_ids:
+                kept = self._cards.get(vacancy_id)
+                if kept is not None and kept[1] > started:
+                    found[vacancy_id] = kept[0]
+                    self._cards.move_to_end(vacancy_id)
+        missing = [v for v in vacancy_ids if v not in found]
+        if not missing:
+            return found
+        fresh = read(missing)
+        with self._lock:
+            settled = started - SETTLE_SECONDS
+            for vacancy_id, text in fresh.items():
+                if self._changed.get(f"v:{vacancy_id}", -1.0) < settled:
+                    self._cards[vacancy_id] = (text, started + CARD_SECONDS)
+            while len(self._cards) > CARD_ENTRIES:
+                self._cards.popitem(last=False)
+        return {**found, **fresh}
+
     def drop_worker(self, worker_id: str) -> None:
         with self._lock:
             self._note(f"w:{worker_id}")
@@ -112,6 +148,7 @@ class MatchCache:
     def drop_vacancy(self, vacancy_id: str) -> None:
         with self._lock:
             self._note(f"v:{vacancy_id}")
+            self._cards.pop(vacancy_id, None)
             for worker_id in list(self._by_vacancy.get(vacancy_id, ())):
                 self._remove(worker_id)
 

@@ -116,7 +116,7 @@ def ranking(worker_id: str, limit: int) -> dict | None:
 
 def joined(ranked: list[dict], today: str) -> list[dict]:
     """The ranked matches that have a card and whose season has not begun, each with its card as ``vacancy``."""
-    cards = store.cards(m["vacancy_id"] for m in ranked)
+    cards = store.cards((m["vacancy_id"] for m in ranked), lambda ids: cache().card_texts(ids, store.card_texts))
     return [{**m, "vacancy": cards[m["vacancy_id"]]} for m in ranked
             if m["vacancy_id"] in cards and _start(cards[m["vacancy_id"]]) > today]
 

@@ -57,13 +57,17 @@ def _set(vacancy_id: str, revision: int, newer_only: bool = False, **fields) -> 
     return True
 
 
-def cards(vacancy_ids) -> dict[str, dict]:
-    """The shown cards of ``vacancy_ids`` by id, in one ``_id $in`` look-up; a vacancy without one is absent."""
+def cards(vacancy_ids, texts=None) -> dict[str, dict]:
+    """The shown cards of ``vacancy_ids`` by id; a vacancy without one is absent. ``texts(ids)`` gives
+    them as stored (default ``card_texts``; the web processes keep some in memory)."""
     ids = list(dict.fromkeys(vacancy_ids))
-    if not ids:
-        return {}
-    found = VacancyCard._get_collection().find({"_id": {"$in": ids}}, {"status": 1, "card": 1})
-    return {row["_id"]: json.loads(row["card"]) for row in found if row.get("status") == OPEN and row.get("card")}
+    return {vacancy_id: json.loads(text) for vacancy_id, text in (texts or card_texts)(ids).items()} if ids else {}
+
+
+def card_texts(vacancy_ids: list) -> dict[str, str]:
+    """The shown cards of ``vacancy_ids`` as stored (JSON text) by id, in one ``_id $in`` look-up."""
+    found = VacancyCard._get_collection().find({"_id": {"$in": list(vacancy_ids)}}, {"status": 1, "card": 1})
+    return {row["_id"]: row["card"] for row in found if row.get("status") == OPEN and row.get("card")}
 
 
 def drop_match_lists() -> None:

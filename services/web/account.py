@@ -74,5 +74,5 @@ def add_account_endpoints(blp, role: str, account_of) -> None:
     @blp.response(204)
     def revoke_tokens():
         """Revoke every token and web session of this account, this token included (sign out everywhere)."""
-        credentials.store().end_all(credentials.account_key(role, g.principal.subject))
+        credentials.end_all(credentials.account_key(role, g.principal.subject))
         return ""

@@ -58,7 +58,8 @@ def database(settings):
 @pytest.fixture(autouse=True)
 def indexes_stopped(monkeypatch):
     """Stop every ranking index a test started (a matcher app or worker builds one, with threads that
-    follow Kafka and read the database): left running, they would keep querying into later tests."""
+    follow Kafka and read the database), and every matcher web's tail of notices: left running, they
+    would keep querying into later tests."""
     from matcher import app as matcher_app
     from matcher import index as matcher_index
 
@@ -69,9 +70,15 @@ def indexes_stopped(monkeypatch):
         started.append(index)
         return index
 
-    real = matcher_index.start_index
+    def follow_notices(*args, **kwargs):  # the matcher web's tail of notices, stopped the same way
+        tail = real_follow(*args, **kwargs)
+        started.append(tail)
+        return tail
+
+    real, real_follow = matcher_index.start_index, matcher_app.follow_notices
     monkeypatch.setattr(matcher_index, "start_index", start_index)
     monkeypatch.setattr(matcher_app, "start_index", start_index)
+    monkeypatch.setattr(matcher_app, "follow_notices", follow_notices)
     yield
     for index in started:
         index.stop()

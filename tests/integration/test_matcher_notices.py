@@ -28,9 +28,11 @@ from matcher.notices import (
 from matcher.store import ShownMatches
 from matcher.watches import WatchPoller, WatchTable
 from matcher.worker import OLD_COLLECTIONS, drop_old_lists
-from services.events import VACANCY_REVIEWED, WORKER_PROFILE_UPDATED, Envelope, new_event
+from services.events import MATCHES_UPDATED, VACANCY_REVIEWED, WORKER_PROFILE_UPDATED, Envelope, new_event
+from services.kafka import Publisher, ensure_topics
 from services.lease import LEASES
-from services.outbox import PENDING
+from services.outbox import PENDING, OutboxRelay
+from tests.integration.helpers import eventually, read_topic
 
 
 class FakeIndex:
@@ -101,6 +103,37 @@ def test_a_read_writes_the_watch_only_when_the_first_ids_or_floor_moved_or_it_ne
 
     assert watch("w2", ranked("v", 3), now=now)
     assert stored("w2")["floor"] is None  # fewer than 20: any eligible vacancy could enter
+
+
+def test_a_longer_watch_period_from_the_settings_is_written_by_the_web_and_read_back_by_the_screen(database):
+    period, now = WATCH * 2, utcnow()
+    written = now - WATCH - timedelta(seconds=90)  # longer ago than the default watch runs
+    assert watch("w1", ranked("v"), now=written, period=period)
+    assert aware(stored("w1")["watched_until"]) == written + period + notices.WATCH_SLACK
+    assert not watch("w1", ranked("v"), now=written + timedelta(seconds=30), period=period)
+    default, longer = NoticeScreen(FakeIndex()), NoticeScreen(FakeIndex(), period=period)
+    default.load(now)
+    longer.load(now)
+    assert "w1" not in default.table.rows and longer.table.watched("w1", now.timestamp())
+
+
+def test_with_the_web_process_memory_a_read_showing_the_same_watch_again_reads_nothing(database):
+    from matcher.notices import WatchMemory
+
+    memory, now = WatchMemory(), utcnow()
+    memory.following = threading.Event()
+    memory.following.set()
+    assert watch("w1", ranked("v"), now=now, memory=memory)
+    ShownMatches._get_collection().delete_one({"_id": "w1"})  # gone: only a look-up or a write would see it
+    assert not watch("w1", ranked("v"), now=now + timedelta(seconds=30), memory=memory)
+    assert stored("w1") == {}
+    moved = ranked("v")
+    moved[0], moved[1] = moved[1], moved[0]
+    assert watch("w1", moved, now=now + timedelta(seconds=31), memory=memory)  # other first ids: written
+    memory.handle(MATCHES_UPDATED, new_event(MATCHES_UPDATED, "matcher", "w1", {"kind": "worker", "worker_id": "w1"}))
+    ShownMatches._get_collection().update_one({"_id": "w1"}, {"$set": {"watched_until": now}})  # the notice ended it
+    assert watch("w1", moved, now=now + timedelta(seconds=32), memory=memory)  # watched again at once
+    assert aware(stored("w1")["watched_until"]) > now + WATCH
 
 
 # --- the table of watches ---------------------------------------------------------------------------------------
@@ -206,6 +239,54 @@ def test_a_changed_first_20_sends_one_small_notice_and_ends_the_watch(database):
     assert aware(stored("w1")["due_at"]) == now + NOTICE_GAP
     assert sender.send_once(now + timedelta(seconds=4)) == 0  # not due yet
     assert sender.send_once(now + NOTICE_GAP) == 1 and sender.outcomes["sent"] == 2
+
+
+def published_notices(settings, worker_id: str) -> list[Envelope]:
+    records = read_topic(settings, MATCHES_UPDATED, expected=10**6, timeout=3)
+    return [e for e in (Envelope.from_bytes(r.value) for r in records) if e.subject == worker_id]
+
+
+class CountingRelay(OutboxRelay):
+    """The outbox relay, counting its rounds and the wakes it got."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rounds = self.wakes = 0
+
+    def wake(self):
+        self.wakes += 1
+        super().wake()
+
+    def relay_once(self):
+        sent = super().relay_once()
+        self.rounds += 1
+        return sent
+
+
+def test_a_sent_notice_wakes_this_process_relay_which_publishes_it_without_waiting_for_a_poll(settings, database):
+    ensure_topics(settings)
+    worker = f"w-{settings.service}"  # the topic is shared by the session's tests
+    due(worker, ranked("v"))
+    publisher, stop = Publisher(settings), threading.Event()
+    relay = CountingRelay(publisher, [ShownMatches])
+    # Polls once, then sleeps for an hour unless woken: a notice that arrives came through a wake.
+    thread = threading.Thread(target=relay.run, args=(stop, 3600.0), daemon=True)
+    thread.start()
+    try:
+        eventually(lambda: relay.rounds == 1, "the relay's first round (nothing pending yet)")
+        unchanged = NoticeSender(FakeIndex({worker: ranked("v", 20, top=0.95)}))
+        assert unchanged.send_once(utcnow() + SETTLED) == 1 and relay.wakes == 0  # nothing written to relay
+        due(worker, ranked("v"))
+        fresh = [{"vacancy_id": "new", "score": 0.99, "reason_keys": ["good_pay"]}, *ranked("v", 19)]
+        assert NoticeSender(FakeIndex({worker: fresh})).send_once(utcnow() + SETTLED) == 1
+        assert relay.wakes == 1
+        [notice] = eventually(lambda: published_notices(settings, worker), "the notice on Kafka")
+        assert notice.payload["matches"][0]["vacancy_id"] == "new" and PENDING not in stored(worker)
+    finally:
+        stop.set()
+        relay.wake()
+        thread.join(timeout=30)
+        publisher.close()
 
 
 def test_a_sender_folds_what_its_index_was_handed_in_before_ranking(database):

@@ -31,7 +31,7 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
 from workers import store
 from workers.app import create_app
 from workers.handlers import vacancy_closed, vacancy_reviewed, vacancy_submitted
-from workers.models import VacancyCard
+from workers.models import VacancyCard, Worker
 
 GZIP = {"Accept-Encoding": "gzip, deflate"}
 
@@ -135,6 +135,14 @@ def test_matches_are_the_matchers_ranking_with_this_services_cards(client, fake_
     assert body == {"matches": realistic_matches(20), "preparing": False, "updated_at": "2026-11-28T10:00:00Z"}
     zipped = client.get("/api/v1/me/matches", headers={**auth, **GZIP})
     assert zipped.headers["Content-Encoding"] == "gzip" and json.loads(gzip.decompress(zipped.get_data())) == body
+
+
+def test_the_token_of_an_account_gone_reads_no_matches(client, fake_matcher):
+    worker_id, auth = sign_up(client)
+    assert client.get("/api/v1/me/matches", headers=auth).status_code == 200
+    Worker.objects(id=worker_id).delete()
+    response = client.get("/api/v1/me/matches", headers=auth)
+    assert response.status_code == 401 and response.get_json()["error"]["message"] == "This account no longer exists."
 
 
 def test_a_vacancy_blocked_or_without_a_card_is_never_shown(client, fake_matcher):

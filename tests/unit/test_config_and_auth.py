@@ -20,6 +20,14 @@ def test_environment_overrides():
     assert s.port == 9100 and s.kafka_servers == ["a:1", "b:2"] and s.mongo_db == "t_matcher"
 
 
+def test_the_matcher_watch_period_comes_from_the_settings():
+    from matcher.notices import WATCH, watch_period
+
+    assert watch_period(Settings.from_env("matcher", {"LP_SECRET_KEY": "k"})) == WATCH
+    s = Settings.from_env("matcher", {"LP_SECRET_KEY": "k", "LP_MATCHES_WATCH_SECONDS": "600"})
+    assert watch_period(s).total_seconds() == 600 != WATCH.total_seconds()
+
+
 def test_secret_is_required_and_strong_in_production():
     with pytest.raises(ConfigError):
         Settings.from_env("workers", {})

@@ -7,6 +7,7 @@ from flask import abort, g, jsonify
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
+from services import credentials
 from services.auth import issue_token, require_role
 from services.config import Settings
 from services.keys import service_token_key, session_key, token_key
@@ -154,8 +155,22 @@ def test_role_decorator(client):
 def test_a_token_ends_when_its_account_version_goes_up(client):
     employer, _ = issue_token(token_key(SECRET, "employers"), "e2", "employer", 60)
     assert client.get("/api/v1/mine", headers={"Authorization": f"Bearer {employer}"}).status_code == 200
-    CREDENTIALS.end_all("employer:e2")
+    with client.application.app_context():
+        credentials.end_all("employer:e2")  # revoked in this process: at once
     assert client.get("/api/v1/mine", headers={"Authorization": f"Bearer {employer}"}).status_code == 401
+
+
+def test_a_token_revoked_by_another_process_ends_once_this_process_copy_of_the_version_expires(client):
+    now = [0.0]
+    client.application.extensions["lp_token_versions"] = credentials.VersionCache(1.0, clock=lambda: now[0])
+    employer, _ = issue_token(token_key(SECRET, "employers"), "e3", "employer", 60)
+    headers = {"Authorization": f"Bearer {employer}"}
+    assert client.get("/api/v1/mine", headers=headers).status_code == 200
+    CREDENTIALS.end_all("employer:e3")  # the store alone: as another process revokes
+    now[0] = 0.9
+    assert client.get("/api/v1/mine", headers=headers).status_code == 200  # the documented window
+    now[0] = 1.0
+    assert client.get("/api/v1/mine", headers=headers).status_code == 401
 
 
 def test_a_token_signed_with_another_key_or_for_another_purpose_is_refused(client):

@@ -111,3 +111,20 @@ def test_contract_exclusions_hold_on_a_mixed_set():
         assert set(v["requirements"]["languages"]) <= {"es"}
         assert v["destination"]["country"] in ("CA", "US")
     assert len(result["matches"]) + len(result["excluded"]) == len(vacancies)
+
+
+def test_a_large_tables_vacancy_side_is_derived_once_and_never_taken_for_another_tables():
+    from scipy import sparse
+
+    from matcher import gates
+
+    need = sparse.csr_matrix(([1.0] * 70, ([*range(70)], [3] * 70)), shape=(70, 5))
+    index = {"es": 3, "fr": 4}
+    first = gates._vacancy_side(need, index)
+    assert gates._vacancy_side(need, index) is first and first[0].tolist() == [3] and first[3] == {"es": 0}
+    assert gates._vacancy_side(need.copy(), index) is not first  # another matrix: derived again
+    spanish = [vacancy(f"es{i}", requirements={"languages": ["es"]}) for i in range(70)]
+    english = [vacancy(f"en{i}", requirements={"languages": ["en"]}) for i in range(70)]
+    for _ in range(2):  # tables of the same shape, one after the other, each twice
+        assert excluded(rank(worker(languages=["es"]), spanish)) == {}
+        assert set(excluded(rank(worker(languages=["es"]), english)).values()) == {"missing_language"}

@@ -243,3 +243,62 @@ def test_a_read_is_answered_while_the_database_is_away_unwatched(monkeypatch, ca
     monkeypatch.setattr(notices, "_collection", lambda: Away())
     assert notices.watch("w1", long_matches(3)) is False
     assert "not watched" in caplog.text
+
+
+# --- the matcher web's memory of the watches ---------------------------------------------------------------------
+
+def memory_of(following=True, entries=100):
+    from matcher.notices import WatchMemory
+
+    clock = [10.0]
+    memory = WatchMemory(entries, clock=lambda: clock[0])
+    memory.following = threading.Event()
+    if following:
+        memory.following.set()
+    return memory, clock
+
+
+def moment(seconds: float):
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(NOW + seconds, UTC)
+
+
+def test_the_memory_holds_a_watch_as_stored_for_the_same_first_ids_and_floor_only():
+    memory, _clock = memory_of()
+    memory.remember("w1", ["v1", "v2"], None, moment(360), memory.begin())
+    assert memory.holds("w1", ["v1", "v2"], None, moment(300))
+    assert memory.holds("w1", ["v1", "v2"], None, moment(360))
+    assert not memory.holds("w1", ["v1", "v2"], None, moment(361))  # would end too soon: written again
+    assert not memory.holds("w1", ["v2", "v1"], None, moment(300))
+    assert not memory.holds("w1", ["v1", "v2"], 0.5, moment(300))
+    assert not memory.holds("w2", ["v1", "v2"], None, moment(300))
+
+
+def test_the_memory_is_used_only_while_it_follows_the_notices():
+    memory, _clock = memory_of(following=False)
+    memory.remember("w1", ["v1"], None, moment(360), memory.begin())
+    assert len(memory) == 0 and not memory.holds("w1", ["v1"], None, moment(300))
+
+
+def test_a_notice_drops_that_workers_watch_and_a_look_up_it_overlapped_is_not_kept():
+    memory, clock = memory_of()
+    memory.remember("w1", ["v1"], None, moment(360), memory.begin())
+    memory.remember("w2", ["v1"], None, moment(360), memory.begin())
+    started = memory.begin()
+    memory.handle("matches.updated", event("matches.updated", "w1", kind="worker", worker_id="w1"))
+    assert not memory.holds("w1", ["v1"], None, moment(300)) and memory.holds("w2", ["v1"], None, moment(300))
+    memory.remember("w1", ["v1"], None, moment(360), started)  # read before the notice came: maybe ended since
+    assert not memory.holds("w1", ["v1"], None, moment(300))
+    clock[0] += 0.1
+    memory.remember("w1", ["v1"], None, moment(360), memory.begin())
+    assert memory.holds("w1", ["v1"], None, moment(300))
+
+
+def test_the_memory_keeps_the_most_recently_used_watches():
+    memory, _clock = memory_of(entries=2)
+    for worker_id in ("w1", "w2"):
+        memory.remember(worker_id, ["v1"], None, moment(360), memory.begin())
+    assert memory.holds("w1", ["v1"], None, moment(300))  # w2 is now the least recently used
+    memory.remember("w3", ["v1"], None, moment(360), memory.begin())
+    assert len(memory) == 2 and not memory.holds("w2", ["v1"], None, moment(300))

@@ -147,3 +147,64 @@ def test_the_settings_of_the_cache():
     assert (defaults.matches_cache_seconds, defaults.matches_cache_entries) == (300, 10000)
     chosen = Settings.from_env("workers", {**secret, "LP_MATCHES_CACHE_SECONDS": "0", "LP_MATCHES_CACHE_ENTRIES": "50"})
     assert (chosen.matches_cache_seconds, chosen.matches_cache_entries) == (0, 50)
+
+
+class Cards:
+    """The database's cards as ``store.card_texts`` reads them, counting the ids asked for."""
+
+    def __init__(self, **texts):
+        self.texts, self.asked = texts, []
+
+    def __call__(self, ids):
+        self.asked.append(list(ids))
+        return {v: self.texts[v] for v in ids if v in self.texts}
+
+
+def test_a_card_read_once_is_served_from_memory_and_a_missing_one_is_asked_again():
+    cache, _clock = cache_of(ttl=0)  # the answers' cache off: the cards are kept all the same
+    cards = Cards(v1='{"a":1}', v2='{"b":2}')
+    assert cache.card_texts(["v1", "v2", "v3"], cards) == {"v1": '{"a":1}', "v2": '{"b":2}'}
+    assert cache.card_texts(["v2", "v1", "v3"], cards) == {"v1": '{"a":1}', "v2": '{"b":2}'}
+    assert cards.asked == [["v1", "v2", "v3"], ["v3"]]
+
+
+def test_no_card_is_kept_while_no_events_are_followed():
+    cache, _clock = cache_of(following=False)
+    cards = Cards(v1="{}")
+    cache.card_texts(["v1"], cards)
+    cache.card_texts(["v1"], cards)
+    assert cards.asked == [["v1"], ["v1"]]
+
+
+@pytest.mark.parametrize("topic", [VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED])
+def test_a_vacancy_event_drops_its_card_and_a_card_read_around_it_is_kept_only_once_settled(topic):
+    cache, clock = cache_of()
+    cards = Cards(v1="old", v2="{}")
+    cache.card_texts(["v1", "v2"], cards)
+    cache.handle(topic, new_event(topic, "ethics", "v1", {}))
+    cards.texts["v1"] = "new"
+    assert cache.card_texts(["v1", "v2"], cards) == {"v1": "new", "v2": "{}"}  # v2 still kept
+    clock.now += SETTLE_SECONDS
+    cache.card_texts(["v1"], cards)  # the database may not have applied the event yet: not kept
+    clock.now += 0.5
+    cache.card_texts(["v1"], cards)
+    cache.card_texts(["v1"], cards)
+    assert cards.asked == [["v1", "v2"], ["v1"], ["v1"], ["v1"]]
+
+
+def test_a_card_is_kept_for_a_while_only_and_the_least_recently_read_make_room(monkeypatch):
+    from workers import match_cache
+
+    cache, clock = cache_of()
+    cards = Cards(v1="1", v2="2", v3="3")
+    cache.card_texts(["v1"], cards)
+    clock.now += match_cache.CARD_SECONDS
+    cache.card_texts(["v1"], cards)
+    assert cards.asked == [["v1"], ["v1"]]
+    monkeypatch.setattr(match_cache, "CARD_ENTRIES", 2)
+    cache.card_texts(["v2"], cards)
+    cache.card_texts(["v1"], cards)  # v2 is now the least recently read
+    cache.card_texts(["v3"], cards)
+    cache.card_texts(["v1", "v3"], cards)
+    cache.card_texts(["v2"], cards)
+    assert cards.asked[2:] == [["v2"], ["v3"], ["v2"]]
