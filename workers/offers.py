@@ -15,6 +15,7 @@ from bson.errors import InvalidId
 from mongoengine import NotUniqueError
 from werkzeug.exceptions import BadRequest, Conflict, NotFound
 
+from services import batch
 from services.events import OFFER_RESPONDED, Envelope, new_event
 from services.keyset import id_page
 from services.outbox import with_events
@@ -98,8 +99,13 @@ def receive_withdrawal(event: Envelope) -> None:
 
 
 def receive_completion(event: Envelope) -> None:
-    """``placement.completed`` → completed (from accepted, or sent if the answer travelled another way)."""
-    Offer.objects(offer_id=event.subject, status__in=("accepted", "sent")).update_one(set__status="completed")
+    """``placement.completed`` → completed (from accepted, or sent if the answer travelled another way).
+
+    Queued in the consumer's batch (``services.batch``): a programme's past seasons arrive by the
+    hundred thousand, and one write each took minutes.
+    """
+    batch.update_one(Offer, {"offer_id": event.subject, "status__in": ("accepted", "sent")},
+                     {"set__status": "completed"})
 
 
 def own(worker_id: str, offer_id: str) -> Offer | None:

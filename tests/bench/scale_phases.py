@@ -18,6 +18,7 @@ from requests.adapters import HTTPAdapter
 
 from deploy.seed import Api
 from services.auth import issue_token
+from services.events import PLACEMENT_COMPLETED, VACANCY_REVIEWED, VACANCY_SUBMITTED
 from services.keys import service_token_key
 from services.logins import LOGINS_PER_CLIENT
 from tests.bench.scale_seed import say
@@ -153,15 +154,22 @@ class Awaited:
         return bool(self.workers or self.vacancies)
 
 
+# Other services' consumers of the seed: a vacancy reaches a worker only with its card (the workers service
+# keeps them), and the past seasons go through there too.
+OTHER_READERS = {"workers": (PLACEMENT_COMPLETED, VACANCY_SUBMITTED, VACANCY_REVIEWED)}
+
+
 def wait_absorbed(stack, kafka, matcher: MatcherReads, awaited: Awaited, topics,
                   cap_seconds: float) -> tuple[float | None, str]:
-    """Seconds until the matcher group read every seed event, ``/readyz`` answers 200 and every awaited worker
-    and vacancy has a list (None when ``cap_seconds`` ran out first), and where it stood last."""
+    """Seconds until the matcher group (and ``OTHER_READERS``) read every seed event, ``/readyz`` answers 200
+    and every awaited worker and vacancy has a list (None when ``cap_seconds`` ran out first), and where it
+    stood last."""
     started = time.monotonic()
     total_w, total_v = len(awaited.workers), len(awaited.vacancies)
     while True:
         lag, started_topics = kafka.lag("matcher", topics)
-        read_all = started_topics == set(topics) and lag == 0
+        others = {group: kafka.lag(group, read)[0] for group, read in OTHER_READERS.items()}
+        read_all = started_topics == set(topics) and lag == 0 and not any(others.values())
         ready = stack.readyz("matcher")
         lists = "sampled lists not looked up before that"
         if ready and read_all:  # not before: the look-ups would only slow down the consumer they wait for
@@ -169,9 +177,10 @@ def wait_absorbed(stack, kafka, matcher: MatcherReads, awaited: Awaited, topics,
             lists = (f"sampled lists: workers {total_w - len(awaited.workers)}/{total_w}, "
                      f"vacancies {total_v - len(awaited.vacancies)}/{total_v}")
         elapsed = time.monotonic() - started
+        behind = ", ".join(f"{group} {n:,}" for group, n in others.items())
         status = (f"matcher group {lag:,} events behind"
-                  f"{'' if started_topics == set(topics) else ' (not reading every topic yet)'}, /readyz "
-                  f"{'200' if ready else 'not 200'}, {lists}")
+                  f"{'' if started_topics == set(topics) else ' (not reading every topic yet)'} ({behind}), "
+                  f"/readyz {'200' if ready else 'not 200'}, {lists}")
         say(f"  absorbing, {elapsed:.0f} s: {status}")
         if read_all and ready and not awaited:
             return elapsed, status
