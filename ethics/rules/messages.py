@@ -174,11 +174,23 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "pt": "Uma semana de mais de {limit} horas precisa de revisão: {noun} pede {hours}.",
         "ht": "Yon semèn ki depase {limit} è bezwen revizyon: {noun} mande {hours}.",
     },
-    "H-2A housing is free (20 CFR 655.122(d)): {how}.": {
-        "es": "El alojamiento H-2A es gratuito (20 CFR 655.122(d)): {how}.",
-        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : {how}.",
-        "pt": "O alojamento H-2A é gratuito (20 CFR 655.122(d)): {how}.",
-        "ht": "Lojman H-2A gratis (20 CFR 655.122(d)): {how}.",
+    "H-2A housing is free (20 CFR 655.122(d)): the {field} charges for it.": {
+        "es": "El alojamiento H-2A es gratuito (20 CFR 655.122(d)): {field} lo cobra.",
+        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : {field} le fait payer.",
+        "pt": "O alojamento H-2A é gratuito (20 CFR 655.122(d)): {field} cobra por ele.",
+        "ht": "Lojman H-2A gratis (20 CFR 655.122(d)): {field} fè travayè yo peye l.",
+    },
+    "H-2A housing is free (20 CFR 655.122(d)): it deducts {amount} a week.": {
+        "es": "El alojamiento H-2A es gratuito (20 CFR 655.122(d)): se descuentan {amount} por semana.",
+        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : {amount} sont retenus chaque semaine.",
+        "pt": "O alojamento H-2A é gratuito (20 CFR 655.122(d)): são descontados {amount} por semana.",
+        "ht": "Lojman H-2A gratis (20 CFR 655.122(d)): yo koupe {amount} chak semèn.",
+    },
+    "H-2A housing is free (20 CFR 655.122(d)): it deducts {amount} for \"{label}\".": {
+        "es": "El alojamiento H-2A es gratuito (20 CFR 655.122(d)): se descuentan {amount} por \"{label}\".",
+        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : {amount} sont retenus pour \"{label}\".",
+        "pt": "O alojamento H-2A é gratuito (20 CFR 655.122(d)): são descontados {amount} por \"{label}\".",
+        "ht": "Lojman H-2A gratis (20 CFR 655.122(d)): yo koupe {amount} pou \"{label}\".",
     },
     "H-2A employers guarantee work for three-fourths of the contract's workdays (20 CFR 655.122(i)): the {field} "
     "denies it.": {
@@ -212,33 +224,365 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ht": "Òf la dwe kenbe sezon yo te rekrite travayè a pou li: li dire {weeks} semèn olye {promised} (mwens "
               "pase mwatye).",
     },
+    # Deduction labels naming a cost the worker must not bear (structured.deduction_label_flags).
+    "Workers must not pay recruitment fees: the {noun} deducts {amount} per {per} for \"{label}\".": {
+        "es": "Los trabajadores no deben pagar cuotas de reclutamiento: {noun} descuenta {amount} por {per} en "
+              "concepto de \"{label}\".",
+        "fr": "Les travailleurs ne doivent pas payer de frais de recrutement : {noun} retient {amount} par {per} au "
+              "titre de \"{label}\".",
+        "pt": "Os trabalhadores não devem pagar taxas de recrutamento: {noun} desconta {amount} por {per} a título "
+              "de \"{label}\".",
+        "ht": "Travayè yo pa dwe peye frè rekritman: {noun} koupe {amount} pa {per} pou \"{label}\".",
+    },
+    "Recruitment costs are the employer's: the {noun} deducts {amount} per {per} for \"{label}\".": {
+        "es": "Los costos de reclutamiento son del empleador: {noun} descuenta {amount} por {per} en concepto de "
+              "\"{label}\".",
+        "fr": "Les coûts du recrutement sont à la charge de l'employeur : {noun} retient {amount} par {per} au titre "
+              "de \"{label}\".",
+        "pt": "Os custos de recrutamento são do empregador: {noun} desconta {amount} por {per} a título de "
+              "\"{label}\".",
+        "ht": "Se patwon an ki peye depans rekritman: {noun} koupe {amount} pa {per} pou \"{label}\".",
+    },
+    "Debts must not be repaid from wages: the {noun} deducts {amount} per {per} for \"{label}\".": {
+        "es": "Las deudas no deben pagarse con el salario: {noun} descuenta {amount} por {per} en concepto de "
+              "\"{label}\".",
+        "fr": "Les dettes ne doivent pas être remboursées sur le salaire : {noun} retient {amount} par {per} au titre "
+              "de \"{label}\".",
+        "pt": "Dívidas não devem ser pagas com o salário: {noun} desconta {amount} por {per} a título de \"{label}\".",
+        "ht": "Yo pa dwe peye dèt sou salè travayè yo: {noun} koupe {amount} pa {per} pou \"{label}\".",
+    },
+    "Workers must not pay deposits or penalties: the {noun} deducts {amount} per {per} for \"{label}\".": {
+        "es": "Los trabajadores no deben pagar depósitos ni penalidades: {noun} descuenta {amount} por {per} en "
+              "concepto de \"{label}\".",
+        "fr": "Les travailleurs ne doivent payer ni caution ni pénalité : {noun} retient {amount} par {per} au titre "
+              "de \"{label}\".",
+        "pt": "Os trabalhadores não devem pagar depósitos nem multas: {noun} desconta {amount} por {per} a título de "
+              "\"{label}\".",
+        "ht": "Travayè yo pa dwe peye depo ni penalite: {noun} koupe {amount} pa {per} pou \"{label}\".",
+    },
+    "Return travel should be paid by the employer: the {noun} deducts {amount} per {per} for \"{label}\".": {
+        "es": "El viaje de regreso debe pagarlo el empleador: {noun} descuenta {amount} por {per} en concepto de "
+              "\"{label}\".",
+        "fr": "Le voyage de retour doit être payé par l'employeur : {noun} retient {amount} par {per} au titre de "
+              "\"{label}\".",
+        "pt": "A viagem de volta deve ser paga pelo empregador: {noun} desconta {amount} por {per} a título de "
+              "\"{label}\".",
+        "ht": "Se patwon an ki dwe peye vwayaj retou a: {noun} koupe {amount} pa {per} pou \"{label}\".",
+    },
+    # What the employer pays (structured._employer_pays_flags).
+    "The employer must pay the visa: the vacancy leaves it to the worker.": {
+        "es": "El empleador debe pagar la visa: la vacante la deja a cargo del trabajador.",
+        "fr": "L'employeur doit payer le visa : l'offre d'emploi le laisse à la charge du travailleur.",
+        "pt": "O empregador deve pagar o visto: a vaga o deixa por conta do trabalhador.",
+        "ht": "Se patwon an ki dwe peye viza a: pòs la kite l sou kont travayè a.",
+    },
+    "The employer must pay the travel to the job: the vacancy leaves it to the worker.": {
+        "es": "El empleador debe pagar el viaje hasta el trabajo: la vacante lo deja a cargo del trabajador.",
+        "fr": "L'employeur doit payer le voyage jusqu'au lieu de travail : l'offre d'emploi le laisse à la charge du "
+              "travailleur.",
+        "pt": "O empregador deve pagar a viagem até o trabalho: a vaga a deixa por conta do trabalhador.",
+        "ht": "Se patwon an ki dwe peye vwayaj pou rive nan travay la: pòs la kite l sou kont travayè a.",
+    },
+    "Return travel should be paid by the employer for {pathway} work: the vacancy does not pay it.": {
+        "es": "En el trabajo {pathway}, el viaje de regreso debe pagarlo el empleador: la vacante no lo paga.",
+        "fr": "Pour un travail {pathway}, le voyage de retour doit être payé par l'employeur : l'offre d'emploi ne le "
+              "paie pas.",
+        "pt": "No trabalho {pathway}, a viagem de volta deve ser paga pelo empregador: a vaga não a paga.",
+        "ht": "Pou travay {pathway}, se patwon an ki dwe peye vwayaj retou a: pòs la pa peye l.",
+    },
+    "Recruiters should be licensed: {name} gives no licence number.": {
+        "es": "Los reclutadores deben tener licencia: {name} no da ningún número de licencia.",
+        "fr": "Les recruteurs doivent avoir une licence : {name} ne donne aucun numéro de licence.",
+        "pt": "Os recrutadores devem ter licença: {name} não informa nenhum número de licença.",
+        "ht": "Rekritè yo dwe gen lisans: {name} pa bay okenn nimewo lisans.",
+    },
+    # Contract language (structured._language_flags and offers.language_flags).
+    "The contract must be in a language the worker reads: no contract language is given.": {
+        "es": "El contrato debe estar en un idioma que el trabajador lea: no se indica el idioma del contrato.",
+        "fr": "Le contrat doit être dans une langue que le travailleur lit : aucune langue de contrat n'est indiquée.",
+        "pt": "O contrato deve estar em um idioma que o trabalhador leia: o idioma do contrato não é informado.",
+        "ht": "Kontra a dwe nan yon lang travayè a li: pa gen okenn lang kontra ki endike.",
+    },
+    "The contract must be in a language the worker reads: the vacancy is written in {written} but the contract is "
+    "in {contract}.": {
+        "es": "El contrato debe estar en un idioma que el trabajador lea: la vacante está escrita en {written} pero "
+              "el contrato está en {contract}.",
+        "fr": "Le contrat doit être dans une langue que le travailleur lit : l'offre d'emploi est rédigée en "
+              "{written} mais le contrat est en {contract}.",
+        "pt": "O contrato deve estar em um idioma que o trabalhador leia: a vaga está escrita em {written}, mas o "
+              "contrato está em {contract}.",
+        "ht": "Kontra a dwe nan yon lang travayè a li: pòs la ekri an {written} men kontra a an {contract}.",
+    },
+    "The contract must be in a language the worker reads: the vacancy requires {required} but the contract is in "
+    "{contract}.": {
+        "es": "El contrato debe estar en un idioma que el trabajador lea: la vacante exige {required} pero el "
+              "contrato está en {contract}.",
+        "fr": "Le contrat doit être dans une langue que le travailleur lit : l'offre d'emploi exige {required} mais "
+              "le contrat est en {contract}.",
+        "pt": "O contrato deve estar em um idioma que o trabalhador leia: a vaga exige {required}, mas o contrato "
+              "está em {contract}.",
+        "ht": "Kontra a dwe nan yon lang travayè a li: pòs la mande {required} men kontra a an {contract}.",
+    },
+    "The contract must be in a language the worker reads: the offer gives no contract language.": {
+        "es": "El contrato debe estar en un idioma que el trabajador lea: la oferta no indica el idioma del contrato.",
+        "fr": "Le contrat doit être dans une langue que le travailleur lit : l'offre n'indique pas la langue du "
+              "contrat.",
+        "pt": "O contrato deve estar em um idioma que o trabalhador leia: a oferta não informa o idioma do contrato.",
+        "ht": "Kontra a dwe nan yon lang travayè a li: òf la pa bay lang kontra a.",
+    },
+    "The contract must be in a language the worker reads: the offer's contract is in {language}, not in the "
+    "vacancy's {allowed}.": {
+        "es": "El contrato debe estar en un idioma que el trabajador lea: el contrato de la oferta está en "
+              "{language}, no en los idiomas de la vacante ({allowed}).",
+        "fr": "Le contrat doit être dans une langue que le travailleur lit : le contrat de l'offre est en "
+              "{language}, pas dans les langues de l'offre d'emploi ({allowed}).",
+        "pt": "O contrato deve estar em um idioma que o trabalhador leia: o contrato da oferta está em {language}, "
+              "não nos idiomas da vaga ({allowed}).",
+        "ht": "Kontra a dwe nan yon lang travayè a li: kontra òf la an {language}, pa nan lang pòs la ({allowed}).",
+    },
+    # Age (age.age_flags).
+    "Workers must be at least {adult}: the vacancy accepts workers from {age}.": {
+        "es": "Los trabajadores deben tener al menos {adult} años: la vacante acepta trabajadores desde los {age} "
+              "años.",
+        "fr": "Les travailleurs doivent avoir au moins {adult} ans : l'offre d'emploi accepte des travailleurs dès "
+              "{age} ans.",
+        "pt": "Os trabalhadores devem ter pelo menos {adult} anos: a vaga aceita trabalhadores a partir de {age} "
+              "anos.",
+        "ht": "Travayè yo dwe gen omwen {adult} an: pòs la aksepte travayè depi {age} an.",
+    },
+    "A minimum age above {adult} needs a legal reason: the vacancy asks for {age} without naming the law, regulation "
+    "or licence that requires it.": {
+        "es": "Una edad mínima de más de {adult} años necesita un motivo legal: la vacante pide {age} años sin "
+              "nombrar la ley, el reglamento o la licencia que lo exige.",
+        "fr": "Un âge minimum supérieur à {adult} ans doit avoir une raison légale : l'offre d'emploi demande {age} "
+              "ans sans citer la loi, le règlement ou la licence qui l'impose.",
+        "pt": "Uma idade mínima acima de {adult} anos precisa de um motivo legal: a vaga pede {age} anos sem citar "
+              "a lei, o regulamento ou a licença que a exige.",
+        "ht": "Yon laj minimòm ki pi wo pase {adult} an bezwen yon rezon legal: pòs la mande {age} an san li pa "
+              "nonmen lwa, règleman oswa lisans ki egzije sa.",
+    },
+    # Wages and deductions (wages.wage_flags, conditions._text_wage_flags).
+    "The wage must reach the legal minimum: the {field} of the {noun} states {amount} per {per}, below the "
+    "{required} per {per} required in {place}.": {
+        "es": "El salario debe alcanzar el mínimo legal: {field} {of_noun} indica {amount} por {per}, menos que los "
+              "{required} por {per} exigidos en {place}.",
+        "fr": "Le salaire doit atteindre le minimum légal : {field} {of_noun} indique {amount} par {per}, moins que "
+              "les {required} par {per} exigés en {place}.",
+        "pt": "O salário deve atingir o mínimo legal: {field} {of_noun} indica {amount} por {per}, abaixo dos "
+              "{required} por {per} exigidos em {place}.",
+        "ht": "Salè a dwe rive nan minimòm legal la: {field} {of_noun} di {amount} pa {per}, pi ba pase {required} "
+              "pa {per} yo egzije nan {place}.",
+    },
+    "The wage must reach the legal minimum: the {noun} pays {amount} per {per}, below the {required} per {per} "
+    "required in {place}.": {
+        "es": "El salario debe alcanzar el mínimo legal: {noun} paga {amount} por {per}, menos que los {required} "
+              "por {per} exigidos en {place}.",
+        "fr": "Le salaire doit atteindre le minimum légal : {noun} paie {amount} par {per}, moins que les "
+              "{required} par {per} exigés en {place}.",
+        "pt": "O salário deve atingir o mínimo legal: {noun} paga {amount} por {per}, abaixo dos {required} por "
+              "{per} exigidos em {place}.",
+        "ht": "Salè a dwe rive nan minimòm legal la: {noun} peye {amount} pa {per}, pi ba pase {required} pa {per} "
+              "yo egzije nan {place}.",
+    },
+    "Deductions should not take more than a quarter of pay: the {noun} deducts {deducted} of {gross} gross a week "
+    "({share}).": {
+        "es": "Los descuentos no deben superar la cuarta parte del salario: {noun} descuenta {deducted} de {gross} "
+              "brutos por semana ({share}).",
+        "fr": "Les retenues ne doivent pas dépasser le quart de la paie : {noun} retient {deducted} sur {gross} "
+              "brut par semaine ({share}).",
+        "pt": "Os descontos não devem passar de um quarto do salário: {noun} desconta {deducted} de {gross} brutos "
+              "por semana ({share}).",
+        "ht": "Retni yo pa dwe pran plis pase yon ka salè a: {noun} koupe {deducted} sou {gross} brit chak semèn "
+              "({share}).",
+    },
+    "Deductions must not push pay below the legal minimum: the {noun} leaves {left} a week, below the {floor} weekly "
+    "minimum of {place}.": {
+        "es": "Los descuentos no deben dejar el salario por debajo del mínimo legal: {noun} deja {left} por semana, "
+              "menos que el mínimo semanal de {floor} en {place}.",
+        "fr": "Les retenues ne doivent pas faire passer la paie sous le minimum légal : {noun} laisse {left} par "
+              "semaine, moins que le minimum hebdomadaire de {floor} en {place}.",
+        "pt": "Os descontos não devem deixar o salário abaixo do mínimo legal: {noun} deixa {left} por semana, "
+              "abaixo do mínimo semanal de {floor} em {place}.",
+        "ht": "Retni yo pa dwe fè salè a desann anba minimòm legal la: {noun} kite {left} pa semèn, pi ba pase "
+              "minimòm {floor} pa semèn nan {place}.",
+    },
+    # Weekly hours the text states (conditions._text_hours_flags).
+    "Work weeks must not exceed {limit} hours: the {field} of the {noun} states {week} hours a week, more than its "
+    "hours field ({stated}).": {
+        "es": "La semana de trabajo no debe pasar de {limit} horas: {field} {of_noun} indica {week} horas por "
+              "semana, más que su campo de horas ({stated}).",
+        "fr": "La semaine de travail ne doit pas dépasser {limit} heures : {field} {of_noun} indique {week} heures "
+              "par semaine, plus que son champ des heures ({stated}).",
+        "pt": "A semana de trabalho não deve passar de {limit} horas: {field} {of_noun} indica {week} horas por "
+              "semana, mais que o campo de horas ({stated}).",
+        "ht": "Semèn travay la pa dwe depase {limit} è: {field} {of_noun} di {week} è pa semèn, plis pase chan è "
+              "yo ({stated}).",
+    },
+    "Work weeks above {limit} hours need review: the {field} of the {noun} states {week} hours a week, more than its "
+    "hours field ({stated}).": {
+        "es": "Una semana de más de {limit} horas necesita revisión: {field} {of_noun} indica {week} horas por "
+              "semana, más que su campo de horas ({stated}).",
+        "fr": "Une semaine de plus de {limit} heures doit être examinée : {field} {of_noun} indique {week} heures "
+              "par semaine, plus que son champ des heures ({stated}).",
+        "pt": "Uma semana de mais de {limit} horas precisa de revisão: {field} {of_noun} indica {week} horas por "
+              "semana, mais que o campo de horas ({stated}).",
+        "ht": "Yon semèn ki depase {limit} è bezwen revizyon: {field} {of_noun} di {week} è pa semèn, plis pase "
+              "chan è yo ({stated}).",
+    },
+    # An offer against its vacancy (offers.substitution_flags).
+    "The offer must not pay less than the vacancy: {offered} per hour instead of {promised}.": {
+        "es": "La oferta no debe pagar menos que la vacante: {offered} por hora en vez de {promised}.",
+        "fr": "L'offre ne doit pas payer moins que l'offre d'emploi : {offered} de l'heure au lieu de {promised}.",
+        "pt": "A oferta não deve pagar menos que a vaga: {offered} por hora em vez de {promised}.",
+        "ht": "Òf la pa dwe peye mwens pase pòs la: {offered} pa è olye {promised}.",
+    },
+    "The offer must not add worker fees: it charges {offered} where the vacancy charged {promised}.": {
+        "es": "La oferta no debe añadir cuotas al trabajador: cobra {offered} cuando la vacante cobraba {promised}.",
+        "fr": "L'offre ne doit pas ajouter de frais pour le travailleur : elle facture {offered} là où l'offre "
+              "d'emploi facturait {promised}.",
+        "pt": "A oferta não deve acrescentar taxas ao trabalhador: cobra {offered} onde a vaga cobrava {promised}.",
+        "ht": "Òf la pa dwe ajoute frè pou travayè a: li mande {offered} kote pòs la te mande {promised}.",
+    },
+    "The offer must keep the vacancy's terms: it has {hours} hours a week instead of {promised}.": {
+        "es": "La oferta debe mantener las condiciones de la vacante: tiene {hours} horas por semana en vez de "
+              "{promised}.",
+        "fr": "L'offre doit garder les conditions de l'offre d'emploi : elle prévoit {hours} heures par semaine au "
+              "lieu de {promised}.",
+        "pt": "A oferta deve manter as condições da vaga: ela tem {hours} horas por semana em vez de {promised}.",
+        "ht": "Òf la dwe kenbe kondisyon pòs la: li gen {hours} è pa semèn olye {promised}.",
+    },
+    "The offer must keep the vacancy's terms: it has a new deduction for \"{label}\".": {
+        "es": "La oferta debe mantener las condiciones de la vacante: tiene un descuento nuevo por \"{label}\".",
+        "fr": "L'offre doit garder les conditions de l'offre d'emploi : elle prévoit une nouvelle retenue pour "
+              "\"{label}\".",
+        "pt": "A oferta deve manter as condições da vaga: ela tem um novo desconto por \"{label}\".",
+        "ht": "Òf la dwe kenbe kondisyon pòs la: li gen yon nouvo retni pou \"{label}\".",
+    },
+    "The offer must keep the vacancy's terms: it has a higher deduction for \"{label}\".": {
+        "es": "La oferta debe mantener las condiciones de la vacante: tiene un descuento mayor por \"{label}\".",
+        "fr": "L'offre doit garder les conditions de l'offre d'emploi : elle prévoit une retenue plus élevée pour "
+              "\"{label}\".",
+        "pt": "A oferta deve manter as condições da vaga: ela tem um desconto maior por \"{label}\".",
+        "ht": "Òf la dwe kenbe kondisyon pòs la: li gen yon retni pi wo pou \"{label}\".",
+    },
+    "The offer must keep the vacancy's terms: it has no housing although the vacancy provided it.": {
+        "es": "La oferta debe mantener las condiciones de la vacante: no incluye alojamiento aunque la vacante lo "
+              "ofrecía.",
+        "fr": "L'offre doit garder les conditions de l'offre d'emploi : elle ne fournit pas de logement alors que "
+              "l'offre d'emploi en fournissait un.",
+        "pt": "A oferta deve manter as condições da vaga: ela não inclui alojamento, embora a vaga o oferecesse.",
+        "ht": "Òf la dwe kenbe kondisyon pòs la: li pa bay lojman alòske pòs la te bay li.",
+    },
+    "The offer must keep the vacancy's terms: it has a housing deduction of {charge} a week instead of {promised}.": {
+        "es": "La oferta debe mantener las condiciones de la vacante: tiene un descuento de alojamiento de {charge} "
+              "por semana en vez de {promised}.",
+        "fr": "L'offre doit garder les conditions de l'offre d'emploi : elle prévoit une retenue de logement de "
+              "{charge} par semaine au lieu de {promised}.",
+        "pt": "A oferta deve manter as condições da vaga: ela tem um desconto de alojamento de {charge} por semana "
+              "em vez de {promised}.",
+        "ht": "Òf la dwe kenbe kondisyon pòs la: li gen yon retni lojman {charge} pa semèn olye {promised}.",
+    },
+    "The offer must keep the vacancy's terms: it has a season ({start} to {end}) outside the vacancy's ({was_start} "
+    "to {was_end}).": {
+        "es": "La oferta debe mantener las condiciones de la vacante: tiene una temporada ({start} a {end}) fuera de "
+              "la de la vacante ({was_start} a {was_end}).",
+        "fr": "L'offre doit garder les conditions de l'offre d'emploi : elle prévoit une saison (du {start} au "
+              "{end}) hors de celle de l'offre d'emploi (du {was_start} au {was_end}).",
+        "pt": "A oferta deve manter as condições da vaga: ela tem uma temporada ({start} a {end}) fora da temporada "
+              "da vaga ({was_start} a {was_end}).",
+        "ht": "Òf la dwe kenbe kondisyon pòs la: li gen yon sezon ({start} rive {end}) deyò sezon pòs la "
+              "({was_start} rive {was_end}).",
+    },
+    # Review flags (budget.manual_review_flag, engine.grievance_flag).
+    "The {field} could not be checked automatically: shorten or simplify it and submit again, or an auditor will "
+    "review it.": {
+        "es": "No se pudo comprobar automáticamente {field}: acorte o simplifique el texto y vuelva a enviarlo, o lo "
+              "revisará un auditor.",
+        "fr": "Impossible de vérifier automatiquement {field} : raccourcissez ou simplifiez le texte puis soumettez-le "
+              "à nouveau, sinon un auditeur l'examinera.",
+        "pt": "Não foi possível verificar automaticamente {field}: encurte ou simplifique o texto e envie de novo, ou "
+              "um auditor fará a revisão.",
+        "ht": "Nou pa t ka verifye {field} otomatikman: fè tèks la pi kout oswa pi senp epi voye l ankò, sinon yon "
+              "oditè ap revize l.",
+    },
+    "A worker filed a grievance ({category}) about this employer: an auditor should look into it.": {
+        "es": "Un trabajador presentó una queja ({category}) sobre este empleador: un auditor debe revisarla.",
+        "fr": "Un travailleur a déposé une plainte ({category}) contre cet employeur : un auditeur doit l'examiner.",
+        "pt": "Um trabalhador registrou uma queixa ({category}) sobre este empregador: um auditor deve analisá-la.",
+        "ht": "Yon travayè pote plent ({category}) sou patwon sa a: yon oditè dwe gade sa.",
+    },
+    "A worker filed a grievance about this employer: an auditor should look into it.": {
+        "es": "Un trabajador presentó una queja sobre este empleador: un auditor debe revisarla.",
+        "fr": "Un travailleur a déposé une plainte contre cet employeur : un auditeur doit l'examiner.",
+        "pt": "Um trabalhador registrou uma queixa sobre este empregador: um auditor deve analisá-la.",
+        "ht": "Yon travayè pote plent sou patwon sa a: yon oditè dwe gade sa.",
+    },
 }
-# Values carried into a translation that are words of the English message themselves.
+# Values carried into a translation that are words of the English message themselves; "of X" is the
+# value of an ``{of_name}`` placeholder ("the description of the vacancy": "a descrição da vaga").
+_UNITS = {
+    "es": {"hour": "hora", "day": "día", "week": "semana", "month": "mes", "year": "año", "season": "temporada",
+           "period": "periodo", "piece": "pieza"},
+    "fr": {"hour": "heure", "day": "jour", "week": "semaine", "month": "mois", "year": "an", "season": "saison",
+           "period": "période", "piece": "pièce"},
+    "pt": {"hour": "hora", "day": "dia", "week": "semana", "month": "mês", "year": "ano", "season": "temporada",
+           "period": "período", "piece": "peça"},
+    "ht": {"hour": "è", "day": "jou", "week": "semèn", "month": "mwa", "year": "ane", "season": "sezon",
+           "period": "peryòd", "piece": "pyès"},
+}
+# Grievance categories (workers.schemas.GRIEVANCE_CATEGORIES) and programme pathways.
+_CATEGORIES = {
+    "es": {"fees": "cuotas", "passport": "pasaporte", "wages": "salarios", "housing": "alojamiento",
+           "safety": "seguridad", "harassment": "acoso", "contract": "contrato", "other": "otro motivo",
+           "seasonal": "de temporada", "circular": "circular", "none": "ninguno"},
+    "fr": {"fees": "frais", "passport": "passeport", "wages": "salaires", "housing": "logement",
+           "safety": "sécurité", "harassment": "harcèlement", "contract": "contrat", "other": "autre motif",
+           "seasonal": "saisonnier", "circular": "circulaire", "none": "aucune"},
+    "pt": {"fees": "taxas", "passport": "passaporte", "wages": "salários", "housing": "alojamento",
+           "safety": "segurança", "harassment": "assédio", "contract": "contrato", "other": "outro motivo",
+           "seasonal": "sazonal", "circular": "circular", "none": "nenhum"},
+    "ht": {"fees": "frè", "passport": "paspò", "wages": "salè", "housing": "lojman", "safety": "sekirite",
+           "harassment": "arasman", "contract": "kontra", "other": "lòt rezon", "seasonal": "sezonye",
+           "circular": "sikilè", "none": "okenn"},
+}
 GLOSSARY: dict[str, dict[str, str]] = {
     "es": {"title": "el título", "description": "la descripción", "other requirements": "los otros requisitos",
            "deduction label": "el nombre de una deducción", "offer terms": "las condiciones de la oferta",
-           "vacancy": "la vacante", "offer": "la oferta", "hour": "hora", "day": "día", "week": "semana",
-           "month": "mes"},
+           "vacancy": "la vacante", "offer": "la oferta", "of vacancy": "de la vacante", "of offer": "de la oferta",
+           **_UNITS["es"], **_CATEGORIES["es"]},
     "fr": {"title": "le titre", "description": "la description", "other requirements": "les autres exigences",
            "deduction label": "le libellé d'une retenue", "offer terms": "les conditions de l'offre",
-           "vacancy": "l'offre d'emploi", "offer": "l'offre", "hour": "heure", "day": "jour", "week": "semaine",
-           "month": "mois"},
+           "vacancy": "l'offre d'emploi", "offer": "l'offre", "of vacancy": "de l'offre d'emploi",
+           "of offer": "de l'offre", **_UNITS["fr"], **_CATEGORIES["fr"]},
     "pt": {"title": "o título", "description": "a descrição", "other requirements": "os outros requisitos",
            "deduction label": "o nome de um desconto", "offer terms": "as condições da oferta",
-           "vacancy": "a vaga", "offer": "a oferta", "hour": "hora", "day": "dia", "week": "semana", "month": "mês"},
+           "vacancy": "a vaga", "offer": "a oferta", "of vacancy": "da vaga", "of offer": "da oferta",
+           **_UNITS["pt"], **_CATEGORIES["pt"]},
     "ht": {"title": "tit la", "description": "deskripsyon an", "other requirements": "lòt kondisyon yo",
            "deduction label": "non yon retni", "offer terms": "kondisyon òf la", "vacancy": "pòs la",
-           "offer": "òf la", "hour": "è", "day": "jou", "week": "semèn", "month": "mwa"},
+           "offer": "òf la", "of vacancy": "nan pòs la", "of offer": "nan òf la", **_UNITS["ht"],
+           **_CATEGORIES["ht"]},
 }
+
+
+def _pattern(english: str) -> re.Pattern:
+    """The regular expression that reads an English template's values back from a message."""
+    seen: set[str] = set()
+
+    def placeholder(match: re.Match) -> str:
+        # A value named twice ("per {per} ... per {per}") must be the same both times.
+        name = match.group(1)
+        if name in seen:
+            return f"(?P={name})"
+        seen.add(name)
+        return rf"(?P<{name}>.+?)"
+
+    return re.compile("^" + re.sub(r"\\\{(\w+)\\\}", placeholder, re.escape(english)) + "$", re.DOTALL)
 
 
 @cache
 def _compiled() -> tuple[tuple[re.Pattern, dict[str, str]], ...]:
-    compiled = []
-    for english, translations in TEMPLATES.items():
-        pattern = re.sub(r"\\\{(\w+)\\\}", lambda m: rf"(?P<{m.group(1)}>.+?)", re.escape(english))
-        compiled.append((re.compile(rf"^{pattern}$", re.DOTALL), translations))
-    return tuple(compiled)
+    return tuple((_pattern(english), translations) for english, translations in TEMPLATES.items())
 
 
 def localise(message: str, lang: str) -> str:
@@ -249,7 +593,9 @@ def localise(message: str, lang: str) -> str:
         found = pattern.match(message)
         if found and lang in translations:
             words = GLOSSARY.get(lang, {})
-            return translations[lang].format(**{k: words.get(v, v) for k, v in found.groupdict().items()})
+            values = {k: words.get(v, v) for k, v in found.groupdict().items()}
+            values |= {f"of_{k}": words.get(f"of {v}", v) for k, v in found.groupdict().items()}
+            return translations[lang].format(**values)
     return message
 
 
