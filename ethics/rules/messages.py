@@ -182,13 +182,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "H-2A housing is free (20 CFR 655.122(d)): it deducts {amount} a week.": {
         "es": "El alojamiento H-2A es gratuito (20 CFR 655.122(d)): se descuentan {amount} por semana.",
-        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : {amount} sont retenus chaque semaine.",
+        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : il est retenu {amount} par semaine.",
         "pt": "O alojamento H-2A é gratuito (20 CFR 655.122(d)): são descontados {amount} por semana.",
         "ht": "Lojman H-2A gratis (20 CFR 655.122(d)): yo koupe {amount} chak semèn.",
     },
     "H-2A housing is free (20 CFR 655.122(d)): it deducts {amount} for \"{label}\".": {
         "es": "El alojamiento H-2A es gratuito (20 CFR 655.122(d)): se descuentan {amount} por \"{label}\".",
-        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : {amount} sont retenus pour \"{label}\".",
+        "fr": "Le logement H-2A est gratuit (20 CFR 655.122(d)) : il est retenu {amount} pour \"{label}\".",
         "pt": "O alojamento H-2A é gratuito (20 CFR 655.122(d)): são descontados {amount} por \"{label}\".",
         "ht": "Lojman H-2A gratis (20 CFR 655.122(d)): yo koupe {amount} pou \"{label}\".",
     },
