@@ -51,7 +51,7 @@ from pathlib import Path
 
 from deploy.stack import ROOT, SERVICES, Stack
 from services.config import Settings
-from services.events import MATCHES_UPDATED, VACANCY_SUBMITTED
+from services.events import MATCHES_UPDATED, PLACEMENT_COMPLETED, VACANCY_SUBMITTED
 from tests.bench.data_bench import git, machine, port_offset
 from tests.bench.data_reads import Figures
 from tests.bench.http_load import run_load
@@ -263,11 +263,15 @@ def measure(stack: Stack, kafka: KafkaView, settings: Settings, row: Row, args, 
     observers = [sign_up(urls["workers"], 1 + args.clients + k, observer_document(k, today))
                  for k in range(args.timed)]
     say(f"publishing {len(population):,} events")
-    # The seed carries the ethics service's verdicts: its consumer must not review those submissions again.
-    stack.stop("ethics-worker")
+    # The seed carries the ethics service's verdicts (its consumer must not review those submissions again),
+    # and past seasons of offers the workers service never made: its consumer would change nothing for them
+    # (a real programme's history arrived over years; at 100,000 workers the seed has 150,000 of them).
+    for group, _topic in SKIPPED:
+        stack.stop(f"{group}-worker")
     row.events, row.published_seconds = len(population), publish(settings, population)
-    skip_reviews(kafka)
-    stack.start_service("ethics")
+    for group, topic in SKIPPED:
+        skip_to_end(kafka, group, topic)
+        stack.start_service(group)
     rng = random.Random(row.workers)
     sample = [w for w, _ in rng.sample(population.workers, min(SAMPLE_WORKERS, len(population.workers)))]
     vacancy_ids = [v for v, _, _ in population.vacancies]
@@ -292,11 +296,15 @@ def measure(stack: Stack, kafka: KafkaView, settings: Settings, row: Row, args, 
     say(f"peak RSS of the matcher processes: {rss_cell(row.rss_mb)} MB")
 
 
-def skip_reviews(kafka: KafkaView, attempts: int = 30) -> None:
-    """The ethics group past the seed's submissions; retried while the stopped member is still in the group."""
+# Consumer groups moved past the seed's events on a topic: (group, topic).
+SKIPPED = (("ethics", VACANCY_SUBMITTED), ("workers", PLACEMENT_COMPLETED))
+
+
+def skip_to_end(kafka: KafkaView, group: str, topic: str, attempts: int = 30) -> None:
+    """``group`` past the seed's events on ``topic``; retried while the stopped member is still in the group."""
     for attempt in range(attempts):
         try:
-            kafka.skip_to_end("ethics", VACANCY_SUBMITTED)
+            kafka.skip_to_end(group, topic)
             return
         except Exception:  # noqa: BLE001 (the broker drops a member that left within its session timeout)
             if attempt == attempts - 1:
