@@ -1,8 +1,8 @@
 """Where the use cases read and write vacancies and offers (MongoDB here, a fake in unit tests).
 
 Every state change is one conditional write that also appends the events it
-publishes to the document's outbox (``services.outbox``): the state and its
-events travel in the same write, with no transaction. The condition (the
+publishes to the document's outbox (``services.outbox.write``): the state and
+its events travel in the same write, with no transaction. The condition (the
 status and revision read) makes two racing changes safe: one wins, the
 other is told so and reports a conflict or ignores a stale event.
 """
@@ -13,8 +13,8 @@ from bson import ObjectId
 from bson.errors import InvalidId
 
 from employers.models import Offer, Vacancy, utcnow
+from services import outbox
 from services.events import new_event
-from services.outbox import with_events
 
 
 def object_id(value) -> ObjectId | None:
@@ -42,14 +42,13 @@ class MongoStore:
 
     def transition(self, document, expected: dict, changes: dict, events=()) -> bool:
         """Apply ``changes`` and queue ``events`` [(type, payload)] if the stored document still matches
-        ``expected`` (field -> value, or a list of allowed values); False when it does not."""
+        ``expected`` (field -> value, or a list of allowed values); False when it does not (written means
+        matched, as ``services.outbox.write`` says)."""
         condition = {"_id": document.pk}
         for field, value in expected.items():
             condition[field] = {"$in": list(value)} if isinstance(value, list | tuple) else value
-        envelopes = [new_event(kind, "employers", str(document.pk), payload).to_dict() for kind, payload in events]
-        update = with_events({"$set": {**changes, "updated_at": utcnow()}}, envelopes)
-        result = type(document)._get_collection().update_one(condition, update)
-        return result.matched_count == 1
+        envelopes = [new_event(kind, "employers", str(document.pk), payload) for kind, payload in events]
+        return outbox.write(type(document), condition, {"$set": {**changes, "updated_at": utcnow()}}, envelopes)
 
     def count_offers(self, vacancy_id: str, statuses) -> int:
         return Offer.objects(vacancy_id=str(vacancy_id), status__in=list(statuses)).count()

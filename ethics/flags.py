@@ -15,6 +15,7 @@ from flask import abort
 
 from ethics import flag_counts
 from ethics.models import Decision, Flag
+from services import outbox
 from services.keyset import EPOCH, matching, newest_first, split_filters, time_window
 
 CSV_LIMIT = 50_000
@@ -114,12 +115,12 @@ def decide(flag_id: str, decision: str, note: str, auditor_id: str, auditor_emai
     entry = Decision(decision=decision, note=note, auditor_id=auditor_id, auditor_email=auditor_email)
     # Conditional on the number of decisions read: two auditors deciding at
     # once cannot overwrite each other; the second is told to reload.
-    result = Flag._get_collection().update_one(
-        {"_id": flag.id, "decision_count": flag.decision_count},
+    written = outbox.write(
+        Flag, {"_id": flag.id, "decision_count": flag.decision_count},
         {"$push": {"decisions": entry.to_mongo().to_dict()}, "$set": {"status": decision},
          "$inc": {"decision_count": 1}},
     )
-    if result.modified_count != 1:
+    if not written:
         abort(409, description="Another auditor decided on this flag meanwhile; reload it.")
     flag_counts.recount_employer(flag.employer_id)
     return get(flag_id)

@@ -26,14 +26,14 @@ log = logging.getLogger(__name__)
 EVIDENCE_LIMIT = 500
 
 
-def review_vacancy(event: Envelope) -> Review:
+def on_vacancy_submitted(event: Envelope) -> Review:
     """``vacancy.submitted`` → a verdict, stored flags and ``vacancy.reviewed``."""
     vacancy = normalised(VacancySchema(), _document(event.payload, "vacancy"))
     verdict = engine.check_vacancy(vacancy, check_budget_seconds())
     return _review(event, "vacancy", vacancy, verdict, {"vacancy": vacancy})
 
 
-def review_offer(event: Envelope) -> Review:
+def on_offer_submitted(event: Envelope) -> Review:
     """``offer.submitted`` → a verdict, stored flags and ``offer.reviewed``.
 
     A blocked offer's terms are left out of the reviewed event, so nothing
@@ -49,7 +49,7 @@ def review_offer(event: Envelope) -> Review:
     return _review(event, "offer", offer, verdict, extra)
 
 
-def record_grievance(event: Envelope) -> None:
+def on_grievance_filed(event: Envelope) -> None:
     """``grievance.filed`` → a review flag on the employer (idempotent); an anonymous one names no one."""
     payload = event.payload
     flag = engine.grievance_flag(str(payload.get("category", "")), str(payload.get("text", "")))

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from ethics.flag_counts import build_once
 from ethics.grievance_flags import anonymise_old_flags
-from ethics.handlers import record_grievance, review_offer, review_vacancy
+from ethics.handlers import on_grievance_filed, on_offer_submitted, on_vacancy_submitted
 from ethics.models import Review
 from services.events import GRIEVANCE_FILED, OFFER_SUBMITTED, VACANCY_SUBMITTED
 from services.worker import run_worker
 
 HANDLERS = {
-    VACANCY_SUBMITTED: review_vacancy,
-    OFFER_SUBMITTED: review_offer,
-    GRIEVANCE_FILED: record_grievance,
+    VACANCY_SUBMITTED: on_vacancy_submitted,
+    OFFER_SUBMITTED: on_offer_submitted,
+    GRIEVANCE_FILED: on_grievance_filed,
 }
 OUTBOX_DOCUMENTS = (Review,)
 

@@ -17,24 +17,24 @@ from services.batch import update_one
 from services.events import Envelope
 
 
-def vacancy_submitted(event: Envelope) -> None:
+def on_vacancy_submitted(event: Envelope) -> None:
     """A new revision is under review: hide the vacancy until its verdict."""
     _set_vacancy(records.vacancy_submitted(event))
 
 
-def vacancy_reviewed(event: Envelope) -> None:
+def on_vacancy_reviewed(event: Envelope) -> None:
     """A verdict: ``pass``/``flag`` opens the vacancy, ``block`` hides it; the employer's record counts it."""
     change = records.vacancy_reviewed(event)
     _set_vacancy(change)
     _count_review(change.changes["employer_id"], change.verdict)
 
 
-def vacancy_closed(event: Envelope) -> None:
+def on_vacancy_closed(event: Envelope) -> None:
     """Filled or closed by the employer: never shown again, whatever comes later."""
     _set_vacancy(records.vacancy_closed(event))
 
 
-def worker_profile_updated(event: Envelope) -> None:
+def on_worker_profile_updated(event: Envelope) -> None:
     """A worker's matching profile (only the fields matching reads are kept)."""
     change = records.worker_profile(event)
     # A recorded newer revision refuses the upsert (E11000 on its _id): nothing changes.
@@ -43,7 +43,7 @@ def worker_profile_updated(event: Envelope) -> None:
                upsert=True)
 
 
-def placement_completed(event: Envelope) -> None:
+def on_placement_completed(event: Envelope) -> None:
     """A season's outcome: a circular signal for the worker with that employer."""
     placement = records.placement_completed(event)
     update_one(PlacementRecord, {"id": placement.placement_id},
@@ -51,7 +51,7 @@ def placement_completed(event: Envelope) -> None:
                upsert=True)
 
 
-def offer_responded(event: Envelope) -> None:
+def on_offer_responded(event: Envelope) -> None:
     """A worker accepted or declined an offer: kept as an outcome to learn from (rankings do not move)."""
     payload = event.payload
     response = payload.get("response")

@@ -36,7 +36,7 @@ from pymongo.errors import PyMongoError
 
 from matcher.store import ShownMatches
 from matcher.watches import SHOWN, WatchPoller, WatchTable
-from services import db
+from services import db, outbox
 from services.config import Settings
 from services.events import (
     MATCHES_UPDATED,
@@ -48,7 +48,6 @@ from services.events import (
     Envelope,
     new_event,
 )
-from services.outbox import wake_relays, with_events
 from services.tail import TopicTail
 
 log = logging.getLogger(__name__)
@@ -424,7 +423,7 @@ class NoticeSender:
         counts = self._record(decided)
         if counts.get("sent"):
             # The notices are in the outbox: this process's relay publishes them now, not at its next poll.
-            wake_relays(ShownMatches)
+            outbox.wake_relays(ShownMatches)
         log.info("notice sender: %d due workers checked in %.2fs: %s", len(due), time.monotonic() - started, counts)
         return len(due)
 
@@ -451,13 +450,15 @@ class NoticeSender:
             moved = floor != mark.get("floor")  # the screen's floor follows the scores
             return "unchanged", {**({"$set": {"scores": scores, "floor": floor, "updated_at": now}} if moved else {}),
                                  **CLEAR}
-        return "sent", with_events({"$set": {"ids": ids, "scores": scores, "floor": floor, "last_notice_at": now,
-                                             "watched_until": now, "updated_at": now}, **CLEAR},
-                                   [notice(worker_id, matches).to_text()])
+        # The notice in the same update as the outcome (the kernel's building block of every outbox write).
+        return "sent", outbox.with_events({"$set": {"ids": ids, "scores": scores, "floor": floor,
+                                                    "last_notice_at": now, "watched_until": now, "updated_at": now},
+                                           **CLEAR}, [notice(worker_id, matches).to_text()])
 
     def _record(self, decided: dict) -> dict:
         """Write the outcomes, one bulk write per kind (a write costs 10-20 ms alone, 1-3 ms in a batch);
-        each applies only if its mark is still as read, else it counts as ``taken``."""
+        each applies only if its mark is still as read, else it counts as ``taken`` (written means matched,
+        as for ``services.outbox.write``)."""
         counts = {}
         for outcome, operations in decided.items():
             matched = _collection().bulk_write(operations, ordered=False).matched_count

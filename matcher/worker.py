@@ -36,12 +36,12 @@ from services.worker import run_worker
 log = logging.getLogger(__name__)
 
 HANDLERS = {
-    VACANCY_SUBMITTED: handlers.vacancy_submitted,
-    VACANCY_REVIEWED: handlers.vacancy_reviewed,
-    VACANCY_CLOSED: handlers.vacancy_closed,
-    WORKER_PROFILE_UPDATED: handlers.worker_profile_updated,
-    PLACEMENT_COMPLETED: handlers.placement_completed,
-    OFFER_RESPONDED: handlers.offer_responded,
+    VACANCY_SUBMITTED: handlers.on_vacancy_submitted,
+    VACANCY_REVIEWED: handlers.on_vacancy_reviewed,
+    VACANCY_CLOSED: handlers.on_vacancy_closed,
+    WORKER_PROFILE_UPDATED: handlers.on_worker_profile_updated,
+    PLACEMENT_COMPLETED: handlers.on_placement_completed,
+    OFFER_RESPONDED: handlers.on_offer_responded,
 }
 OUTBOX_DOCUMENTS = (ShownMatches,)
 # What an older version stored: lists kept ahead by its refresher, and the marks that fed it.

@@ -1,9 +1,11 @@
 """A transactional outbox in the document itself.
 
 The events a state change produces are stored in the same document, written
-by the same write (``save()`` after ``record_event``, or an update built with
-``with_events``), so the state and its events cannot part: no transaction is
-needed, and one write costs less than a transaction's two and its commit.
+by the same write, so the state and its events cannot part: no transaction is
+needed, and one write costs less than a transaction's two and its commit. A
+new document is saved after ``record_event``; a change to a stored one goes
+through ``write`` (one conditional update; bulk writers build each update with
+``with_events``, as ``write`` does), which every service uses.
 The relay publishes the pending events of a batch of documents (each
 document's in order, one flush for the batch) and removes from each exactly
 the entries it published, so an event recorded meanwhile is kept for the
@@ -46,13 +48,29 @@ _RELAYS: weakref.WeakSet = weakref.WeakSet()
 _RELAYS_LOCK = threading.Lock()
 
 
-def with_events(update: dict, envelopes) -> dict:
-    """``update`` (a MongoDB update document) that also appends ``envelopes`` (as stored: documents or
-    JSON text) to the document's outbox and marks it for the relay, all in the same write."""
-    envelopes = list(envelopes)
-    if not envelopes:
+def with_events(update: dict, events) -> dict:
+    """``update`` (a MongoDB update document) that also appends ``events`` (envelopes, or as stored:
+    documents or JSON text) to the document's outbox and marks it for the relay, all in the same write.
+
+    The building block of every write that carries events: ``write``, and the bulk writes that put
+    such updates in a ``bulk_write`` of their own (``matcher.notices``)."""
+    stored = [event.to_dict() if isinstance(event, Envelope) else event for event in events]
+    if not stored:
         return update
-    return {**update, "$push": {"outbox": {"$each": envelopes}}, "$set": {**update.get("$set", {}), PENDING: True}}
+    return {**update, "$push": {"outbox": {"$each": stored}}, "$set": {**update.get("$set", {}), PENDING: True}}
+
+
+def write(document_class, filter_: dict, update: dict, events=()) -> bool:
+    """Apply ``update`` (a MongoDB update document) to the one document of ``document_class`` that
+    ``filter_`` matches and append ``events`` (as ``with_events`` takes them) to its outbox: the state and
+    its events in one update of one document.
+
+    Written means matched: True when a document matched ``filter_`` (the update and the events were
+    applied to it, even if the update left its fields as they were), False when none did (the condition
+    read, such as a status or a revision, no longer holds, or the document is gone) and nothing was
+    written. ``filter_`` is a raw MongoDB filter (``_id``, stored field names)."""
+    result = document_class._get_collection().update_one(filter_, with_events(update, events))
+    return result.matched_count == 1
 
 
 class OutboxDocument(Document):

@@ -16,9 +16,9 @@ from datetime import datetime
 
 from mongoengine import NotUniqueError
 
+from services import outbox
 from services.coarse_time import dated_by_day_only, day_object_id, day_of_stamp, day_stamp, day_start, row_day
 from services.events import Envelope
-from services.outbox import with_events
 from workers.grievances import anonymous_event
 from workers.models import Grievance
 
@@ -39,9 +39,8 @@ def release_due(now: datetime | None = None) -> int:
     released = 0
     for doc in due:
         # Conditional on events still held: two workers releasing at once move them once.
-        moved = collection.update_one({"_id": doc["_id"], "held.0": {"$exists": True}},
-                                      with_events({"$set": {"held": []}, "$unset": {"held_day": ""}}, doc["held"]))
-        released += moved.modified_count
+        released += outbox.write(Grievance, {"_id": doc["_id"], "held.0": {"$exists": True}},
+                                 {"$set": {"held": []}, "$unset": {"held_day": ""}}, doc["held"])
     if released:
         log.info("released the day's batch of %d anonymous grievances", released)
     return released

@@ -1,4 +1,9 @@
-"""The vacancy events the workers service keeps its cards from (``workers.store``).
+"""The events the workers service keeps its offer inbox and its vacancy cards from (written by
+``workers.store``).
+
+Only an offer the ethics service passed or flagged, and whose event carries its terms, is ever stored. A
+blocked verdict leaves nothing to show; if an earlier revision of that offer is still open, it is closed
+(``withdrawn``) so it cannot be accepted on terms that no longer stand.
 
 Only a vacancy whose latest revision the ethics service passed or flagged,
 with a document that is the contract's vacancy, has a card; ``/me/matches``
@@ -14,13 +19,84 @@ from marshmallow import ValidationError
 from services.documents import VacancySchema
 from services.events import Envelope
 from workers import store
+from workers.models import SHOWN_VERDICTS
 
 log = logging.getLogger(__name__)
 
-SHOWN_VERDICTS = ("pass", "flag")
+
+# --------------------------------------------------------------------------- the offer inbox
 
 
-def vacancy_reviewed(event: Envelope) -> None:
+def review_action(existing, payload: dict, revision: int) -> str:
+    """What an ``offer.reviewed`` does to the inbox: ``ignore``, ``close``, ``update`` or ``insert``.
+
+    ``existing`` is the stored entry (anything with ``revision`` and
+    ``status``) or None. Pure, so the rules are tested without a database.
+    """
+    if existing is not None and existing.revision >= revision:
+        return "ignore"  # a redelivery, an older review, or a tombstone
+    shown = payload.get("verdict") in SHOWN_VERDICTS and isinstance(payload.get("offer"), dict)
+    if existing is None:
+        return "insert" if shown else "ignore"
+    if existing.status != "sent":
+        return "ignore"  # answered, withdrawn or done: later reviews change nothing the worker sees
+    return "update" if shown else "close"
+
+
+def on_offer_reviewed(event: Envelope) -> None:
+    """``offer.reviewed`` → an inbox entry (pass/flag with terms only); stale revisions are ignored."""
+    payload, revision = event.payload, _offer_revision(event.payload)
+    existing = store.offer(event.subject)
+    action = review_action(existing, payload, revision)
+    log.info("offer %s: verdict %s, revision %s: %s", event.subject, payload.get("verdict"), revision, action)
+    if action == "close":
+        store.close_sent_offer(existing.pk, revision)
+    elif action == "update":
+        store.revise_sent_offer(existing.pk, _terms(payload, revision))
+    elif action == "insert":
+        _insert(event.subject, payload, revision)
+
+
+def _insert(offer_id: str, payload: dict, revision: int) -> None:
+    worker_id = str(payload.get("worker_id") or payload["offer"].get("worker_id") or "")
+    if not worker_id:
+        raise ValueError("offer.reviewed names no worker")
+    if not store.add_offer(offer_id, worker_id, _terms(payload, revision)):
+        log.info("offer %s stored meanwhile by another consumer", offer_id)
+
+
+def _terms(payload: dict, revision: int) -> dict:
+    return {"vacancy_id": str(payload.get("vacancy_id") or ""),
+            "employer_id": str(payload.get("employer_id") or ""),
+            "employer_name": str(payload.get("employer_name") or ""),
+            "verdict": payload["verdict"], "revision": revision,
+            "offer": payload["offer"], "vacancy": payload.get("vacancy") or {}}
+
+
+def _offer_revision(payload: dict) -> int:
+    try:
+        return int(payload.get("revision") or 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def on_offer_withdrawn(event: Envelope) -> None:
+    """``offer.withdrawn`` → withdrawn; before its review arrived, a tombstone that keeps it hidden."""
+    if store.withdraw_offer(event.subject) or store.offer(event.subject):
+        return
+    if not store.add_tombstone(event.subject, str(event.payload.get("worker_id") or "")):
+        on_offer_withdrawn(event)  # its review was stored meanwhile: withdraw that
+
+
+def on_placement_completed(event: Envelope) -> None:
+    """``placement.completed`` → completed (from accepted, or sent if the answer travelled another way)."""
+    store.complete_offer(event.subject)
+
+
+# --------------------------------------------------------------------------- the vacancy cards
+
+
+def on_vacancy_reviewed(event: Envelope) -> None:
     """A verdict: ``pass``/``flag`` with the document → the card; ``block`` → no card."""
     payload = event.payload
     verdict = payload.get("verdict")
@@ -39,12 +115,12 @@ def vacancy_reviewed(event: Envelope) -> None:
     store.show(event.subject, revision, card(event.subject, payload, document))
 
 
-def vacancy_submitted(event: Envelope) -> None:
+def on_vacancy_submitted(event: Envelope) -> None:
     """A newer revision is under review: its card goes until the verdict."""
     store.hide(event.subject, _revision(event.payload), store.PENDING, newer_only=True)
 
 
-def vacancy_closed(event: Envelope) -> None:
+def on_vacancy_closed(event: Envelope) -> None:
     """Filled or closed by the employer: no card, for good."""
     store.close(event.subject)
 

@@ -18,6 +18,8 @@ from services.documents import GENDERS
 from services.outbox import OutboxDocument
 
 OFFER_STATUSES = ("sent", "accepted", "declined", "withdrawn", "completed")
+# The verdicts whose offer or vacancy a worker is shown (a ``block`` shows nothing).
+SHOWN_VERDICTS = ("pass", "flag")
 # A vacancy card is shown only while ``open``; ``closed`` is final.
 CARD_STATUSES = ("open", "pending", "blocked", "closed")
 

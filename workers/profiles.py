@@ -11,10 +11,10 @@ from bson import ObjectId
 from mongoengine import NotUniqueError
 from werkzeug.exceptions import Conflict
 
+from services import outbox
 from services.db import plain
 from services.documents import MATCHING_FIELDS
 from services.events import WORKER_PROFILE_UPDATED, new_event
-from services.outbox import with_events
 from services.passwords import hash_password
 from workers.models import Worker, utcnow
 
@@ -69,14 +69,13 @@ def update_profile(worker: Worker, changes: dict) -> Worker:
     revision = worker.revision
     published_changed = any(after[key] != before[key] for key in PUBLISHED_FIELDS) or \
         display_name(after["name"]) != display_name(before["name"])
+    events = []
     if published_changed:
         revision += 1
-        event = new_event(WORKER_PROFILE_UPDATED, Worker.event_source, str(worker.pk),
-                          profile_payload(str(worker.pk), revision, after))
+        events.append(new_event(WORKER_PROFILE_UPDATED, Worker.event_source, str(worker.pk),
+                                profile_payload(str(worker.pk), revision, after)))
         update["$set"]["revision"] = revision
-        update = with_events(update, [event.to_dict()])
-    result = Worker._get_collection().update_one({"_id": worker.pk, "revision": worker.revision}, update)
-    if result.matched_count != 1:
+    if not outbox.write(Worker, {"_id": worker.pk, "revision": worker.revision}, update, events):
         raise Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
     return Worker.objects.get(pk=worker.pk)
 
@@ -91,11 +90,9 @@ def republish_profiles_without_birth_year() -> int:
     Idempotent: the matcher takes a revision it already has as the same
     profile, and a save in the meantime (a new revision) publishes itself.
     """
-    collection, published = Worker._get_collection(), 0
+    published = 0
     for worker in Worker.objects(birth_year=None):
         event = new_event(WORKER_PROFILE_UPDATED, Worker.event_source, str(worker.pk),
                           profile_payload(str(worker.pk), worker.revision, current_profile(worker)))
-        result = collection.update_one({"_id": worker.pk, "revision": worker.revision},
-                                       with_events({}, [event.to_dict()]))
-        published += result.modified_count
+        published += outbox.write(Worker, {"_id": worker.pk, "revision": worker.revision}, {}, [event])
     return published

@@ -1,7 +1,11 @@
-"""The approved vacancies' cards this service shows (``VacancyCard``): written by ``workers.handlers``, read
-by ``workers.matches``.
+"""Where the workers service writes: the offer inbox (written by ``workers.handlers`` and answered through
+``workers.offers``) and the approved vacancies' cards (written by ``workers.handlers``, read by
+``workers.matches``).
 
-The revision rules are the matcher's (``matcher/handlers.py``): a verdict
+An answer to an offer is one conditional write that carries its ``offer.responded`` event
+(``services.outbox.write``), so two answers at once cannot both win.
+
+The cards' revision rules are the matcher's (``matcher/handlers.py``): a verdict
 applies unless a newer revision is recorded, a submission only when it is
 newer than the recorded one (its verdict, on another topic, may come
 first), and a closed vacancy stays closed whatever comes later. Each rule
@@ -16,14 +20,75 @@ import logging
 
 from mongoengine import NotUniqueError
 
-from services import db
-from workers.models import CARD_STATUSES, VacancyCard, utcnow
+from services import batch, db, outbox
+from workers.models import CARD_STATUSES, Offer, VacancyCard, utcnow
 
 log = logging.getLogger(__name__)
 
 OPEN, PENDING, BLOCKED, CLOSED = CARD_STATUSES
 FINAL_REVISION = 2**31 - 1  # a closed vacancy's: no later revision passes the filter
 OLD_MATCH_LISTS = "match_lists"
+TOMBSTONE_REVISION = 2**31 - 1  # a tombstone's: no later review can bring the offer back
+
+
+# --------------------------------------------------------------------------- the offer inbox
+
+
+def offer(offer_id: str) -> Offer | None:
+    """The stored entry of ``offer_id`` (a tombstone too), or None."""
+    return Offer.objects(offer_id=offer_id).first()
+
+
+def add_offer(offer_id: str, worker_id: str, terms: dict) -> bool:
+    """A new ``sent`` entry with ``terms`` (the ``Offer`` fields a review sets); False if one is stored."""
+    return _insert(Offer(offer_id=offer_id, worker_id=worker_id, status="sent", **terms))
+
+
+def add_tombstone(offer_id: str, worker_id: str) -> bool:
+    """A ``withdrawn`` entry without terms, at the highest revision; False if one is stored."""
+    return _insert(Offer(offer_id=offer_id, worker_id=worker_id, status="withdrawn", revision=TOMBSTONE_REVISION))
+
+
+def _insert(entry: Offer) -> bool:
+    try:
+        entry.save(force_insert=True)
+    except NotUniqueError:
+        return False
+    return True
+
+
+def revise_sent_offer(pk, terms: dict) -> bool:
+    """Replace the terms of a still ``sent`` entry; True if it was."""
+    return bool(Offer.objects(pk=pk, status="sent").update_one(**{f"set__{k}": v for k, v in terms.items()}))
+
+
+def close_sent_offer(pk, revision: int) -> bool:
+    """Withdraw a still ``sent`` entry at ``revision`` (its terms no longer stand); True if it was."""
+    return bool(Offer.objects(pk=pk, status="sent").update_one(set__status="withdrawn", set__revision=revision))
+
+
+def withdraw_offer(offer_id: str) -> bool:
+    """Withdraw the ``sent`` or ``accepted`` entry of ``offer_id``; True if there was one."""
+    return bool(Offer.objects(offer_id=offer_id, status__in=("sent", "accepted")).update_one(set__status="withdrawn"))
+
+
+def complete_offer(offer_id: str) -> None:
+    """Complete the ``accepted`` (or ``sent``) entry of ``offer_id``.
+
+    Queued in the consumer's batch (``services.batch``): a programme's past seasons arrive by the
+    hundred thousand, and one write each took minutes.
+    """
+    batch.update_one(Offer, {"offer_id": offer_id, "status__in": ("accepted", "sent")}, {"set__status": "completed"})
+
+
+def answer_offer(entry: Offer, worker_id: str, response: str, event) -> bool:
+    """Set a ``sent`` entry of ``worker_id`` to ``response`` and queue ``event`` (``offer.responded``) in the
+    same write; False if it is no longer ``sent`` (written means matched: ``services.outbox.write``)."""
+    return outbox.write(Offer, {"_id": entry.pk, "worker_id": worker_id, "status": "sent"},
+                        {"$set": {"status": response, "responded_at": utcnow()}}, [event])
+
+
+# --------------------------------------------------------------------------- the vacancy cards
 
 
 def show(vacancy_id: str, revision: int, card: dict) -> bool:

@@ -16,19 +16,25 @@ from services.events import (
 )
 from services.worker import run_worker
 from workers.grievance_release import GrievanceRelease, anonymise_old_grievances, date_held_grievances
-from workers.handlers import vacancy_closed, vacancy_reviewed, vacancy_submitted
+from workers.handlers import (
+    on_offer_reviewed,
+    on_offer_withdrawn,
+    on_placement_completed,
+    on_vacancy_closed,
+    on_vacancy_reviewed,
+    on_vacancy_submitted,
+)
 from workers.models import Grievance, Offer, Worker
-from workers.offers import receive_completion, receive_review, receive_withdrawal
 from workers.profiles import republish_profiles_without_birth_year
 from workers.store import drop_match_lists
 
 HANDLERS = {
-    OFFER_REVIEWED: receive_review,
-    OFFER_WITHDRAWN: receive_withdrawal,
-    PLACEMENT_COMPLETED: receive_completion,
-    VACANCY_SUBMITTED: vacancy_submitted,
-    VACANCY_REVIEWED: vacancy_reviewed,
-    VACANCY_CLOSED: vacancy_closed,
+    OFFER_REVIEWED: on_offer_reviewed,
+    OFFER_WITHDRAWN: on_offer_withdrawn,
+    PLACEMENT_COMPLETED: on_placement_completed,
+    VACANCY_SUBMITTED: on_vacancy_submitted,
+    VACANCY_REVIEWED: on_vacancy_reviewed,
+    VACANCY_CLOSED: on_vacancy_closed,
 }
 # worker.profile_updated (Worker), offer.responded (Offer), grievance.filed (Grievance).
 OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)

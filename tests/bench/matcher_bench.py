@@ -28,12 +28,13 @@ from pathlib import Path
 import numpy as np
 import requests
 
-from matcher import exposure, lists, ranking, reference
+from matcher import exposure, lists, ranking
 from matcher.schemas import RankRequestSchema
 from matcher.skills import default_space, read_vocabulary
 from matcher.tables import VacancyTable, WorkerTable
 from services.auth import issue_token
 from services.keys import service_token_key
+from tests import matcher_reference as reference
 
 BENCH_SECRET = "bench"
 # The length of the lists the old refresher stored per worker (b').

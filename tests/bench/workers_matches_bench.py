@@ -27,7 +27,7 @@ from services.kafka import ensure_topics
 from tests.bench.http_load import run_load
 from tests.integration.helpers import PORT_OFFSET
 from tests.integration.workers_support import realistic_matches, reviewed_vacancy
-from workers.handlers import vacancy_reviewed
+from workers.handlers import on_vacancy_reviewed
 from workers.models import Worker
 
 CONNECTIONS = 32
@@ -69,7 +69,7 @@ def seed(stack: Stack, count: int) -> list[tuple[str, dict]]:
                                           for i in ids])
     ensure_topics(settings)  # the web processes' tails wait for them: nothing is cached until they follow
     for match in realistic_matches(20):
-        vacancy_reviewed(reviewed_vacancy(match["vacancy"]))
+        on_vacancy_reviewed(reviewed_vacancy(match["vacancy"]))
     key = keys.keyring(settings, "workers").tokens
     return [("/api/v1/me/matches", {"Authorization": f"Bearer {issue_token(key, str(i), 'worker', 7200)[0]}",
                                     "Accept-Encoding": "gzip"}) for i in ids]

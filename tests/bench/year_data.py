@@ -243,7 +243,7 @@ class Year:
             document = {"category": category, "text": text, "anonymous": anonymous,
                         **({"offer_id": offer_id} if offer_id else {})}
             stored = {"_id": None, "document_id": str(oid), "document": document, "created_at": created}
-            if anonymous:  # only the day, as ethics.handlers.record_grievance stores it
+            if anonymous:  # only the day, as ethics.handlers.on_grievance_filed stores it
                 stored = anonymised(stored, day_stamp(created))
             yield "ethics", self.flag(f"grievance:bench-{oid}", flag, employer, "grievance", stored["document_id"],
                                       stored["document"], stored["created_at"], stored["_id"])

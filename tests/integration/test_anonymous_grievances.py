@@ -32,8 +32,8 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     worker_document,
 )
 from workers.grievance_release import anonymise_old_grievances, release_due
+from workers.handlers import on_offer_reviewed
 from workers.models import Grievance, Worker
-from workers.offers import receive_review
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 # Any ISO 8601 date-time: every one the auditor sees of this grievance must be a midnight.
@@ -53,7 +53,7 @@ def signed_up_worker_with_an_offer(client) -> tuple[Worker, str, dict]:
                                  "password": PASSWORD, "birth_year": "1994", "origin_country": "GT"})
     worker = Worker.by_email(document["email"])
     offer = reviewed_offer(str(worker.pk))
-    receive_review(offer)
+    on_offer_reviewed(offer)
     token = client.post("/api/v1/tokens", json={"email": document["email"], "password": PASSWORD}).get_json()
     return worker, offer.subject, {"Authorization": f"Bearer {token['token']}"}
 

@@ -11,7 +11,7 @@ import pytest
 
 from ethics.__main__ import create_auditor
 from ethics.app import create_app
-from ethics.handlers import record_grievance, review_vacancy
+from ethics.handlers import on_grievance_filed, on_vacancy_submitted
 from services.auth import issue_token
 from services.events import GRIEVANCE_FILED, VACANCY_SUBMITTED, new_event
 from tests.documents import vacancy
@@ -33,12 +33,12 @@ def auditor(database):
 @pytest.fixture
 def flagged(database):
     """Two employers' unfair vacancies and a grievance, through the real handlers."""
-    review_vacancy(new_event(VACANCY_SUBMITTED, "employers", "v-fees", {"employer_id": "emp-a",
+    on_vacancy_submitted(new_event(VACANCY_SUBMITTED, "employers", "v-fees", {"employer_id": "emp-a",
                                                                         "vacancy": vacancy(worker_fees=450)}))
-    review_vacancy(new_event(VACANCY_SUBMITTED, "employers", "v-hours", {"employer_id": "emp-b",
+    on_vacancy_submitted(new_event(VACANCY_SUBMITTED, "employers", "v-hours", {"employer_id": "emp-b",
                                                                          "vacancy": vacancy(hours_per_week=66)}))
     hostile = {"employer_id": "emp-a", "category": "other", "text": '=HYPERLINK("http://x")', "anonymous": True}
-    record_grievance(new_event(GRIEVANCE_FILED, "workers", "g-1", hostile))
+    on_grievance_filed(new_event(GRIEVANCE_FILED, "workers", "g-1", hostile))
 
 
 def bearer(client, email, password=PASSWORD):

@@ -380,9 +380,9 @@ def test_the_workers_vacancy_cards_are_written_and_joined_by_id(settings, databa
     document = vacancy_document()
     reviewed = new_event(VACANCY_REVIEWED, "ethics", "v7", {"verdict": "pass", "revision": 2, "vacancy": document})
     with recording("vacancy cards: the verdicts"):
-        workers_handlers.vacancy_reviewed(reviewed)
-        workers_handlers.vacancy_submitted(new_event(VACANCY_SUBMITTED, "employers", "v8", {"revision": 2}))
-        workers_handlers.vacancy_closed(new_event(VACANCY_CLOSED, "employers", "v9", {}))
+        workers_handlers.on_vacancy_reviewed(reviewed)
+        workers_handlers.on_vacancy_submitted(new_event(VACANCY_SUBMITTED, "employers", "v8", {"revision": 2}))
+        workers_handlers.on_vacancy_closed(new_event(VACANCY_CLOSED, "employers", "v9", {}))
     with recording("vacancy cards: the matches' join"):
         found = workers_store.cards(["v7", "v8", "v9", *[f"v{i}" for i in range(100, 117)]])
     assert len(found) == 18 and found["v7"]["title"] == document["title"]  # v8 is under review, v9 closed

@@ -18,8 +18,8 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     sign_up,
     worker_document,
 )
+from workers.handlers import on_offer_reviewed, on_offer_withdrawn, on_placement_completed
 from workers.models import Grievance, Offer, Worker
-from workers.offers import receive_completion, receive_review, receive_withdrawal
 
 
 def test_an_account_is_created_once_and_published_at_revision_1(client):
@@ -148,8 +148,8 @@ def test_offers_page_accept_once_and_stay_private(client):
     other_id, other_auth = sign_up(client)
     offers = [reviewed_offer(worker_id) for _ in range(3)]
     for event in offers:
-        receive_review(event)
-    receive_review(reviewed_offer(worker_id, verdict="block"))
+        on_offer_reviewed(event)
+    on_offer_reviewed(reviewed_offer(worker_id, verdict="block"))
     first = client.get("/api/v1/me/offers?limit=2", headers=auth).get_json()
     assert len(first["items"]) == 2 and first["next_cursor"]
     rest = client.get(f"/api/v1/me/offers?limit=2&cursor={first['next_cursor']}", headers=auth).get_json()
@@ -173,15 +173,15 @@ def test_offers_page_accept_once_and_stay_private(client):
 def test_withdrawn_and_completed_offers(client):
     worker_id, auth = sign_up(client)
     sent, done, early = reviewed_offer(worker_id), reviewed_offer(worker_id), uuid.uuid4().hex[:24]
-    receive_review(sent)
-    receive_review(done)
-    receive_withdrawal(new_event(OFFER_WITHDRAWN, "employers", sent.subject, {"worker_id": worker_id}))
+    on_offer_reviewed(sent)
+    on_offer_reviewed(done)
+    on_offer_withdrawn(new_event(OFFER_WITHDRAWN, "employers", sent.subject, {"worker_id": worker_id}))
     assert client.post(f"/api/v1/me/offers/{sent.subject}/accept", headers=auth).status_code == 409
     client.post(f"/api/v1/me/offers/{done.subject}/accept", headers=auth)
-    receive_completion(new_event(PLACEMENT_COMPLETED, "employers", done.subject, {"worker_id": worker_id}))
+    on_placement_completed(new_event(PLACEMENT_COMPLETED, "employers", done.subject, {"worker_id": worker_id}))
     # Withdrawn before its review arrived: the late review must not bring it back.
-    receive_withdrawal(new_event(OFFER_WITHDRAWN, "employers", early, {"worker_id": worker_id}))
-    receive_review(reviewed_offer(worker_id, offer_id=early))
+    on_offer_withdrawn(new_event(OFFER_WITHDRAWN, "employers", early, {"worker_id": worker_id}))
+    on_offer_reviewed(reviewed_offer(worker_id, offer_id=early))
     statuses = {o["id"]: o["status"] for o in client.get("/api/v1/me/offers", headers=auth).get_json()["items"]}
     assert statuses == {sent.subject: "withdrawn", done.subject: "completed"}
 
@@ -189,9 +189,9 @@ def test_withdrawn_and_completed_offers(client):
 def test_a_later_blocked_revision_closes_the_open_offer(client):
     worker_id, auth = sign_up(client)
     first = reviewed_offer(worker_id)
-    receive_review(first)
-    receive_review(reviewed_offer(worker_id, verdict="block", offer_id=first.subject, revision=2))
-    receive_review(first)  # the older review, delivered again, changes nothing
+    on_offer_reviewed(first)
+    on_offer_reviewed(reviewed_offer(worker_id, verdict="block", offer_id=first.subject, revision=2))
+    on_offer_reviewed(first)  # the older review, delivered again, changes nothing
     [item] = client.get("/api/v1/me/offers", headers=auth).get_json()["items"]
     assert item["status"] == "withdrawn"
 
@@ -199,7 +199,7 @@ def test_a_later_blocked_revision_closes_the_open_offer(client):
 def test_grievances_anonymous_or_named_and_rate_limited(client):
     worker_id, auth = sign_up(client)
     offer_event = reviewed_offer(worker_id)
-    receive_review(offer_event)
+    on_offer_reviewed(offer_event)
     named = client.post("/api/v1/grievances", headers=auth, json={
         "offer_id": offer_event.subject, "category": "passport", "text": "They kept my passport.",
         "anonymous": False})

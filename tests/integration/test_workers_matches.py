@@ -30,7 +30,7 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
 )
 from workers import store
 from workers.app import create_app
-from workers.handlers import vacancy_closed, vacancy_reviewed, vacancy_submitted
+from workers.handlers import on_vacancy_closed, on_vacancy_reviewed, on_vacancy_submitted
 from workers.models import VacancyCard, Worker
 
 GZIP = {"Accept-Encoding": "gzip, deflate"}
@@ -72,40 +72,40 @@ def shown(vacancy_id: str) -> dict | None:
 def test_a_card_follows_its_latest_revision_and_a_closed_vacancy_never_comes_back(database):
     first, second = card(title="Apple picker"), card(title="Apple and pear picker")
     second["id"] = vacancy_id = first["id"]
-    vacancy_reviewed(reviewed_vacancy(first, revision=1))
+    on_vacancy_reviewed(reviewed_vacancy(first, revision=1))
     assert shown(vacancy_id) == first
-    vacancy_submitted(submitted(vacancy_id, 2))  # edited: under review again
+    on_vacancy_submitted(submitted(vacancy_id, 2))  # edited: under review again
     assert shown(vacancy_id) is None
-    vacancy_reviewed(reviewed_vacancy(first, revision=1))  # the old verdict, delivered again
+    on_vacancy_reviewed(reviewed_vacancy(first, revision=1))  # the old verdict, delivered again
     assert shown(vacancy_id) is None
-    vacancy_reviewed(reviewed_vacancy(second, verdict="flag", revision=2))
+    on_vacancy_reviewed(reviewed_vacancy(second, verdict="flag", revision=2))
     assert shown(vacancy_id)["title"] == "Apple and pear picker"
-    vacancy_submitted(submitted(vacancy_id, 2))  # its submission read after its verdict
+    on_vacancy_submitted(submitted(vacancy_id, 2))  # its submission read after its verdict
     assert shown(vacancy_id)["title"] == "Apple and pear picker"
-    vacancy_reviewed(reviewed_vacancy(second, verdict="block", revision=3))
-    vacancy_reviewed(reviewed_vacancy(second, revision=2))
+    on_vacancy_reviewed(reviewed_vacancy(second, verdict="block", revision=3))
+    on_vacancy_reviewed(reviewed_vacancy(second, revision=2))
     assert shown(vacancy_id) is None
-    vacancy_reviewed(reviewed_vacancy(second, revision=4))
+    on_vacancy_reviewed(reviewed_vacancy(second, revision=4))
     assert shown(vacancy_id) is not None
-    vacancy_closed(closed(vacancy_id))
-    vacancy_reviewed(reviewed_vacancy(second, revision=9))
-    vacancy_submitted(submitted(vacancy_id, 10))
+    on_vacancy_closed(closed(vacancy_id))
+    on_vacancy_reviewed(reviewed_vacancy(second, revision=9))
+    on_vacancy_submitted(submitted(vacancy_id, 10))
     assert shown(vacancy_id) is None and VacancyCard.objects.get(id=vacancy_id).status == "closed"
 
 
 def test_a_document_that_is_not_the_contracts_vacancy_is_refused_and_hides_the_older_card(database):
     good = card()
-    vacancy_reviewed(reviewed_vacancy(good, revision=1))
+    on_vacancy_reviewed(reviewed_vacancy(good, revision=1))
     broken = {**good, "wage": "a lot"}
     with pytest.raises(ValueError, match="not a contract vacancy"):
-        vacancy_reviewed(reviewed_vacancy(broken, revision=2))
+        on_vacancy_reviewed(reviewed_vacancy(broken, revision=2))
     assert shown(good["id"]) is None
     passed_without_terms = reviewed_vacancy(card(), revision=1)
     del passed_without_terms.payload["vacancy"]
-    vacancy_reviewed(passed_without_terms)
+    on_vacancy_reviewed(passed_without_terms)
     assert shown(passed_without_terms.subject) is None
     with pytest.raises(ValueError, match="verdict"):
-        vacancy_reviewed(replace(reviewed_vacancy(card()), payload={"verdict": "maybe"}))
+        on_vacancy_reviewed(replace(reviewed_vacancy(card()), payload={"verdict": "maybe"}))
 
 
 def test_the_workers_worker_keeps_the_cards_from_kafka(database, workers_worker):
@@ -148,9 +148,9 @@ def test_the_token_of_an_account_gone_reads_no_matches(client, fake_matcher):
 def test_a_vacancy_blocked_or_without_a_card_is_never_shown(client, fake_matcher):
     _, auth = sign_up(client)
     listed = realistic_matches(20)
-    vacancy_reviewed(reviewed_vacancy(listed[0]["vacancy"], verdict="block", revision=2))
-    vacancy_submitted(submitted("vac01", 2))
-    vacancy_closed(closed("vac02"))
+    on_vacancy_reviewed(reviewed_vacancy(listed[0]["vacancy"], verdict="block", revision=2))
+    on_vacancy_submitted(submitted("vac01", 2))
+    on_vacancy_closed(closed("vac02"))
     VacancyCard.objects(id="vac03").delete()  # never reviewed here
     assert ids(client.get("/api/v1/me/matches", headers=auth).get_json()) == [f"vac{i:02d}" for i in range(4, 20)]
 
@@ -159,7 +159,7 @@ def test_a_season_begun_is_left_out(client, fake_matcher):
     _, auth = sign_up(client)
     begun = realistic_matches(1)[0]["vacancy"]
     begun["season"] = {"start": "2026-01-05", "end": "2027-12-20"}
-    vacancy_reviewed(reviewed_vacancy(begun, revision=2))
+    on_vacancy_reviewed(reviewed_vacancy(begun, revision=2))
     assert "vac00" not in ids(client.get("/api/v1/me/matches", headers=auth).get_json())
 
 

@@ -19,8 +19,8 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     worker_document,
 )
 from workers.app import LANGUAGES
+from workers.handlers import on_offer_reviewed
 from workers.models import Grievance, Offer, Worker
-from workers.offers import receive_review
 
 LIMIT_BYTES = 50 * 1024
 
@@ -55,7 +55,7 @@ def test_signed_up_workers_see_every_page_in_their_language(client, language, gr
     assert worker.ui_language == language and worker.languages == [language]
     matches = client.get("/matches").get_data(as_text=True)
     assert greeting in matches and f'<html lang="{language}">' in matches
-    receive_review(reviewed_offer(str(worker.pk), worker_fees=0))
+    on_offer_reviewed(reviewed_offer(str(worker.pk), worker_fees=0))
     for path in ("/profile", "/offers", "/rights", "/report", "/plan", "/matches/vac01"):
         assert client.get(path).status_code == 200, path
     offer_page = client.get(f"/offers/{Offer.objects.get(worker_id=str(worker.pk)).offer_id}")
@@ -115,7 +115,7 @@ def test_the_profile_form_saves_several_availability_windows(client):
 def test_accept_from_the_offer_page_once(client):
     worker, _ = web_sign_up(client, "es")
     event = reviewed_offer(str(worker.pk))
-    receive_review(event)
+    on_offer_reviewed(event)
     page = client.get(f"/offers/{event.subject}")
     text = page.get_data(as_text=True)
     for term in ("por hora", "por semana", "Usted no paga ninguna cuota de contratación", "El empleador paga su visa",
@@ -131,7 +131,7 @@ def test_accept_from_the_offer_page_once(client):
 def test_someone_elses_offer_is_a_page_not_found(client):
     owner, _ = web_sign_up(client, "en")
     event = reviewed_offer(str(owner.pk))
-    receive_review(event)
+    on_offer_reviewed(event)
     client.post("/logout", data={"csrf_token": csrf(client.get("/profile"))})
     web_sign_up(client, "en")
     response = client.get(f"/offers/{event.subject}")

@@ -15,7 +15,7 @@ from services.worker import run_worker
 from tests.documents import offer, vacancy
 from tests.integration.helpers import eventually
 from workers.app import create_app
-from workers.handlers import vacancy_reviewed
+from workers.handlers import on_vacancy_reviewed
 from workers.models import Offer
 from workers.worker import HANDLERS, OUTBOX_DOCUMENTS
 
@@ -72,7 +72,7 @@ def reviewed_vacancy(card: dict, verdict: str = "pass", revision: int = 1):
 def keep_cards(matches: list[dict]) -> None:
     """The workers service's cards of the vacancies of ``matches``, from their passing verdicts."""
     for match in matches:
-        vacancy_reviewed(reviewed_vacancy(match["vacancy"]))
+        on_vacancy_reviewed(reviewed_vacancy(match["vacancy"]))
 
 
 class FakeMatcher:

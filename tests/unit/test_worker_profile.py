@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from marshmallow import ValidationError
 
-from matcher import reference
 from matcher.gates import below_min_age
 from matcher.schemas import RankRequestSchema
 from matcher.tables import UNKNOWN_BIRTH_YEAR, VacancyTable, WorkerTable
 from services.documents import PUBLISHED_PROFILE_FIELDS, PublishedProfileSchema, WorkerProfileSchema
+from tests import matcher_reference as reference
 from tests.unit.matcher.builders import excluded, order, rank, vacancy
 from tests.unit.matcher.test_api import anyone, client, post  # noqa: F401 (the matcher API's client fixtures)
 from workers.profiles import profile_payload

@@ -2,8 +2,8 @@
 
 import pytest
 
-from matcher import reference
 from matcher.reasons import REASONS
+from tests import matcher_reference as reference
 from tests.unit.matcher.builders import loaded, order, placement, random_documents, rank, vacancy, worker
 
 

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 from workers.grievances import grievance_payload
+from workers.handlers import review_action
 from workers.models import Grievance
-from workers.offers import review_action
 from workers.profiles import display_name, profile_payload
 
 PASSED = {"verdict": "pass", "offer": {"wage": {}}, "vacancy": {}}
