@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from services.events import Envelope
+
 
 @dataclass
 class FakeRecord:
@@ -93,3 +95,31 @@ class MemoryCredentials:
         kept = {k: v for k, v in current.sessions.items() if k == keep_session}
         self.states[key] = self._state(current.version + 1, kept)
         return current.version + 1
+
+
+@dataclass
+class OutboxWrite:
+    """One call of ``services.outbox.write`` as an ``OutboxSpy`` kept it."""
+
+    document_class: type
+    filter: dict
+    update: dict
+    events: list  # as ``services.events.Envelope``
+
+    def event_types(self) -> list[str]:
+        return [event.type for event in self.events]
+
+
+@dataclass
+class OutboxSpy:
+    """Stands in for ``services.outbox.write`` (``monkeypatch.setattr(outbox, "write", spy)``): keeps each
+    write and answers ``matched``. A service that wrote its state or events another way would not be seen
+    here (and, with no database in unit tests, would fail)."""
+
+    matched: bool = True
+    writes: list = field(default_factory=list)
+
+    def __call__(self, document_class, filter_, update, events=()):
+        kept = [e if isinstance(e, Envelope) else Envelope.from_stored(e) for e in events]
+        self.writes.append(OutboxWrite(document_class, filter_, update, kept))
+        return self.matched
