@@ -18,7 +18,8 @@ What each caller does with None:
 
 - ethics: None is "unknown", so the check that needs the figure is not made (its behaviour before
   this module: no wage or deduction flag is raised on a guess);
-- matcher: never sees None, as its schema requires 1 to 168 hours and a season that ends after it starts;
+- matcher: never sees None, as its schema requires 1 to 168 hours and a season that does not end before
+  it starts;
 - workers' pages: show the document at ``ASSUMED_HOURS_PER_WEEK`` (their behaviour before this module),
   so a worker always sees a figure.
 

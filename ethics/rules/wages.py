@@ -1,4 +1,4 @@
-"""Minimum wage table, unit conversion and the wage and deduction rules.
+"""Minimum wage table and the wage and deduction rules.
 
 Units, deductions and currency codes follow the kernel's pay rule (``services.pay``: a day is
 ``hours_per_week / 5`` hours, a month ``52 / 12`` weeks; unknown hours give no figure, so no flag).
