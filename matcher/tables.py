@@ -16,8 +16,9 @@ from dataclasses import dataclass, fields
 import numpy as np
 from scipy import sparse
 
-from matcher.pay import net_hourly, pay_position
+from matcher.pay import pay_position
 from matcher.skills import ConceptSpace, default_space
+from services.pay import currency_code, net_hourly
 
 PATHWAYS = ("seasonal", "circular", "temporary")
 _PATHWAY = {name: i for i, name in enumerate(PATHWAYS)}
@@ -156,7 +157,7 @@ def vacancy_row(v: dict) -> tuple:
         (pays["inbound_travel"] + pays["return_travel"]) / 2,
         NEUTRAL_COMPLIANCE if compliance is None else compliance,
         requirements.get("languages", ()), [term(c) for c in requirements.get("certifications", ())],
-        (v["title"], v["occupation"], *v.get("skills", ())), v["wage"]["currency"],
+        (v["title"], v["occupation"], *v.get("skills", ())), currency_code(v["wage"]["currency"]),
     )
 
 

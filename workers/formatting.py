@@ -8,14 +8,12 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 from flask_babel import get_locale
 
+from services import pay as pay_rule
 from workers import reference
 
 # CLDR has no Haitian Creole month names; these are the usual ones.
 _CREOLE_MONTHS = ("janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm",
                   "desanm")
-# The ethics service's assumptions (ethics/data/minimum_wages.json): a 5-day week, 52/12 weeks a month.
-WEEKS_PER_MONTH = 52 / 12
-DAYS_PER_WEEK = 5
 
 
 def language() -> str:
@@ -64,31 +62,26 @@ def place(destination: dict) -> str:
 
 
 def season_weeks(season: dict) -> float:
-    try:
-        days = (date.fromisoformat(season["end"]) - date.fromisoformat(season["start"])).days + 1
-    except (KeyError, TypeError, ValueError):
-        return 0.0
-    return max(days, 0) / 7
+    """The season's length in weeks (0 when its dates are missing or odd)."""
+    return pay_rule.season_weeks(season) or 0.0
 
 
 def pay(wage: dict, hours_per_week) -> dict:
-    """Pay per hour and per week whatever period the wage is stated in."""
-    amount, per = float(wage.get("amount") or 0), wage.get("per", "hour")
-    hours = float(hours_per_week or 0) or 40.0
-    weekly = {"hour": amount * hours, "day": amount * DAYS_PER_WEEK, "week": amount,
-              "month": amount / WEEKS_PER_MONTH}.get(per, amount * hours)
-    return {"hourly": weekly / hours, "weekly": weekly, "currency": wage.get("currency", "")}
+    """Pay per hour and per week whatever period the wage is stated in (``services.pay``'s rule).
+
+    A document without usable hours is shown at ``ASSUMED_HOURS_PER_WEEK``, and a period the
+    contract does not list is read per hour, so the page always has a figure.
+    """
+    amount = float(wage.get("amount") or 0)
+    per = wage.get("per") if wage.get("per") in pay_rule.PERIODS else "hour"
+    hours = pay_rule.known_hours(hours_per_week) or pay_rule.ASSUMED_HOURS_PER_WEEK
+    return {"hourly": pay_rule.hourly(amount, per, hours), "weekly": pay_rule.weekly(amount, per, hours),
+            "currency": pay_rule.currency_code(wage.get("currency"))}
 
 
 def weekly_deductions(document: dict, season: dict) -> float:
     """Housing and other deductions taken per week (monthly and per-season ones spread over the weeks)."""
-    housing = document.get("housing") or {}
-    total = float(housing.get("weekly_deduction") or 0) if housing.get("provided") else 0.0
-    weeks = season_weeks(season) or 1.0
-    for item in document.get("deductions") or []:
-        amount = float(item.get("amount") or 0)
-        total += {"week": amount, "month": amount / WEEKS_PER_MONTH, "season": amount / weeks}.get(item.get("per"), 0)
-    return total
+    return pay_rule.weekly_deductions(document, pay_rule.season_weeks(season))
 
 
 FILTERS = {"money": money, "number": number, "day": day, "country": country, "language_name": language_label,

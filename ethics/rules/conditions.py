@@ -22,6 +22,7 @@ from ethics.rules.fields import items, mapping, money, number, text
 from ethics.rules.structured import LONG_HOURS, MAX_HOURS
 from ethics.rules.textnorm import fold, sentences, shorten
 from ethics.rules.wages import destination_minimum
+from services.pay import currency_code
 
 Signals = dict[str, tuple[str, str]]
 
@@ -131,7 +132,7 @@ def _text_wage_flags(doc: dict, noun: str, texts: list[tuple[str, str]], destina
     minimum = destination_minimum(doc, destination)
     if minimum is None:
         return []
-    currency = text(mapping(doc.get("wage")).get("currency")).strip().upper()
+    currency = currency_code(mapping(doc.get("wage")).get("currency"))
     hours = number(doc.get("hours_per_week"))
     for field, value in texts:
         for sentence in sentences(value):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
+
+from services.pay import amount_of
 
 
 def mapping(value) -> dict:
@@ -21,12 +22,8 @@ def text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def number(value) -> float | None:
-    """The value as a finite float, or None (booleans are not numbers here)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
+# The value as a finite float, or None (booleans and strings are not numbers here): the kernel's reading.
+number = amount_of
 
 
 def day(value) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ethics.rules.catalogue import Flag, make_flag
 from ethics.rules.fields import day, items, mapping, money, number, text
 from ethics.rules.textnorm import fold
-from ethics.rules.wages import convert, season_weeks, weekly_deduction
+from services.pay import convert, currency_code, season_weeks, weekly_deduction
 
 
 def _hourly(doc: dict) -> tuple[float | None, str]:
@@ -14,7 +14,7 @@ def _hourly(doc: dict) -> tuple[float | None, str]:
     if amount is None:
         return None, ""
     return convert(amount, text(wage.get("per")), "hour", number(doc.get("hours_per_week"))), \
-        text(wage.get("currency")).strip().upper()
+        currency_code(wage.get("currency"))
 
 
 def language_flags(offer: dict, vacancy: dict | None) -> list[Flag]:

@@ -1,8 +1,8 @@
-"""Minimum wage table, unit conversion and the wage and deduction rules.
+"""Minimum wage table and the wage and deduction rules.
 
-Units are converted with the document's ``hours_per_week``: a day is ``hours_per_week / 5`` hours
-(a 5-day week), a week is ``hours_per_week`` hours and a month ``52 / 12`` such weeks. A wage in
-another currency than the table's is not compared at all: no exchange rate is guessed.
+Units, deductions and currency codes follow the kernel's pay rule (``services.pay``: a day is
+``hours_per_week / 5`` hours, a month ``52 / 12`` weeks; unknown hours give no figure, so no flag).
+A wage in another currency than the table's is not compared at all: no exchange rate is guessed.
 
 Deductions (per week, month or season, plus ``housing.weekly_deduction``) are compared per week:
 over a quarter of gross pay is ``excessive-deductions`` (review); net pay below the weekly minimum
@@ -19,12 +19,11 @@ from datetime import date
 from pathlib import Path
 
 from ethics.rules.catalogue import Flag, make_flag
-from ethics.rules.fields import day, items, mapping, money, number, text
+from ethics.rules.fields import day, mapping, money, number, text
 from ethics.rules.textnorm import fold
+from services.pay import comparable_currency, convert, housing_per_week, season_weeks, weekly_items
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "minimum_wages.json"
-DAYS_PER_WEEK = 5
-WEEKS_PER_MONTH = 52 / 12
 EXCESSIVE_SHARE = 0.25
 # Some destination laws credit lodging and board toward the minimum at a capped "reasonable value"
 # (US FLSA s. 3(m), Ontario O. Reg. 285/01); the caps differ by place and are not in the table, so no
@@ -34,8 +33,6 @@ IN_KIND_SHARE = 0.0
 IN_KIND = re.compile(r"(?<!\w)(?:meals?|food|board|lodg\w*|rent|housing|rooms?|comidas?|aliment\w*|hospedaje|vivienda|"
                      r"alojamiento|renta|alquiler|repas|nourriture|logement|loyer|refeic\w*|moradia|aluguel|manje|"
                      r"lojman|kay)(?!\w)")
-# Balboa and US dollar circulate at par by law: that is not an exchange-rate guess.
-SAME_CURRENCY = {"PAB": "USD"}
 
 
 @dataclass(frozen=True)
@@ -88,26 +85,6 @@ def _load(path: Path = TABLE_PATH) -> tuple[MinimumWage, ...]:
 TABLE = _load()
 
 
-def hours_in(per: str, hours_per_week: float | None) -> float | None:
-    """How many working hours one unit (hour/day/week/month) holds, or None if unknown."""
-    if per == "hour":
-        return 1.0
-    if not hours_per_week or hours_per_week <= 0:
-        return None
-    return {"day": hours_per_week / DAYS_PER_WEEK, "week": hours_per_week,
-            "month": hours_per_week * WEEKS_PER_MONTH}.get(per)
-
-
-def convert(amount: float, per: str, to: str, hours_per_week: float | None) -> float | None:
-    """An amount per ``per`` expressed per ``to``, or None when the hours needed are unknown."""
-    if per == to:
-        return amount
-    source, target = hours_in(per, hours_per_week), hours_in(to, hours_per_week)
-    if source is None or target is None:
-        return None
-    return amount / source * target
-
-
 def _region_keys(region: str) -> set[str]:
     """A region given by full name (any case or accents) or ISO code ("ON", "CA-ON")."""
     return {fold(region), _code(region)} - {""}
@@ -135,45 +112,15 @@ def destination_minimum(doc: dict, destination) -> MinimumWage | None:
     return minimum_for(text(place.get("country")), text(place.get("region")), start)
 
 
-def season_weeks(season) -> float | None:
-    """The season's length in weeks (both days counted), or None."""
-    start, end = day(mapping(season).get("start")), day(mapping(season).get("end"))
-    if start is None or end is None or end < start:
-        return None
-    return ((end - start).days + 1) / 7
-
-
-def weekly_deduction(item: dict, weeks: float | None) -> float | None:
-    """One deduction's weekly equivalent (per week, month or season)."""
-    amount, per = number(item.get("amount")), text(item.get("per"))
-    if amount is None or amount <= 0:
-        return None
-    if per == "week":
-        return amount
-    if per == "month":
-        return amount / WEEKS_PER_MONTH
-    if per == "season" and weeks:
-        return amount / weeks
-    return None
-
-
 def weekly_deductions(doc: dict) -> tuple[float, float]:
     """A document's deductions per week: (all of them, the lodging and board among them)."""
-    weeks = season_weeks(doc.get("season"))
+    weekly = weekly_items(doc, season_weeks(doc.get("season")))
     total = in_kind = 0.0
-    for item in items(doc.get("deductions")):
-        weekly = weekly_deduction(mapping(item), weeks)
-        if weekly:
-            total += weekly
-            in_kind += weekly if IN_KIND.search(fold(text(mapping(item).get("label")))) else 0.0
-    housing = number(mapping(doc.get("housing")).get("weekly_deduction"))
-    housing = housing if housing and housing > 0 else 0.0
+    for item, amount in weekly:
+        total += amount
+        in_kind += amount if IN_KIND.search(fold(text(item.get("label")))) else 0.0
+    housing = housing_per_week(doc)
     return total + housing, in_kind + housing
-
-
-def _currency(code: str) -> str:
-    code = code.strip().upper()
-    return SAME_CURRENCY.get(code, code)
 
 
 def wage_flags(doc: dict, destination, noun: str = "vacancy") -> list[Flag]:
@@ -185,7 +132,7 @@ def wage_flags(doc: dict, destination, noun: str = "vacancy") -> list[Flag]:
         return []
     flags: list[Flag] = []
     minimum = destination_minimum(doc, destination)
-    comparable = minimum is not None and _currency(currency) == _currency(minimum.currency)
+    comparable = minimum is not None and comparable_currency(currency) == comparable_currency(minimum.currency)
     # Compared in the vacancy's own unit, so a daily wage meets a daily minimum day for day.
     required = minimum.per_unit(per, hours) if comparable else None
     offered = amount if required is not None else None

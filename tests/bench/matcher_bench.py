@@ -34,6 +34,7 @@ from matcher.skills import default_space, read_vocabulary
 from matcher.tables import VacancyTable, WorkerTable
 from services.auth import issue_token
 from services.keys import service_token_key
+from services.pay import convert
 from tests import matcher_reference as reference
 
 BENCH_SECRET = "bench"
@@ -71,7 +72,7 @@ def synthetic(n_vacancies: int, n_workers: int, seed: int = SEED) -> tuple[list,
         occupation = phrases_of(sector, 1)[0]
         per = rng.choice(["hour"] * 6 + ["week", "month", "day"])
         hourly = HOURLY[currency] * rng.uniform(0.85, 1.3)
-        amount = {"hour": hourly, "day": hourly * 8, "week": hourly * 45, "month": hourly * 45 * 52 / 12}[per]
+        amount = convert(hourly, "hour", per, 45)  # about the same pay per hour in every unit
         vacancies.append({
             "id": f"vac-{i}", "employer_id": f"emp-{rng.randrange(1000)}",
             "title": rng.choice(["Seasonal {}", "{}", "{} - harvest season", "Temporary {}"]).format(occupation),
