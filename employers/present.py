@@ -33,3 +33,8 @@ def offer_dict(offer: Offer) -> dict:
 def matcher():
     """The matcher read-model client of this app (a fake in tests)."""
     return current_app.extensions["matcher_client"]
+
+
+def ethics():
+    """The client of the ethics service's dry-run check of this app (a fake in unit tests)."""
+    return current_app.extensions["ethics_client"]

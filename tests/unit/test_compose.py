@@ -331,6 +331,7 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
     assert env["LP_ENV"] == "prod"
     assert env["LP_KAFKA_BOOTSTRAP"] == "kafka:9092"
     assert env["LP_MATCHER_URL"] == "http://matcher:8004"
+    assert env["LP_ETHICS_URL"] == "http://ethics:8003"  # the employers' dry run asks ethics over HTTP
     assert str(env["LP_SECURE_COOKIES"]).lower() == "true"
     # Each container holds its own service's key, required from the operator, never the master key:
     # a break-in at one service cannot sign another's tokens.
