@@ -404,3 +404,10 @@ def test_dockerfile_builds_a_non_root_python_311_image():
     assert "-c constraints.txt" in dockerfile
     for package in ("services", "employers", "workers", "ethics", "matcher"):
         assert re.search(rf"^COPY {package} ", dockerfile, re.MULTILINE), package
+
+
+def test_the_local_stack_tells_its_processes_where_ethics_is(monkeypatch, tmp_path):
+    # The employers' dry run asks ethics over HTTP: on a moved port too.
+    monkeypatch.setenv("LP_SECRET_KEY", "unit-secret")
+    local = stack.Stack(var=tmp_path, ports={**stack.SERVICES, "ethics": 9103})
+    assert local.service_env()["LP_ETHICS_URL"] == "http://127.0.0.1:9103"
