@@ -170,6 +170,7 @@ class Stack:
             "LP_MONGO_URL": self.mongo_url,
             "LP_SECRET_KEY": self.secret_key(),
             "LP_MATCHER_URL": f"http://127.0.0.1:{self.ports['matcher']}",
+            "LP_ETHICS_URL": f"http://127.0.0.1:{self.ports['ethics']}",
             "PYTHONUNBUFFERED": "1",
         }
         env.update({f"LP_{name.upper()}_PORT": str(port) for name, port in self.ports.items()})

@@ -10,6 +10,7 @@ from employers.api_offers import blp as api_offers_blp
 from employers.pages import blp as pages_blp
 from employers.pages_offers import blp as pages_offers_blp
 from employers.pages_vacancies import blp as pages_vacancies_blp
+from services.ethics_client import EthicsClient
 from services.matcher_client import MatcherClient
 from services.web import create_service_app
 from services.web.i18n import init_i18n
@@ -20,10 +21,12 @@ LANGUAGES = ("en", "es", "fr", "pt")
 def create_app(test_config: dict | None = None, settings=None) -> Flask:
     """Build the employers app: kernel plumbing, the JSON API, the pages in four languages.
 
-    ``test_config["MATCHER_CLIENT"]`` replaces the matcher client (tests use a fake).
+    ``test_config["MATCHER_CLIENT"]`` replaces the matcher client (tests use a fake), and
+    ``test_config["ETHICS_CLIENT"]`` the ethics client of the vacancy form's dry run.
     """
     app, api = create_service_app("employers", __name__, test_config, settings)
     app.extensions["matcher_client"] = app.config.get("MATCHER_CLIENT") or MatcherClient(app.config["LP_SETTINGS"])
+    app.extensions["ethics_client"] = app.config.get("ETHICS_CLIENT") or EthicsClient(app.config["LP_SETTINGS"])
     api.register_blueprint(api_blp)
     api.register_blueprint(api_offers_blp)
     app.register_blueprint(pages_blp)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask_babel import format_decimal, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
-from ethics.rules.messages import localise
 from services.documents import MAX_MONEY
+from services.flag_messages import localise
 
 STATUS = {
     "pending_review": _l("Waiting for the ethics review"),

@@ -1,4 +1,4 @@
-"""Web pages for vacancies: the form (with a dry-run ethics check), the list, the detail page, edit and close."""
+"""Vacancy pages: the form (with the ethics service's dry-run check), the list, the detail page, edit and close."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ from employers.forms import VACANCY_FORM, validate_form, values_from_document, v
 from employers.models import OPEN_VACANCY, Vacancy
 from employers.pages import employer_required, page_error
 from employers.paging import own_page, query_args
+from employers.present import ethics
 from employers.schemas import VacancyQuerySchema
 from employers.store import STORE
-
-# The ethics engine runs in-process for the dry run: same repository, one
-# image for every service, and a check that stores nothing needs no event.
-from ethics import engine
+from services.ethics_client import EthicsUnavailable
 from services.web.app import settings_of
 
 blp = Blueprint("vacancy_pages", __name__)
@@ -96,9 +94,10 @@ def vacancy_close(employer, vacancy_id):
     return redirect(url_for("vacancy_pages.vacancy_detail", vacancy_id=vacancy_id))
 
 
-def _form(values: dict, errors: dict | None = None, verdict=None, vacancy=None, status: int = 200):
+def _form(values: dict, errors: dict | None = None, verdict=None, vacancy=None, status: int = 200,
+          check_unavailable: bool = False):
     return render_template("vacancy_form.html", values=values, errors=errors or {}, verdict=verdict,
-                           vacancy=vacancy), status
+                           vacancy=vacancy, check_unavailable=check_unavailable), status
 
 
 def _too_many(values: dict, vacancy=None):
@@ -109,8 +108,13 @@ def _too_many(values: dict, vacancy=None):
 
 
 def _checked_form(document: dict | None, errors: dict, vacancy=None):
-    """The form again: with its errors, or with what the ethics rules would say of it."""
+    """The form again: with its errors, or with what the ethics service's rules would say of it (asked over
+    HTTP; when ethics cannot answer, a note that the vacancy can still be submitted, and is checked then)."""
     values = values_from_form(VACANCY_FORM, request.form)
     if errors:
         return _form(values, errors, vacancy=vacancy, status=422)
-    return _form(values, verdict=engine.check_vacancy(document, settings_of().check_budget_seconds), vacancy=vacancy)
+    try:
+        verdict = ethics().check_vacancy(document)
+    except EthicsUnavailable:
+        return _form(values, vacancy=vacancy, check_unavailable=True)
+    return _form(values, verdict=verdict, vacancy=vacancy)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import current_app, request
 
 from employers.models import Offer, Vacancy
-from ethics.rules.messages import best_language, localised_flags
 from services.documents import OfferSchema, VacancySchema
+from services.flag_messages import best_language, localised_flags
 
 # The languages employers read the ethics reasons in (the employers pages' languages).
 FLAG_LANGUAGES = ("en", "es", "fr", "pt")
@@ -33,3 +33,8 @@ def offer_dict(offer: Offer) -> dict:
 def matcher():
     """The matcher read-model client of this app (a fake in tests)."""
     return current_app.extensions["matcher_client"]
+
+
+def ethics():
+    """The client of the ethics service's dry-run check of this app (a fake in unit tests)."""
+    return current_app.extensions["ethics_client"]

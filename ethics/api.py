@@ -7,7 +7,6 @@ from flask_smorest import Blueprint
 
 from ethics import engine, flags, two_factor
 from ethics.models import Auditor
-from ethics.rules.messages import best_language, localised_flags
 from ethics.schemas import (
     AuditorTokenRequestSchema,
     CheckRequestSchema,
@@ -20,6 +19,7 @@ from ethics.schemas import (
     VerdictSchema,
 )
 from services.auth import authenticate, issue_account_token, require_role
+from services.flag_messages import best_language, localised_flags
 from services.web.account import add_account_endpoints
 from services.web.app import settings_of
 

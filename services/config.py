@@ -84,6 +84,8 @@ class Settings:
     mongo_db_prefix: str = "lp_"
     kafka_bootstrap: str = "127.0.0.1:9092"
     matcher_url: str = "http://127.0.0.1:8004"
+    # The ethics service's public API, for the employers' dry run (services/ethics_client.py).
+    ethics_url: str = "http://127.0.0.1:8003"
     token_ttl_seconds: int = 24 * 3600
     secure_cookies: bool = False
     trust_proxy: bool = False
@@ -156,6 +158,7 @@ class Settings:
             mongo_url=env.get("LP_MONGO_URL", cls.mongo_url),
             mongo_db_prefix=env.get("LP_MONGO_DB_PREFIX", cls.mongo_db_prefix),
             matcher_url=env.get("LP_MATCHER_URL", cls.matcher_url),
+            ethics_url=env.get("LP_ETHICS_URL", cls.ethics_url),
             token_ttl_seconds=_int(env, "LP_TOKEN_TTL_SECONDS", cls.token_ttl_seconds),
             secure_cookies=_bool(env, "LP_SECURE_COOKIES", stage == "prod"),
             trust_proxy=_bool(env, "LP_TRUST_PROXY", False),

@@ -7,15 +7,21 @@ data under var/test/, so a `make up` stack on the default ports is left alone.
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import uuid
 
 import pytest
+import requests
+from pymongo import MongoClient
 
 from deploy.stack import ROOT, Stack
 from services import db
 from services.config import Settings
-from tests.integration.helpers import PORT_OFFSET
+from tests.integration.helpers import PORT_OFFSET, eventually
 
 TEST_SECRET = "integration-test-secret-key-0123456789"
 
@@ -82,3 +88,41 @@ def indexes_stopped(monkeypatch):
     yield
     for index in started:
         index.stop()
+
+
+@pytest.fixture(scope="session")
+def ethics_web(stack, tmp_path_factory):
+    """The ethics web app as production runs it (gunicorn, its own database, the session's Kafka), in its
+    own process: the base URL the employers' dry run asks (``POST /api/v1/checks``)."""
+    port, prefix = _free_port(), f"test_{uuid.uuid4().hex[:8]}_"
+    env = {**os.environ, "LP_SECRET_KEY": TEST_SECRET, "LP_MONGO_URL": stack.mongo_url,
+           "LP_KAFKA_BOOTSTRAP": f"127.0.0.1:{stack.kafka_port}", "LP_MONGO_DB_PREFIX": prefix,
+           "LP_LOG_LEVEL": "WARNING"}
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)  # one worker's own counts, read by the dry-run tests
+    with open(tmp_path_factory.mktemp("ethics-web") / "ethics-web.log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4",
+             "--worker-class", "gthread", "ethics.app:create_app()"], env=env, cwd=ROOT, stdout=log,
+            stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        eventually(lambda: _ready(base) or process.poll() is not None, "the ethics web process", timeout=120)
+        assert process.poll() is None, f"the ethics web process exited (see {log.name})"
+        yield base
+    finally:
+        process.terminate()
+        process.wait()
+        MongoClient(stack.mongo_url).drop_database(f"{prefix}ethics")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ready(base: str) -> bool:
+    try:
+        return requests.get(f"{base}/readyz", timeout=5).status_code == 200
+    except requests.RequestException:
+        return False

@@ -58,8 +58,9 @@ def matcher():
 
 
 @pytest.fixture
-def app(settings, database, matcher):
-    return create_app({"TESTING": True, "MATCHER_CLIENT": matcher}, settings)
+def app(settings, database, matcher, ethics_web):
+    """The employers app on the test's database; its dry run asks the real ethics web process."""
+    return create_app({"TESTING": True, "MATCHER_CLIENT": matcher}, replace(settings, ethics_url=ethics_web))
 
 
 @pytest.fixture

@@ -331,6 +331,7 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
     assert env["LP_ENV"] == "prod"
     assert env["LP_KAFKA_BOOTSTRAP"] == "kafka:9092"
     assert env["LP_MATCHER_URL"] == "http://matcher:8004"
+    assert env["LP_ETHICS_URL"] == "http://ethics:8003"  # the employers' dry run asks ethics over HTTP
     assert str(env["LP_SECURE_COOKIES"]).lower() == "true"
     # Each container holds its own service's key, required from the operator, never the master key:
     # a break-in at one service cannot sign another's tokens.
@@ -403,3 +404,10 @@ def test_dockerfile_builds_a_non_root_python_311_image():
     assert "-c constraints.txt" in dockerfile
     for package in ("services", "employers", "workers", "ethics", "matcher"):
         assert re.search(rf"^COPY {package} ", dockerfile, re.MULTILINE), package
+
+
+def test_the_local_stack_tells_its_processes_where_ethics_is(monkeypatch, tmp_path):
+    # The employers' dry run asks ethics over HTTP: on a moved port too.
+    monkeypatch.setenv("LP_SECRET_KEY", "unit-secret")
+    local = stack.Stack(var=tmp_path, ports={**stack.SERVICES, "ethics": 9103})
+    assert local.service_env()["LP_ETHICS_URL"] == "http://127.0.0.1:9103"

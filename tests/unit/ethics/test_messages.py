@@ -10,8 +10,8 @@ from werkzeug.datastructures import LanguageAccept
 
 from ethics import engine
 from ethics.rules import catalogue
-from ethics.rules.messages import GLOSSARY, LANGUAGES, TEMPLATES, best_language, localise, localised_flags
 from ethics.rules.textflags import MESSAGES
+from services.flag_messages import GLOSSARY, LANGUAGES, TEMPLATES, best_language, localise, localised_flags
 from tests.corpus.evaluate import load_cases, run_case
 from tests.unit.ethics.documents import offer, vacancy
 from tests.unit.ethics.test_classifier import UNCOVERED

@@ -1,6 +1,8 @@
 """Flag messages in the reader's language: one table of templates, read back from the English message.
 
-The rules write their messages in English (the stored and published form, unchanged by this module).
+Kernel, not ethics: the ethics API localises its verdicts with it and the employers service its stored
+flags and dry-run verdicts, so both read one catalogue and neither imports the other. The ethics rules
+write their messages in English (the stored and published form, unchanged by this module).
 A message is shown in another language by matching it against the English templates below, taking its
 values (a field name, an amount, a sentence) and writing the template of the wanted language with them;
 field names and units are translated through ``GLOSSARY``. Stored flags written before a translation
