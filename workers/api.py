@@ -7,8 +7,9 @@ from bson.errors import InvalidId
 from flask import abort, g
 from flask_smorest import Blueprint
 
-from services.auth import authenticate, issue_account_token, limit_signups, require_role
+from services.auth import limit_signups, require_role
 from services.web.account import add_account_endpoints
+from services.web.sign_in import add_token_endpoint
 from workers import matches, profiles
 from workers.compression import gzipped_json
 from workers.models import Worker
@@ -18,8 +19,6 @@ from workers.schemas import (
     MatchesOutSchema,
     ProfileOutSchema,
     ProfileSchema,
-    TokenRequestSchema,
-    TokenSchema,
 )
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Workers: accounts, profile and matches")
@@ -66,15 +65,7 @@ def create_account(account):
     return {"id": str(profiles.create_worker(account).pk)}
 
 
-@blp.post("/tokens")
-@blp.arguments(TokenRequestSchema)
-@blp.response(200, TokenSchema)
-def tokens(credentials):
-    """A worker's bearer token (wrong passwords are rate limited)."""
-    worker = Worker.by_email(credentials["email"])
-    if not authenticate(worker, credentials["email"], credentials["password"]):
-        abort(401, description="Wrong e-mail or password.")
-    return issue_account_token(str(worker.pk), "worker")
+add_token_endpoint(blp, Worker, "worker", "A worker's bearer token (wrong passwords are rate limited).")
 
 
 @blp.get("/me")
