@@ -20,11 +20,11 @@ from employers.schemas import (
     VacancyQuerySchema,
 )
 from employers.store import STORE
-from services.auth import limit_signups, require_role
+from services.auth import require_role
 from services.documents import VacancySchema
 from services.web.account import add_account_endpoints
 from services.web.app import settings_of
-from services.web.sign_in import add_token_endpoint
+from services.web.sign_in import add_sign_up_endpoint, add_token_endpoint
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Employers: vacancies, candidates, offers")
 
@@ -36,15 +36,9 @@ def current_employer() -> Employer:
 add_account_endpoints(blp, "employer", accounts.employer_of)
 
 
-@blp.post("/accounts")
-@blp.arguments(AccountRequestSchema)
-@blp.response(201, CreatedSchema)
-def create_account(data):
-    """Create an employer account; 409 when the e-mail address is taken, 429 when too many come from one address."""
-    limit_signups()
-    return {"id": str(accounts.create_account(data).pk)}
-
-
+add_sign_up_endpoint(blp, AccountRequestSchema, CreatedSchema, accounts.create_account,
+                     "Create an employer account; 409 when the e-mail address is taken, 429 when too many come "
+                     "from one address.")
 add_token_endpoint(blp, Employer, "employer", "An employer's bearer token (wrong passwords are rate limited).")
 
 

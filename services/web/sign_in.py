@@ -1,4 +1,5 @@
-"""Sign-in, once for every kind of account: the API's ``POST /tokens`` and the ``/login`` page.
+"""Sign-up and sign-in, once for every kind of account: the API's ``POST /accounts`` and ``POST /tokens``,
+and the ``/login`` page.
 
 Each service registers both on its blueprints with what differs: its account model (with
 ``by_email``), the principal's role, its messages and the page to go to, and for ethics the second
@@ -15,11 +16,24 @@ from flask import redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from services import errors
-from services.auth import Principal, authenticate, issue_account_token, login_session
+from services.auth import Principal, authenticate, issue_account_token, limit_signups, login_session
 from services.web.redirects import safe_next
 from services.web.schemas import TokenRequestSchema, TokenSchema
 
 WRONG_PASSWORD = "Wrong e-mail or password."
+
+
+def add_sign_up_endpoint(blp, request_schema, response_schema, create: Callable, summary: str) -> None:
+    """Add ``POST /accounts`` to a service's API blueprint: ``create(data)`` stores the account from the
+    validated body and may refuse (Conflict for a known e-mail); 201 ``{"id"}``, 429 when too many
+    sign-ups come from one client address. ``summary`` is the endpoint's OpenAPI description."""
+
+    def create_account(data):
+        limit_signups()
+        return {"id": str(create(data).pk)}
+
+    create_account.__doc__ = summary
+    blp.post("/accounts")(blp.arguments(request_schema)(blp.response(201, response_schema)(create_account)))
 
 
 def add_token_endpoint(blp, model, role: str, summary: str, request_schema=TokenRequestSchema,
