@@ -47,9 +47,15 @@ HTTP_ERRORS: dict[type[errors.DomainError], type[HTTPException]] = {
 }
 
 
+def _kind(exc: errors.DomainError) -> type[HTTPException] | None:
+    return next((HTTP_ERRORS[cls] for cls in type(exc).__mro__ if cls in HTTP_ERRORS), None)
+
+
 def http_error(exc: errors.DomainError) -> HTTPException:
-    """The HTTP error that ``exc`` is (500 for a domain error this table does not know)."""
-    kind = next((HTTP_ERRORS[cls] for cls in type(exc).__mro__ if cls in HTTP_ERRORS), http.InternalServerError)
+    """The HTTP error that ``exc`` is (a 500 with the generic text for a domain error this table does not know)."""
+    kind = _kind(exc)
+    if kind is None:
+        return http.InternalServerError("Something went wrong on our side.")
     if kind is http.TooManyRequests:
         return kind(exc.message, retry_after=getattr(exc, "retry_after", None))
     return kind(exc.message)  # None: werkzeug's default text, as an abort() without one gave
@@ -105,6 +111,8 @@ def handle_http_exception(exc: HTTPException):
 
 
 def handle_domain_error(exc: errors.DomainError):
+    if _kind(exc) is None:
+        return handle_unexpected(exc)  # a use case's error nobody mapped is a defect: logged, a plain 500
     # As its HTTP error, through Flask's own lookup: the blueprint's error page if it has one
     # (register_page_errors), else the JSON handler above.
     return current_app.handle_http_exception(http_error(exc))

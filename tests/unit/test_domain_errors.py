@@ -80,7 +80,8 @@ def test_a_subclass_answers_like_its_base_and_an_unknown_one_is_a_500(client):
 
     RAISED["taken"], RAISED["odd"] = Taken("taken"), Odd("odd")
     assert client.get("/api/v1/raise/taken").status_code == 409
-    assert client.get("/api/v1/raise/odd").status_code == 500
+    odd = client.get("/api/v1/raise/odd")
+    assert odd.status_code == 500 and odd.get_json()["error"]["message"] == "Something went wrong on our side."
 
 
 def test_every_domain_error_of_the_kernel_is_mapped():
