@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, g
+from flask import g
 from flask_smorest import Blueprint
 
 from employers import accounts, vacancies
@@ -15,17 +15,16 @@ from employers.schemas import (
     CandidateQuerySchema,
     CandidateSchema,
     CreatedSchema,
-    TokenRequestSchema,
-    TokenSchema,
     VacancyOutSchema,
     VacancyPageSchema,
     VacancyQuerySchema,
 )
 from employers.store import STORE
-from services.auth import authenticate, issue_account_token, limit_signups, require_role
+from services.auth import require_role
 from services.documents import VacancySchema
 from services.web.account import add_account_endpoints
 from services.web.app import settings_of
+from services.web.sign_in import add_sign_up_endpoint, add_token_endpoint
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Employers: vacancies, candidates, offers")
 
@@ -37,24 +36,10 @@ def current_employer() -> Employer:
 add_account_endpoints(blp, "employer", accounts.employer_of)
 
 
-@blp.post("/accounts")
-@blp.arguments(AccountRequestSchema)
-@blp.response(201, CreatedSchema)
-def create_account(data):
-    """Create an employer account; 409 when the e-mail address is taken, 429 when too many come from one address."""
-    limit_signups()
-    return {"id": str(accounts.create_account(data).pk)}
-
-
-@blp.post("/tokens")
-@blp.arguments(TokenRequestSchema)
-@blp.response(200, TokenSchema)
-def tokens(credentials):
-    """An employer's bearer token (wrong passwords are rate limited)."""
-    employer = Employer.by_email(credentials["email"])
-    if not authenticate(employer, credentials["email"], credentials["password"]):
-        abort(401, description="Wrong e-mail or password.")
-    return issue_account_token(str(employer.pk), "employer")
+add_sign_up_endpoint(blp, AccountRequestSchema, CreatedSchema, accounts.create_account,
+                     "Create an employer account; 409 when the e-mail address is taken, 429 when too many come "
+                     "from one address.")
+add_token_endpoint(blp, Employer, "employer", "An employer's bearer token (wrong passwords are rate limited).")
 
 
 @blp.post("/vacancies")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from werkzeug.exceptions import Conflict, ServiceUnavailable
-
 from employers.vacancies import own_vacancy
+from services import errors
 from services.matcher_client import MatcherUnavailable
 
 # What an employer sees of a candidate: never contact details, gender or birth year.
@@ -17,7 +16,7 @@ def _ask(matcher, vacancy_id: str, limit: int) -> list[dict]:
     try:
         answer = matcher.candidates(vacancy_id, limit=limit)
     except MatcherUnavailable as exc:
-        raise ServiceUnavailable("Candidates cannot be ranked right now; try again shortly.") from exc
+        raise errors.Unavailable("Candidates cannot be ranked right now; try again shortly.") from exc
     # None: the matcher has not opened the vacancy yet (its approval is still on its way).
     return list((answer or {}).get("candidates") or [])
 
@@ -31,7 +30,7 @@ def ranked_candidates(store, matcher, employer_id: str, vacancy_id, limit: int =
     """``[{"worker_id", "score", "reasons", "reason_keys", "worker"}]`` best first, for an approved own vacancy."""
     vacancy = own_vacancy(store, employer_id, vacancy_id)
     if vacancy.status != "approved":
-        raise Conflict("Candidates are ranked once the vacancy is approved.")
+        raise errors.Conflict("Candidates are ranked once the vacancy is approved.")
     return [
         {"worker_id": str(c.get("worker_id")), "score": c.get("score"), "reasons": list(c.get("reasons") or []),
          "reason_keys": list(c.get("reason_keys") or []), "worker": summary(c.get("worker"))}

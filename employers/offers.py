@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from werkzeug.exceptions import Conflict, NotFound
-
 from employers.candidates import candidate_ids
 from employers.models import LIVE_OFFER, Offer
 from employers.vacancies import own_vacancy
+from services import errors
 from services.db import plain
 from services.events import OFFER_SUBMITTED, OFFER_WITHDRAWN, PLACEMENT_COMPLETED
 
@@ -15,7 +14,7 @@ def own_offer(store, employer_id: str, offer_id) -> Offer:
     """The employer's offer; 404 when it does not exist or is another employer's."""
     offer = store.offer(offer_id)
     if offer is None or offer.employer_id != str(employer_id):
-        raise NotFound("No such offer.")
+        raise errors.NotFound("No such offer.")
     return offer
 
 
@@ -29,11 +28,11 @@ def make_offer(store, matcher, employer, document: dict) -> Offer:
     """
     vacancy = own_vacancy(store, str(employer.id), document["vacancy_id"])
     if vacancy.status != "approved":
-        raise Conflict("Offers can only be made on an approved vacancy.")
+        raise errors.Conflict("Offers can only be made on an approved vacancy.")
     if document["worker_id"] not in candidate_ids(matcher, str(vacancy.pk)):
-        raise Conflict("This worker is not among the vacancy's candidates.")
+        raise errors.Conflict("This worker is not among the vacancy's candidates.")
     if store.offer_exists(str(vacancy.pk), document["worker_id"], LIVE_OFFER):
-        raise Conflict("This worker already has an offer for this vacancy.")
+        raise errors.Conflict("This worker already has an offer for this vacancy.")
     offer = Offer(employer_id=str(employer.id), employer_name=employer.name, vacancy_id=str(vacancy.pk),
                   worker_id=document["worker_id"], document=document, status="pending_review", revision=1)
     # The ethics service judges the offer against the vacancy it was made for.
@@ -50,7 +49,7 @@ def withdraw_offer(store, employer_id: str, offer_id) -> Offer:
                "employer_id": offer.employer_id}
     if offer.status != "sent" or not store.transition(offer, {"status": "sent"}, {"status": "withdrawn"},
                                                       [(OFFER_WITHDRAWN, payload)]):
-        raise Conflict("Only an offer sent to the worker and not yet answered can be withdrawn.")
+        raise errors.Conflict("Only an offer sent to the worker and not yet answered can be withdrawn.")
     return store.offer(offer.pk)
 
 
@@ -63,5 +62,5 @@ def complete_offer(store, employer_id: str, offer_id, employer_rating: int) -> O
     if offer.status != "accepted" or not store.transition(
             offer, {"status": "accepted"}, {"status": "completed", "employer_rating": employer_rating},
             [(PLACEMENT_COMPLETED, payload)]):
-        raise Conflict("Only an accepted offer can be completed.")
+        raise errors.Conflict("Only an accepted offer can be completed.")
     return store.offer(offer.pk)

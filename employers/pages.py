@@ -8,14 +8,15 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
-from werkzeug.exceptions import Conflict, HTTPException, TooManyRequests, Unauthorized
 
 from employers import accounts
 from employers.models import Employer
 from employers.schemas import AccountRequestSchema
-from services.auth import Principal, authenticate, limit_signups, login_session, logout_session, session_principal
+from services.auth import Principal, limit_signups, login_session, logout_session, session_principal
+from services.errors import Conflict, TooManyRequests, Unauthorized
 from services.web.account import change_password
-from services.web.redirects import safe_next
+from services.web.errors import register_page_errors
+from services.web.sign_in import LoginPage, add_login_page
 
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/employers")
@@ -31,13 +32,13 @@ PAGE_ERRORS = {
 }
 
 
-def page_error(exc: HTTPException):
+def page_error(status: int):
     """An error on a page, as a page in the person's language."""
-    text = PAGE_ERRORS.get(exc.code, _l("Something went wrong; try again."))
-    return render_template("error.html", code=exc.code, text=text), exc.code
+    text = PAGE_ERRORS.get(status, _l("Something went wrong; try again."))
+    return render_template("error.html", code=status, text=text), status
 
 
-blp.register_error_handler(HTTPException, page_error)
+register_page_errors(blp, page_error)
 
 
 def employer_required(view):
@@ -83,21 +84,9 @@ def signup():
     return render_template("signup.html", values=values, errors=errors), status
 
 
-@blp.route("/login", methods=["GET", "POST"])
-def login():
-    """Employer sign-in form."""
-    error, email, status = None, request.form.get("email", ""), 200
-    if request.method == "POST":
-        try:
-            password = request.form.get("password", "")
-            employer = Employer.by_email(email) if email.strip() else None
-            if email.strip() and password and authenticate(employer, email, password):
-                login_session(Principal(str(employer.pk), "employer"))
-                return redirect(safe_next(request.args.get("next"), url_for("vacancy_pages.vacancy_list")))
-            error, status = _("Wrong e-mail or password."), 401
-        except TooManyRequests:
-            error, status = _("Too many attempts; wait a few minutes and try again."), 429
-    return render_template("login.html", error=error, email=email), status
+add_login_page(blp, LoginPage(
+    Employer, "employer", home="vacancy_pages.vacancy_list", wrong=lambda: _("Wrong e-mail or password."),
+    too_many=lambda _exc: _("Too many attempts; wait a few minutes and try again."), too_many_status=429))
 
 
 @blp.post("/logout")

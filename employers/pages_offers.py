@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from werkzeug.exceptions import Conflict, HTTPException, ServiceUnavailable
 
 from employers import offers, vacancies
 from employers.candidates import ranked_candidates
@@ -15,10 +14,12 @@ from employers.paging import own_page, query_args
 from employers.present import matcher
 from employers.schemas import CompleteSchema, OfferQuerySchema
 from employers.store import STORE
+from services.errors import Conflict, Unavailable
+from services.web.errors import register_page_errors, status_of
 
 blp = Blueprint("offer_pages", __name__)
 # People get errors as pages in their language, not as JSON.
-blp.register_error_handler(HTTPException, page_error)
+register_page_errors(blp, page_error)
 
 
 @blp.get("/vacancies/<vacancy_id>/candidates")
@@ -31,7 +32,7 @@ def candidates(employer, vacancy_id):
         items = ranked_candidates(STORE, matcher(), str(employer.pk), vacancy_id)
     except Conflict:
         problem, status = _("Candidates are ranked once the vacancy is approved."), 409
-    except ServiceUnavailable:
+    except Unavailable:
         problem, status = _("Candidates cannot be ranked right now; try again in a few minutes."), 503
     return render_template("candidates.html", vacancy=vacancy, items=items, problem=problem), status
 
@@ -52,8 +53,8 @@ def offer_new(employer, vacancy_id):
             offer = offers.make_offer(STORE, matcher(), employer, document)
             flash(_("Your offer was submitted. The worker sees it once the ethics review has passed it."))
             return redirect(url_for("offer_pages.offer_detail", offer_id=offer.pk))
-        except (Conflict, ServiceUnavailable) as exc:
-            problem, status = _problem(exc), exc.code
+        except (Conflict, Unavailable) as exc:
+            problem, status = _problem(exc), status_of(exc)
     values = values_from_form(OFFER_FORM, form)
     return render_template("offer_form.html", vacancy=vacancy, values=values, errors=errors, problem=problem), status
 
@@ -108,10 +109,10 @@ def _rating(raw: str | None):
 
 
 def _problem(exc) -> str:
-    if isinstance(exc, ServiceUnavailable):
+    if isinstance(exc, Unavailable):
         return _("Candidates cannot be checked right now; try again in a few minutes.")
     # The use cases' messages are msgids of the catalogue.
-    return _(exc.description)
+    return _(exc.message)
 
 
 def _offer_from_vacancy(vacancy, worker_id: str) -> dict:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from werkzeug.exceptions import Conflict, HTTPException, TooManyRequests
 
 from employers import vacancies
 from employers.forms import VACANCY_FORM, validate_form, values_from_document, values_from_form
@@ -14,12 +13,14 @@ from employers.paging import own_page, query_args
 from employers.present import ethics
 from employers.schemas import VacancyQuerySchema
 from employers.store import STORE
+from services.errors import Conflict, TooManyRequests
 from services.ethics_client import EthicsUnavailable
 from services.web.app import settings_of
+from services.web.errors import register_page_errors
 
 blp = Blueprint("vacancy_pages", __name__)
 # People get errors as pages in their language, not as JSON.
-blp.register_error_handler(HTTPException, page_error)
+register_page_errors(blp, page_error)
 NEW_VACANCY = {"pathway": "seasonal", "wage-per": "hour", "requirements-min_age": "18",
                **{f"deductions-{i}-per": "week" for i in range(3)}}
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from werkzeug.exceptions import Conflict, NotFound
-
 from employers.models import OPEN_VACANCY, TAKEN_OFFER, Vacancy
-from services import ratelimit
+from services import errors, ratelimit
 from services.events import VACANCY_CLOSED, VACANCY_SUBMITTED
 
 log = logging.getLogger(__name__)
@@ -33,7 +31,7 @@ def own_vacancy(store, employer_id: str, vacancy_id) -> Vacancy:
     """The employer's vacancy; 404 when it does not exist or is another employer's."""
     vacancy = store.vacancy(vacancy_id)
     if vacancy is None or vacancy.employer_id != str(employer_id):
-        raise NotFound("No such vacancy.")
+        raise errors.NotFound("No such vacancy.")
     return vacancy
 
 
@@ -58,14 +56,14 @@ def edit_vacancy(store, employer_id: str, vacancy_id, document: dict) -> Vacancy
     """Replace the document of an open vacancy: a new revision, back to review (409 once closed or filled)."""
     vacancy = own_vacancy(store, employer_id, vacancy_id)
     if vacancy.status not in OPEN_VACANCY:
-        raise Conflict(f"A {vacancy.status} vacancy cannot be edited.")
+        raise errors.Conflict(f"A {vacancy.status} vacancy cannot be edited.")
     revision = vacancy.revision + 1
     changed = store.transition(
         vacancy, {"revision": vacancy.revision, "status": list(OPEN_VACANCY)},
         {"document": document, "revision": revision, "status": "pending_review", "flags": []},
         [(VACANCY_SUBMITTED, submitted_payload(vacancy, document, revision))])
     if not changed:
-        raise Conflict("The vacancy changed meanwhile; reload it and try again.")
+        raise errors.Conflict("The vacancy changed meanwhile; reload it and try again.")
     return store.vacancy(vacancy.pk)
 
 
@@ -75,7 +73,7 @@ def close_vacancy(store, employer_id: str, vacancy_id) -> Vacancy:
     if vacancy.status not in OPEN_VACANCY or not store.transition(
             vacancy, {"status": vacancy.status, "revision": vacancy.revision}, {"status": "closed"},
             [(VACANCY_CLOSED, closed_payload(vacancy, "closed"))]):
-        raise Conflict("This vacancy is already closed or filled.")
+        raise errors.Conflict("This vacancy is already closed or filled.")
     return store.vacancy(vacancy.pk)
 
 

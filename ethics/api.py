@@ -15,13 +15,13 @@ from ethics.schemas import (
     FlagQuerySchema,
     RulesSchema,
     StoredFlagSchema,
-    TokenSchema,
     VerdictSchema,
 )
-from services.auth import authenticate, issue_account_token, require_role
+from services.auth import require_role
 from services.flag_messages import best_language, localised_flags
 from services.web.account import add_account_endpoints
 from services.web.app import settings_of
+from services.web.sign_in import add_token_endpoint
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Fair-recruitment checks and flags")
 add_account_endpoints(blp, "auditor", Auditor.signed_in)
@@ -49,16 +49,9 @@ def rules():
     return {"rules_version": engine.RULES_VERSION, "items": engine.catalogue()}
 
 
-@blp.post("/tokens")
-@blp.arguments(AuditorTokenRequestSchema)
-@blp.response(200, TokenSchema)
-def tokens(credentials):
-    """An auditor's bearer token; an auditor enrolled in two-factor sign-in also sends ``otp``."""
-    auditor = Auditor.by_email(credentials["email"])
-    if not authenticate(auditor, credentials["email"], credentials["password"]):
-        abort(401, description="Wrong e-mail or password.")
-    two_factor.check_token_request(auditor, credentials["otp"])
-    return issue_account_token(str(auditor.id), "auditor")
+add_token_endpoint(blp, Auditor, "auditor",
+                   "An auditor's bearer token; an auditor enrolled in two-factor sign-in also sends ``otp``.",
+                   AuditorTokenRequestSchema, two_factor.check_token_request)
 
 
 @blp.get("/flags")

@@ -11,11 +11,10 @@ from itertools import islice
 
 from bson import ObjectId
 from bson.errors import InvalidId
-from flask import abort
 
 from ethics import flag_counts
 from ethics.models import Decision, Flag
-from services import outbox
+from services import errors, outbox
 from services.keyset import EPOCH, matching, newest_first, split_filters, time_window
 
 CSV_LIMIT = 50_000
@@ -24,11 +23,11 @@ CSV_COLUMNS = ("id", "created_at", "employer_id", "document_kind", "document_id"
 
 
 def object_id(value: str | None) -> ObjectId:
-    """``value`` as an ObjectId, or a 404 (an id that cannot exist names nothing)."""
+    """``value`` as an ObjectId, or NotFound (an id that cannot exist names nothing)."""
     try:
         return ObjectId(value)
-    except (InvalidId, TypeError):
-        abort(404)
+    except (InvalidId, TypeError) as exc:
+        raise errors.NotFound() from exc
 
 
 # The one equality a list query sends to the database, the most selective given; the others are checked
@@ -97,20 +96,24 @@ def encode_cursor(position: tuple[datetime, ObjectId]) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, ObjectId]:
-    """The position a cursor names; 400 for anything this service did not give out (an old id cursor too)."""
+    """The position a cursor names; Invalid for anything this service did not give out (an old id cursor too)."""
     try:
         millis, flag_id = urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii").split(":")
         return EPOCH + timedelta(milliseconds=int(millis)), ObjectId(flag_id)
-    except (ValueError, TypeError, InvalidId, OverflowError):
-        abort(400, description="The cursor is not one this service gave out.")
+    except (ValueError, TypeError, InvalidId, OverflowError) as exc:
+        raise errors.Invalid("The cursor is not one this service gave out.") from exc
 
 
 def get(flag_id: str) -> Flag:
-    return Flag.objects(id=object_id(flag_id)).first() or abort(404)
+    """The flag; NotFound if there is none with this id."""
+    flag = Flag.objects(id=object_id(flag_id)).first()
+    if flag is None:
+        raise errors.NotFound()
+    return flag
 
 
 def decide(flag_id: str, decision: str, note: str, auditor_id: str, auditor_email: str) -> Flag:
-    """Append an auditor's decision and set the flag's status (409 if another decision landed first)."""
+    """Append an auditor's decision and set the flag's status (Conflict if another decision landed first)."""
     flag = get(flag_id)
     entry = Decision(decision=decision, note=note, auditor_id=auditor_id, auditor_email=auditor_email)
     # Conditional on the number of decisions read: two auditors deciding at
@@ -121,7 +124,7 @@ def decide(flag_id: str, decision: str, note: str, auditor_id: str, auditor_emai
          "$inc": {"decision_count": 1}},
     )
     if not written:
-        abort(409, description="Another auditor decided on this flag meanwhile; reload it.")
+        raise errors.Conflict("Another auditor decided on this flag meanwhile; reload it.")
     flag_counts.recount_employer(flag.employer_id)
     return get(flag_id)
 

@@ -15,8 +15,8 @@ from mongoengine import (
     ListField,
     StringField,
 )
-from werkzeug.exceptions import Unauthorized
 
+from services.errors import Unauthorized
 from services.outbox import OutboxDocument
 
 SEVERITIES = ("block", "review")
@@ -139,7 +139,7 @@ class Auditor(Document):
 
     @classmethod
     def signed_in(cls, subject: str) -> Auditor:
-        """The auditor a token or session names; 401 when the account is gone."""
+        """The auditor a token or session names; Unauthorized when the account is gone."""
         auditor = cls.objects(id=subject).first() if ObjectId.is_valid(subject) else None
         if auditor is None:
             raise Unauthorized("This account no longer exists.")

@@ -7,13 +7,12 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, stream_with_context, url_for
 from marshmallow import ValidationError
-from werkzeug.exceptions import TooManyRequests
 
 from ethics import engine, flags, reports, two_factor
 from ethics.models import Auditor
-from ethics.schemas import DecisionSchema, FlagQuerySchema, TokenRequestSchema
-from services.auth import Principal, authenticate, login_session, logout_session, session_principal
-from services.web.redirects import safe_next
+from ethics.schemas import DecisionSchema, FlagQuerySchema
+from services.auth import logout_session, session_principal
+from services.web.sign_in import WRONG_PASSWORD, LoginPage, add_login_page
 
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/ethics")
@@ -44,26 +43,9 @@ def rules():
     return render_template("rules.html", rules=engine.catalogue(), version=engine.RULES_VERSION)
 
 
-@blp.route("/login", methods=["GET", "POST"])
-def login():
-    """Auditor sign-in form."""
-    error, email = None, request.form.get("email", "")
-    if request.method == "POST":
-        try:
-            credentials = TokenRequestSchema().load({"email": email, "password": request.form.get("password", "")})
-            auditor = Auditor.by_email(credentials["email"])
-            if authenticate(auditor, credentials["email"], credentials["password"]):
-                target = safe_next(request.args.get("next"), url_for("pages.flag_list"))
-                if second_step := two_factor.after_password(auditor, target):
-                    return second_step
-                login_session(Principal(str(auditor.id), "auditor"))
-                return redirect(target)
-            error = "Wrong e-mail or password."
-        except ValidationError:
-            error = "Enter your e-mail address and password."
-        except TooManyRequests as exc:
-            error = exc.description
-    return render_template("login.html", error=error, email=email), 200 if error is None else 401
+add_login_page(blp, LoginPage(
+    Auditor, "auditor", home="pages.flag_list", wrong=lambda: WRONG_PASSWORD,
+    incomplete=lambda: "Enter your e-mail address and password.", after_password=two_factor.after_password))
 
 
 @blp.post("/logout")

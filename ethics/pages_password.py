@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from marshmallow import ValidationError
-from werkzeug.exceptions import TooManyRequests
 
 from ethics.models import Auditor
 from ethics.pages import auditor_required
+from services.errors import TooManyRequests
 from services.web.account import change_password
 
 blp = Blueprint("password_pages", __name__, template_folder="templates")
@@ -26,6 +26,6 @@ def change(principal):
         except ValidationError as exc:
             errors = exc.messages
         except TooManyRequests as exc:
-            errors = {"current_password": [exc.description]}
+            errors = {"current_password": [exc.message]}
     done = request.args.get("changed") == "1" and not errors
     return render_template("password.html", errors=errors, done=done), 422 if errors else 200

@@ -18,11 +18,10 @@ import time
 from dataclasses import dataclass
 
 import pyotp
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
-from werkzeug.exceptions import TooManyRequests
+from flask import Blueprint, redirect, render_template, request, session, url_for
 
 from ethics.models import Auditor, TwoFactor
-from services import logins
+from services import errors, logins
 from services.auth import Principal, login_session
 from services.web.app import settings_of
 
@@ -81,15 +80,15 @@ def production() -> bool:
 # -- hooks
 
 
-def check_token_request(auditor: Auditor, code: str) -> None:
-    """``POST /api/v1/tokens`` after a right password: 403 in production without enrolment, 401 without
-    a right code when enrolled."""
+def check_token_request(auditor: Auditor, credentials: dict) -> None:
+    """``POST /api/v1/tokens`` after a right password: Forbidden in production without enrolment,
+    Unauthorized without a right code (``credentials["otp"]``) when enrolled."""
     if not enrolled(auditor):
         if production():
-            abort(403, description="Auditors need two-factor sign-in here; ask an operator to enrol you.")
+            raise errors.Forbidden("Auditors need two-factor sign-in here; ask an operator to enrol you.")
         return
-    if not checked(auditor, code):
-        abort(401, description="Send the current code of your authenticator app, or a recovery code, as otp.")
+    if not checked(auditor, credentials["otp"]):
+        raise errors.Unauthorized("Send the current code of your authenticator app, or a recovery code, as otp.")
 
 
 def after_password(auditor: Auditor, target: str):
@@ -119,8 +118,8 @@ def code():
                 login_session(Principal(str(auditor.id), "auditor"))  # a fresh session, without PENDING
                 return redirect(pending["next"])
             error = "That code is not right, or was used already. Wait for the next one and try again."
-        except TooManyRequests as exc:
-            error = exc.description
+        except errors.TooManyRequests as exc:
+            error = exc.message
     return render_template("login_code.html", error=error), 200 if error is None else 401
 
 

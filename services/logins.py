@@ -19,9 +19,9 @@ from datetime import UTC, datetime, timedelta
 
 from flask import request
 from mongoengine import DateTimeField, Document, FloatField, IntField, StringField
-from werkzeug.exceptions import TooManyRequests
 
 from services import db, ratelimit
+from services.errors import TooManyRequests
 from services.passwords import hash_password, verify_password
 
 COLLECTION = "login_failures"

@@ -10,9 +10,9 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from mongoengine import DateTimeField, Document, IntField, StringField
-from werkzeug.exceptions import TooManyRequests
 
 from services import db
+from services.errors import TooManyRequests
 
 COLLECTION = "rate_limits"
 
@@ -37,7 +37,7 @@ def _too_many(window_seconds: int):
 
 
 def hit(key: str, limit: int, window_seconds: int) -> int:
-    """Count one hit on ``key``; abort with 429 beyond ``limit`` per window. Returns the hits so far."""
+    """Count one hit on ``key``; TooManyRequests beyond ``limit`` per window. Returns the hits so far."""
     window = _window(window_seconds)
     collection = RateWindow._get_collection()
     update = {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}}

@@ -7,8 +7,9 @@ from bson.errors import InvalidId
 from flask import abort, g
 from flask_smorest import Blueprint
 
-from services.auth import authenticate, issue_account_token, limit_signups, require_role
+from services.auth import require_role
 from services.web.account import add_account_endpoints
+from services.web.sign_in import add_sign_up_endpoint, add_token_endpoint
 from workers import matches, profiles
 from workers.compression import gzipped_json
 from workers.models import Worker
@@ -18,8 +19,6 @@ from workers.schemas import (
     MatchesOutSchema,
     ProfileOutSchema,
     ProfileSchema,
-    TokenRequestSchema,
-    TokenSchema,
 )
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Workers: accounts, profile and matches")
@@ -57,24 +56,9 @@ def profile_dict(worker: Worker) -> dict:
             "revision": worker.revision, **profiles.current_profile(worker)}
 
 
-@blp.post("/accounts")
-@blp.arguments(AccountSchema)
-@blp.response(201, CreatedSchema)
-def create_account(account):
-    """Create a worker account from the contract's worker document; 409 if the e-mail is taken."""
-    limit_signups()
-    return {"id": str(profiles.create_worker(account).pk)}
-
-
-@blp.post("/tokens")
-@blp.arguments(TokenRequestSchema)
-@blp.response(200, TokenSchema)
-def tokens(credentials):
-    """A worker's bearer token (wrong passwords are rate limited)."""
-    worker = Worker.by_email(credentials["email"])
-    if not authenticate(worker, credentials["email"], credentials["password"]):
-        abort(401, description="Wrong e-mail or password.")
-    return issue_account_token(str(worker.pk), "worker")
+add_sign_up_endpoint(blp, AccountSchema, CreatedSchema, profiles.create_worker,
+                     "Create a worker account from the contract's worker document; 409 if the e-mail is taken.")
+add_token_endpoint(blp, Worker, "worker", "A worker's bearer token (wrong passwords are rate limited).")
 
 
 @blp.get("/me")

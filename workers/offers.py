@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from bson import ObjectId
 from bson.errors import InvalidId
-from werkzeug.exceptions import BadRequest, Conflict, NotFound
 
+from services import errors
 from services.events import OFFER_RESPONDED, new_event
 from services.keyset import id_page
 from workers import store
@@ -35,22 +35,22 @@ def page(worker_id: str, limit: int, cursor: str | None) -> tuple[list[Offer], s
     try:
         after = ObjectId(cursor) if cursor else None
     except InvalidId as exc:
-        raise BadRequest("The cursor is not one this service gave out.") from exc
+        raise errors.Invalid("The cursor is not one this service gave out.") from exc
     docs, next_id = id_page(Offer._get_collection(), {"worker_id": worker_id}, limit, after,
                             lambda doc: doc.get("verdict") in SHOWN_VERDICTS)
     return [Offer._from_son(doc) for doc in docs], (str(next_id) if next_id else None)
 
 
 def get(worker_id: str, offer_id: str) -> Offer:
-    """The worker's own offer; another worker's (or none) is a 404."""
+    """The worker's own offer; another worker's (or none) is NotFound."""
     offer = own(worker_id, offer_id)
     if offer is None:
-        raise NotFound("No such offer.")
+        raise errors.NotFound("No such offer.")
     return offer
 
 
 def respond(worker_id: str, offer_id: str, action: str) -> Offer:
-    """Accept or decline a ``sent`` offer and publish ``offer.responded``; 409 from any other status.
+    """Accept or decline a ``sent`` offer and publish ``offer.responded``; Conflict from any other status.
 
     One conditional write changes the status and queues the event, so two
     answers at once cannot both win.
@@ -61,7 +61,7 @@ def respond(worker_id: str, offer_id: str, action: str) -> Offer:
         "offer_id": offer.offer_id, "worker_id": worker_id, "vacancy_id": offer.vacancy_id,
         "employer_id": offer.employer_id, "response": response})
     if not store.answer_offer(offer, worker_id, response, event):
-        raise Conflict("This offer can no longer be answered.")
+        raise errors.Conflict("This offer can no longer be answered.")
     return Offer.objects.get(pk=offer.pk)
 
 

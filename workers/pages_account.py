@@ -15,16 +15,16 @@ from flask import (
 )
 from flask_babel import gettext as _
 from marshmallow import ValidationError
-from werkzeug.exceptions import Conflict, TooManyRequests
 
-from services.auth import authenticate, limit_signups, logout_session, session_principal
+from services.auth import limit_signups, logout_session, session_principal
+from services.errors import Conflict, TooManyRequests
 from services.web.account import change_password
-from services.web.redirects import safe_next
+from services.web.sign_in import LoginPage, add_login_page
 from workers import profiles
 from workers.formatting import language
 from workers.models import Worker
 from workers.reference import countries_by_name
-from workers.schemas import AccountSchema, TokenRequestSchema
+from workers.schemas import AccountSchema
 from workers.web import page_errors, sign_in, signed_in_worker, worker_required
 
 blp = Blueprint("account", __name__)
@@ -72,23 +72,10 @@ def _account_fields(form) -> dict:
     return data
 
 
-@blp.route("/login", methods=["GET", "POST"])
-def login():
-    """Sign in with e-mail and password; wrong passwords are rate limited."""
-    error, email = None, request.form.get("email", "")
-    if request.method == "POST":
-        try:
-            credentials = TokenRequestSchema().load({"email": email, "password": request.form.get("password", "")})
-            worker = Worker.by_email(credentials["email"])
-            if authenticate(worker, credentials["email"], credentials["password"]):
-                sign_in(worker)
-                return redirect(safe_next(request.args.get("next"), url_for("matches.matches")))
-            error = _("Wrong e-mail or password.")
-        except ValidationError:
-            error = _("Enter your e-mail and your password.")
-        except TooManyRequests:
-            error = _("Too many tries. Wait a few minutes and try again.")
-    return render_template("login.html", error=error, email=email), 200 if error is None else 401
+add_login_page(blp, LoginPage(
+    Worker, "worker", home="matches.matches", start=sign_in, wrong=lambda: _("Wrong e-mail or password."),
+    incomplete=lambda: _("Enter your e-mail and your password."),
+    too_many=lambda _exc: _("Too many tries. Wait a few minutes and try again.")))
 
 
 @blp.post("/logout")

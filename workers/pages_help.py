@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from marshmallow import ValidationError
-from werkzeug.exceptions import TooManyRequests
 
+from services.errors import TooManyRequests
 from workers import grievances, labels, offers
 from workers.schemas import ID_PATTERN, GrievanceSchema
 from workers.web import page_errors, signed_in_worker

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
-from werkzeug.exceptions import Conflict
 
+from services.errors import Conflict
 from workers import offers
 from workers.web import page_errors, worker_required
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from marshmallow import ValidationError
-from werkzeug.exceptions import Conflict
 
+from services.errors import Conflict
 from workers import labels, profiles
 from workers.formatting import language
 from workers.reference import COMMON_LANGUAGES, DESTINATIONS, countries_by_name

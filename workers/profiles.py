@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from bson import ObjectId
 from mongoengine import NotUniqueError
-from werkzeug.exceptions import Conflict
 
-from services import outbox
+from services import errors, outbox
 from services.db import plain
 from services.documents import MATCHING_FIELDS
 from services.events import WORKER_PROFILE_UPDATED, new_event
@@ -39,7 +38,7 @@ def profile_payload(worker_id: str, revision: int, profile: dict) -> dict:
 
 
 def create_worker(account: dict) -> Worker:
-    """A new worker from the contract's worker document (revision 1, published); 409 if the e-mail is taken."""
+    """A new worker from the contract's worker document (revision 1, published); Conflict if the e-mail is taken."""
     fields = {key: account[key] for key in EDITABLE_FIELDS if key in account}
     worker = Worker(email=account["email"], password_hash=hash_password(account["password"]), revision=1, **fields)
     # The id is minted before the insert: the first event carries it.
@@ -48,7 +47,7 @@ def create_worker(account: dict) -> Worker:
     try:
         worker.save(force_insert=True)
     except NotUniqueError as exc:
-        raise Conflict("An account with this e-mail address already exists.") from exc
+        raise errors.Conflict("An account with this e-mail address already exists.") from exc
     return worker
 
 
@@ -61,7 +60,7 @@ def update_profile(worker: Worker, changes: dict) -> Worker:
     """Apply ``changes`` (absent fields keep their value); publish when what the matcher sees changed.
 
     The write is conditional on the revision read, so two saves at once
-    cannot both become revision n+1: the second gets a 409.
+    cannot both become revision n+1: the second gets a Conflict.
     """
     before = current_profile(worker)
     after = {**before, **{key: changes[key] for key in EDITABLE_FIELDS if key in changes}}
@@ -76,7 +75,7 @@ def update_profile(worker: Worker, changes: dict) -> Worker:
                                 profile_payload(str(worker.pk), revision, after)))
         update["$set"]["revision"] = revision
     if not outbox.write(Worker, {"_id": worker.pk, "revision": worker.revision}, update, events):
-        raise Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
+        raise errors.Conflict("Your profile was changed somewhere else meanwhile; reload it and try again.")
     return Worker.objects.get(pk=worker.pk)
 
 

@@ -9,9 +9,9 @@ from bson import ObjectId
 from bson.errors import InvalidId
 from flask import current_app, redirect, render_template, request, session, url_for
 from pymongo.errors import ConnectionFailure
-from werkzeug.exceptions import HTTPException
 
 from services.auth import Principal, login_session, session_principal
+from services.web.errors import register_page_errors
 from workers.models import Worker
 
 log = logging.getLogger(__name__)
@@ -59,12 +59,11 @@ def sign_in(worker: Worker) -> None:
 
 def page_errors(blueprint) -> None:
     """Errors on people's pages answer with a page in their language, not the API's JSON."""
-    blueprint.register_error_handler(HTTPException, _http_error_page)
+    register_page_errors(blueprint, _error_page)
     blueprint.register_error_handler(ConnectionFailure, _unavailable_page)
 
 
-def _http_error_page(exc: HTTPException):
-    status = exc.code or 500
+def _error_page(status: int):
     return render_template("error.html", status=status), status
 
 

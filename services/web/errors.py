@@ -1,12 +1,21 @@
-"""One JSON error shape for every failure: ``{"error": {"code", "message", "fields"}}``."""
+"""Every failure as an HTTP answer, in one place: the contract's JSON error shape
+``{"error": {"code", "message", "fields"}}`` for the API, the service's own error page for people.
+
+The use cases' domain errors (``services.errors``) get their status here, and only here
+(``HTTP_ERRORS``); then they take the way of any other HTTP error, so a page blueprint's error
+page (``register_page_errors``) shows them to people and everything else answers in JSON.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from flask import jsonify
+from flask import current_app, jsonify
 from pymongo.errors import ConnectionFailure
+from werkzeug import exceptions as http
 from werkzeug.exceptions import HTTPException
+
+from services import errors
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +33,37 @@ CODES = {
     500: "internal_error",
     503: "service_unavailable",
 }
+
+
+# Each domain error's HTTP error; a subclass answers like its nearest listed base.
+HTTP_ERRORS: dict[type[errors.DomainError], type[HTTPException]] = {
+    errors.Invalid: http.BadRequest,
+    errors.Unauthorized: http.Unauthorized,
+    errors.Forbidden: http.Forbidden,
+    errors.NotFound: http.NotFound,
+    errors.Conflict: http.Conflict,
+    errors.TooManyRequests: http.TooManyRequests,
+    errors.Unavailable: http.ServiceUnavailable,
+}
+
+
+def _kind(exc: errors.DomainError) -> type[HTTPException] | None:
+    return next((HTTP_ERRORS[cls] for cls in type(exc).__mro__ if cls in HTTP_ERRORS), None)
+
+
+def http_error(exc: errors.DomainError) -> HTTPException:
+    """The HTTP error that ``exc`` is (a 500 with the generic text for a domain error this table does not know)."""
+    kind = _kind(exc)
+    if kind is None:
+        return http.InternalServerError("Something went wrong on our side.")
+    if kind is http.TooManyRequests:
+        return kind(exc.message, retry_after=getattr(exc, "retry_after", None))
+    return kind(exc.message)  # None: werkzeug's default text, as an abort() without one gave
+
+
+def status_of(exc: errors.DomainError) -> int:
+    """The HTTP status of a domain error (for a page that shows it in place, with its own status)."""
+    return http_error(exc).code
 
 
 def error_response(status: int, message: str, fields: dict | None = None, code: str | None = None):
@@ -70,6 +110,20 @@ def handle_http_exception(exc: HTTPException):
     return response
 
 
+def handle_domain_error(exc: errors.DomainError):
+    if _kind(exc) is None:
+        return handle_unexpected(exc)  # a use case's error nobody mapped is a defect: logged, a plain 500
+    # As its HTTP error, through Flask's own lookup: the blueprint's error page if it has one
+    # (register_page_errors), else the JSON handler above.
+    return current_app.handle_http_exception(http_error(exc))
+
+
+def register_page_errors(blueprint, render_page) -> None:
+    """Answer the HTTP and domain errors of ``blueprint``'s views (pages for people) with
+    ``render_page(status)``, a page in their language, instead of the API's JSON."""
+    blueprint.register_error_handler(HTTPException, lambda exc: render_page(exc.code or 500))
+
+
 def handle_database_down(exc: ConnectionFailure):
     log.warning("database unavailable: %s", exc)
     return error_response(503, "The service is temporarily unavailable; try again shortly.")
@@ -88,6 +142,7 @@ def handle_unexpected(exc: Exception):
 def register_error_handlers(app) -> None:
     """Make every error answer in the contract's shape (call after flask-smorest's Api)."""
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(errors.DomainError, handle_domain_error)
     app.register_error_handler(ConnectionFailure, handle_database_down)
     app.register_error_handler(RecursionError, handle_too_deep)
     app.register_error_handler(Exception, handle_unexpected)

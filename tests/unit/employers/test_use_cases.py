@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from werkzeug.exceptions import Conflict, NotFound, ServiceUnavailable
 
 from employers.candidates import ranked_candidates
 from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
 from employers.offers import complete_offer, make_offer, own_offer, withdraw_offer
 from employers.vacancies import close_vacancy, edit_vacancy, own_vacancy, submit_vacancy
 from services.documents import OfferSchema, VacancySchema, normalised
+from services.errors import Conflict, NotFound, Unavailable
 from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED, new_event
 from tests.documents import offer, vacancy
 from tests.unit.employers.fakes import FakeEmployer, FakeMatcher, FakeStore
@@ -77,7 +77,7 @@ def test_an_offer_needs_an_approved_vacancy_and_a_candidate(store, boss):
     matcher.by_vacancy[str(v.pk)] = [{"worker_id": "w1"}]
     with pytest.raises(Conflict):
         make_offer(store, matcher, boss, an_offer(v, worker="w9"))
-    with pytest.raises(ServiceUnavailable):
+    with pytest.raises(Unavailable):
         make_offer(store, FakeMatcher(down=True), boss, an_offer(v))
     o = make_offer(store, matcher, boss, an_offer(v))
     with pytest.raises(Conflict):
@@ -116,5 +116,5 @@ def test_candidates_never_show_contact_details_gender_or_age(store, boss):
     assert candidate["worker_id"] == "w1" and candidate["reasons"] == ["r"]
     assert not set(candidate["worker"]) & set(PRIVATE)
     assert ranked_candidates(store, FakeMatcher(), str(boss.id), v.pk) == []
-    with pytest.raises(ServiceUnavailable):
+    with pytest.raises(Unavailable):
         ranked_candidates(store, FakeMatcher(down=True), str(boss.id), v.pk)
