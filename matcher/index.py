@@ -39,10 +39,10 @@ from pymongo.errors import PyMongoError
 from threadpoolctl import threadpool_limits
 
 from matcher import lists, records
+from matcher.models import OPEN, EmployerRecord, PlacementRecord, VacancyRecord, WorkerRecord
 from matcher.ranker import LinearRanker
 from matcher.ranking import itineraries_of, score_block
 from matcher.skills import default_space
-from matcher.store import OPEN, EmployerRecord, PlacementRecord, VacancyRecord, WorkerRecord
 from matcher.tables import VacancyTable, WorkerColumns, WorkerRow, take, vacancy_row
 from services.config import Settings
 from services.events import (

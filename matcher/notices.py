@@ -34,7 +34,7 @@ from datetime import UTC, datetime, timedelta
 from pymongo import UpdateOne
 from pymongo.errors import PyMongoError
 
-from matcher.store import ShownMatches
+from matcher.models import ShownMatches
 from matcher.watches import SHOWN, WatchPoller, WatchTable
 from services import db, outbox
 from services.config import Settings

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from marshmallow import ValidationError
 
-from matcher.store import BLOCKED, CLOSED, OPEN, PENDING
+from matcher.models import BLOCKED, CLOSED, OPEN, PENDING
 from services.documents import PUBLISHED_PROFILE_FIELDS, PublishedProfileSchema, VacancySchema
 from services.events import Envelope
 

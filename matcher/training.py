@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from matcher.features import FEATURES, placement_signal
+from matcher.models import EmployerRecord, OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord
 from matcher.ranker import LearnedRanker, enough_outcomes
 from matcher.ranking import features_of
-from matcher.store import EmployerRecord, OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord
 from matcher.tables import VacancyTable, WorkerTable
 
 

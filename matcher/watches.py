@@ -20,7 +20,7 @@ from itertools import repeat
 
 import numpy as np
 
-from matcher.store import ShownMatches
+from matcher.models import ShownMatches
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ import time
 from pymongo.errors import PyMongoError
 
 from matcher import handlers
+from matcher.models import ShownMatches
 from matcher.notices import NoticeScreen, NoticeSender, watch_period
 from matcher.ranker import load_ranker
-from matcher.store import ShownMatches
 from services import db
 from services.batch import after_writes
 from services.config import Settings

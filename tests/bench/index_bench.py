@@ -22,7 +22,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from matcher.index import RankingIndex, ReadModel
-from matcher.store import CLOSED, OPEN
+from matcher.models import CLOSED, OPEN
 from services.events import VACANCY_REVIEWED, WORKER_PROFILE_UPDATED, new_event
 from tests.bench.matcher_bench import line, peak_rss_mb, rss_mb, synthetic
 from tests.documents import vacancy as contract_vacancy

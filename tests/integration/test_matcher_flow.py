@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 
 from matcher.app import create_app
-from matcher.store import EmployerRecord, VacancyRecord
+from matcher.models import EmployerRecord, VacancyRecord
 from matcher.worker import run
 from services.events import (
     PLACEMENT_COMPLETED,

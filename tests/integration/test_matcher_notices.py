@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from matcher import notices
+from matcher.models import ShownMatches
 from matcher.notices import (
     NOTICE_GAP,
     SETTLE_OTHERS,
@@ -25,7 +26,6 @@ from matcher.notices import (
     utcnow,
     watch,
 )
-from matcher.store import ShownMatches
 from matcher.watches import WatchPoller, WatchTable
 from matcher.worker import OLD_COLLECTIONS, drop_old_lists
 from services.events import MATCHES_UPDATED, VACANCY_REVIEWED, WORKER_PROFILE_UPDATED, Envelope, new_event

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from deploy.stack import ROOT
 from matcher.app import create_app
-from matcher.store import ShownMatches
+from matcher.models import ShownMatches
 from services.events import MATCHES_UPDATED, Envelope
 from tests.integration.helpers import eventually, mint_token, read_topic
 from tests.integration.test_matcher_flow import profile_event, publish, reviewed, tag

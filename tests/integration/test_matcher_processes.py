@@ -19,7 +19,7 @@ import requests
 
 from deploy.stack import ROOT
 from matcher.app import create_app
-from matcher.store import WorkerRecord
+from matcher.models import WorkerRecord
 from matcher.worker import run
 from services.events import PLACEMENT_COMPLETED, VACANCY_CLOSED, new_event
 from services.kafka import ensure_topics

@@ -6,7 +6,7 @@ import numpy as np
 
 from matcher import training
 from matcher.features import FEATURES
-from matcher.store import OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord
+from matcher.models import OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord
 from tests.documents import vacancy
 from tests.integration.test_matcher_flow import profile
 

@@ -35,8 +35,8 @@ from ethics import flag_counts, flags, reports
 from ethics.app import create_app as create_ethics_app
 from ethics.models import Auditor, Flag, Review
 from matcher.app import create_app as create_matcher_app
+from matcher.models import PlacementRecord, ShownMatches, VacancyRecord, WorkerRecord
 from matcher.notices import NoticeScreen, NoticeSender, mark_due, watch
-from matcher.store import PlacementRecord, ShownMatches, VacancyRecord, WorkerRecord
 from services import credentials, db, logins, ratelimit
 from services.events import VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
 from services.kafka import Publisher, ensure_topics

@@ -15,7 +15,7 @@ import pytest
 from matcher import records
 from matcher.gates import below_min_age
 from matcher.index import RankingIndex, ReadModel
-from matcher.store import CLOSED, OPEN, PENDING
+from matcher.models import CLOSED, OPEN, PENDING
 from matcher.tables import VacancyTable, WorkerTable
 from services.events import (
     OFFER_RESPONDED,

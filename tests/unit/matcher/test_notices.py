@@ -217,7 +217,7 @@ def test_a_screen_waiting_for_the_database_tries_again_then_gives_up(monkeypatch
 
 def test_the_matcher_worker_relays_notices_drops_the_old_lists_and_runs_the_sender_and_the_screen(monkeypatch):
     from matcher import worker
-    from matcher.store import ShownMatches
+    from matcher.models import ShownMatches
     from services.config import Settings
 
     calls = {}
