@@ -1,7 +1,7 @@
 """Use cases of the ethics service: review what is submitted, record grievances.
 
 Each handler is safe to run twice on the same event: the review is keyed by
-the request's event id and flags by deterministic keys; the flag counts of
+the request's event id and flags by deterministic keys (``ethics.store``); the flag counts of
 the compliance summary are recounted, not incremented (``ethics.flag_counts``). Every check has the
 time budget ``LP_CHECK_BUDGET_SECONDS`` (read per event: handlers get only the
 event), so one pathological text ends in a blocked verdict and the consumer
@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import logging
 
-from mongoengine import NotUniqueError
-
-from ethics import engine, flag_counts, grievance_flags
-from ethics.models import Flag, Review, utcnow
+from ethics import engine, grievance_flags, store
+from ethics.models import Review, utcnow
 from services.config import check_budget_seconds
-from services.db import insert_new
 from services.documents import OfferSchema, VacancySchema, normalised
 from services.events import OFFER_REVIEWED, VACANCY_REVIEWED, Envelope
 
@@ -58,11 +55,11 @@ def on_grievance_filed(event: Envelope) -> None:
                     event.subject, document, engine.RULES_VERSION)
     if grievance_flags.is_anonymous(payload):
         row = grievance_flags.anonymised(row, event.occurred_at)
-    _store_flags([row])
+    store.add_flags([row])
 
 
 def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:
-    review = Review.objects(id=event.id).first() or _save_review(event, kind, verdict, extra)
+    review = store.review_of(event.id) or _new_review(event, kind, verdict, extra)
     employer_id = str(event.payload.get("employer_id") or "")
     rows = [
         _flag_row(f"{event.id}:{i}:{flag.rule}", flag, employer_id, kind, event.subject, document,
@@ -71,20 +68,12 @@ def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) ->
     ]
     # After the review: a crash in between leaves the event unrecorded in
     # the ledger, so its redelivery finds the review and stores the flags.
-    _store_flags(rows)
+    store.add_flags(rows)
     log.info("%s %s: %s (%d flags)", kind, event.subject, verdict.verdict, len(rows))
     return review
 
 
-def _store_flags(rows: list[dict]) -> None:
-    """Store the flags (those stored already are skipped) and recount what they touch: a replayed event
-    stores nothing new and recounts, which also repairs counts a crash between the two left behind."""
-    insert_new(Flag._get_collection(), rows)
-    if rows:
-        flag_counts.after_flags(row["key"] for row in rows)
-
-
-def _save_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
+def _new_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
     result = verdict.to_dict()
     review = Review(id=event.id, request_event_id=event.id, kind=kind, document_id=event.subject,
                     employer_id=str(event.payload.get("employer_id") or ""), verdict=result["verdict"],
@@ -100,11 +89,7 @@ def _save_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
         **extra,
     }
     review.record_event(VACANCY_REVIEWED if kind == "vacancy" else OFFER_REVIEWED, payload, subject=event.subject)
-    try:
-        return review.save()
-    except NotUniqueError:
-        # Another consumer of the group reviewed the same event first.
-        return Review.objects.get(id=event.id)
+    return store.add_review(review)
 
 
 def _flag_row(key: str, flag, employer_id: str, kind: str, document_id: str, document: dict, version: str) -> dict:

@@ -23,9 +23,9 @@ from services.web.sign_in import LoginPage, add_login_page
 from workers import profiles
 from workers.formatting import language
 from workers.models import Worker
+from workers.pages import page_errors, sign_in, signed_in_worker, worker_required
 from workers.reference import countries_by_name
 from workers.schemas import AccountSchema
-from workers.web import page_errors, sign_in, signed_in_worker, worker_required
 
 blp = Blueprint("account", __name__)
 page_errors(blp)

@@ -7,8 +7,8 @@ from marshmallow import ValidationError
 
 from services.errors import TooManyRequests
 from workers import grievances, labels, offers
+from workers.pages import page_errors, signed_in_worker
 from workers.schemas import ID_PATTERN, GrievanceSchema
-from workers.web import page_errors, signed_in_worker
 
 blp = Blueprint("help", __name__)
 page_errors(blp)

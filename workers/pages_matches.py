@@ -7,7 +7,7 @@ import logging
 from flask import Blueprint, abort, render_template
 
 from workers import matches
-from workers.web import page_errors, worker_required
+from workers.pages import page_errors, worker_required
 
 log = logging.getLogger(__name__)
 blp = Blueprint("matches", __name__)

@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from services.errors import Conflict
 from workers import offers
-from workers.web import page_errors, worker_required
+from workers.pages import page_errors, worker_required
 
 blp = Blueprint("offers", __name__)
 page_errors(blp)

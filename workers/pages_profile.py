@@ -8,9 +8,9 @@ from marshmallow import ValidationError
 from services.errors import Conflict
 from workers import labels, profiles
 from workers.formatting import language
+from workers.pages import page_errors, worker_required
 from workers.reference import COMMON_LANGUAGES, DESTINATIONS, countries_by_name
 from workers.schemas import ProfileSchema
-from workers.web import page_errors, worker_required
 
 blp = Blueprint("profile", __name__)
 page_errors(blp)

@@ -1,11 +1,11 @@
 """Where the workers service writes: the offer inbox (written by ``workers.handlers`` and answered through
 ``workers.offers``) and the approved vacancies' cards (written by ``workers.handlers``, read by
-``workers.matches``).
+``workers.matches``), and the language a worker chose on a page.
 
 An answer to an offer is one conditional write that carries its ``offer.responded`` event
 (``services.outbox.write``), so two answers at once cannot both win.
 
-The cards' revision rules are the matcher's (``matcher/handlers.py``): a verdict
+The cards' revision rules are the matcher's (``matcher.records``): a verdict
 applies unless a newer revision is recorded, a submission only when it is
 newer than the recorded one (its verdict, on another topic, may come
 first), and a closed vacancy stays closed whatever comes later. Each rule
@@ -21,7 +21,7 @@ import logging
 from mongoengine import NotUniqueError
 
 from services import batch, db, outbox
-from workers.models import CARD_STATUSES, Offer, VacancyCard, utcnow
+from workers.models import CARD_STATUSES, Offer, VacancyCard, Worker, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -138,3 +138,8 @@ def card_texts(vacancy_ids: list) -> dict[str, str]:
 def drop_match_lists() -> None:
     """Upgrade: each worker's stored matches (``match_lists``) are no longer kept nor read."""
     db.database().drop_collection(OLD_MATCH_LISTS)
+
+
+def set_language(worker_id, language: str) -> None:
+    """Remember the language a worker chose on a page, for the next sign-in on another phone."""
+    Worker.objects(pk=worker_id).update_one(set__ui_language=language)

@@ -28,13 +28,14 @@ from pathlib import Path
 import numpy as np
 import requests
 
-from matcher import exposure, lists, ranking
+from matcher import lists, ranking
 from matcher.schemas import RankRequestSchema
 from matcher.skills import default_space, read_vocabulary
 from matcher.tables import VacancyTable, WorkerTable
 from services.auth import issue_token
 from services.keys import service_token_key
 from services.pay import convert
+from tests import matcher_exposure as exposure
 from tests import matcher_reference as reference
 
 BENCH_SECRET = "bench"

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from matcher import exposure
+from tests import matcher_exposure as exposure
 
 
 def test_gini_is_zero_when_equal_and_high_when_one_takes_all():

@@ -1,4 +1,4 @@
-"""What the page modules share: who is signed in, and how pages answer errors."""
+"""What the workers' page modules (``pages_*``) share: who is signed in, and how pages answer errors."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pymongo.errors import ConnectionFailure
 
 from services.auth import Principal, login_session, session_principal
 from services.web.errors import register_page_errors
+from workers import store
 from workers.models import Worker
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def _remember_language(worker: Worker) -> None:
     # A language chosen on any page becomes the worker's, for the next sign-in on another phone.
     asked = request.args.get("lang")
     if asked and asked != worker.ui_language and asked in current_app.config["LP_LANGUAGES"]:
-        Worker.objects(pk=worker.pk).update_one(set__ui_language=asked)
+        store.set_language(worker.pk, asked)
         worker.ui_language = asked
 
 

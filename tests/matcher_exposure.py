@@ -1,5 +1,8 @@
 """Exposure: how evenly vacancies appear in workers' top lists, and a mild re-rank to spread it.
 
+A measurement for the matcher's benchmark (``make bench``), and an experiment
+not wired into ranking: it lives with the tests, not in the matcher package.
+
 Without care, one well-paid vacancy with a good employer tops every
 worker's list while others are never seen. ``spread`` is a congestion
 penalty computed per vacancy from how crowded it is (top-list appearances

@@ -1,0 +1,40 @@
+"""Where the ethics handlers keep reviews and flags (MongoDB through mongoengine).
+
+A review is keyed by the id of the event that asked for it, and a flag by a
+deterministic key, so a redelivered event finds what it stored the first
+time and stores nothing twice. The review carries its ``*.reviewed`` event
+in the same document (outbox), so the verdict and its event are one write.
+"""
+
+from __future__ import annotations
+
+from mongoengine import NotUniqueError
+
+from ethics import flag_counts
+from ethics.models import Flag, Review
+from services.db import insert_new
+
+
+def review_of(event_id: str) -> Review | None:
+    """The review already stored for this request event, if any."""
+    return Review.objects(id=event_id).first()
+
+
+def add_review(review: Review) -> Review:
+    """Store a new review with its queued event; a racing consumer's copy wins if it came first."""
+    try:
+        return review.save()
+    except NotUniqueError:
+        # Another consumer of the group reviewed the same event first.
+        return Review.objects.get(id=review.id)
+
+
+def add_flags(rows: list[dict]) -> None:
+    """Store the flags (those stored already are skipped) and recount what they touch.
+
+    A replayed event stores nothing new and recounts, which also repairs
+    counts a crash between the two left behind.
+    """
+    insert_new(Flag._get_collection(), rows)
+    if rows:
+        flag_counts.after_flags(row["key"] for row in rows)
