@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates
 
 from employers.models import OFFER_STATUSES, VACANCY_STATUSES
-from services.documents import COUNTRY, OfferSchema, Strict, VacancySchema
+from services.documents import COUNTRY, FlagSchema, OfferSchema, Strict, VacancySchema
 from services.passwords import StrongPasswordMixin, new_password_field
 from services.web.schemas import TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
 
@@ -29,14 +29,6 @@ class AccountRequestSchema(StrongPasswordMixin, Strict):
 
 class CreatedSchema(Schema):
     id = fields.String()
-
-
-class FlagSchema(Schema):
-    rule = fields.String()
-    severity = fields.String(metadata={"enum": ["block", "review"]})
-    principle = fields.String()
-    message = fields.String()
-    evidence = fields.String()
 
 
 class StoredSchema(Schema):

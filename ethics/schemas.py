@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate
 
-from services.documents import OfferSchema, VacancySchema, normalised
+from services.documents import FlagSchema, OfferSchema, VacancySchema, normalised
 from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
 
 KINDS = ("vacancy", "offer")
@@ -47,18 +47,10 @@ class CheckRequestSchema(Schema):
         return data
 
 
-class FlagOutSchema(Schema):
-    rule = fields.String()
-    severity = fields.String()
-    principle = fields.String()
-    message = fields.String()
-    evidence = fields.String()
-
-
 class VerdictSchema(Schema):
     verdict = fields.String(metadata={"enum": ["pass", "flag", "block"]})
     rules_version = fields.String()
-    flags = fields.List(fields.Nested(FlagOutSchema))
+    flags = fields.List(fields.Nested(FlagSchema))
 
 
 class RuleSchema(Schema):
@@ -81,7 +73,7 @@ class DecisionOutSchema(Schema):
     decided_at = fields.DateTime()
 
 
-class StoredFlagSchema(FlagOutSchema):
+class StoredFlagSchema(FlagSchema):
     id = fields.String()
     employer_id = fields.String()
     document_kind = fields.String()

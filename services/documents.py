@@ -122,6 +122,16 @@ class VacancySchema(Strict):
     requirements = fields.Nested(RequirementsSchema, load_default=lambda: RequirementsSchema().load({}))
 
 
+class FlagSchema(Schema):
+    """A fair-recruitment flag as every service shows it (contract: "Ethics verdicts")."""
+
+    rule = fields.String()
+    severity = fields.String(metadata={"enum": ["block", "review"]})
+    principle = fields.String()
+    message = fields.String()
+    evidence = fields.String()
+
+
 class OfferSchema(Strict):
     """The contract's offer document."""
 
