@@ -2,25 +2,51 @@
 
 from __future__ import annotations
 
+from bson import ObjectId
 from mongoengine import NotUniqueError
 
 from employers.models import Employer
 from employers.store import object_id
 from services import errors
+from services.events import EMPLOYER_REGISTERED
 from services.passwords import hash_password
 
 DUPLICATE = "An account with this e-mail address already exists."
 
 
-def create_account(data: dict) -> Employer:
-    """Store a new employer from a validated sign-up (``AccountRequestSchema``); Conflict for a known e-mail."""
+REGISTRATION_FIELDS = ("registration_number", "contact")
+
+
+def create_account(data: dict, verification_required: bool = False) -> Employer:
+    """Store a new employer from a validated sign-up (``AccountRequestSchema``) and publish
+    ``employer.registered`` for the auditors who verify it; Conflict for a known e-mail.
+
+    Where verification is required, the registration number and a contact are too (the auditors cannot
+    verify a business without them); ``Incomplete`` names what is missing.
+    """
+    missing = [name for name in REGISTRATION_FIELDS if not data.get(name)]
+    if verification_required and missing:
+        raise errors.Incomplete("Give the business registration number and a contact, so it can be verified.",
+                                {name: ["Required to verify the employer."] for name in missing})
     employer = Employer(name=data["name"], email=data["email"], password_hash=hash_password(data["password"]),
-                        country=data["country"])
+                        country=data["country"], **{name: data.get(name, "") for name in REGISTRATION_FIELDS})
+    employer.pk = ObjectId()
+    employer.record_event(EMPLOYER_REGISTERED, {
+        "employer_id": str(employer.pk), "name": employer.name, "country": employer.country,
+        "registration_number": employer.registration_number})
     try:
-        # The unique index decides: two sign-ups racing cannot both win.
+        # The unique index decides: two sign-ups racing cannot both win (nor both publish).
         return employer.save(force_insert=True)
     except NotUniqueError as exc:
         raise errors.Conflict(DUPLICATE) from exc
+
+
+def require_verified(employer: Employer, verification_required: bool) -> None:
+    """Refuse, where verification is required, what reaches workers (candidates, offers) before an auditor
+    verified the employer."""
+    if verification_required and employer.verification != "verified":
+        raise errors.UnverifiedEmployer(
+            "An auditor has not verified this employer yet: candidates and offers open once it has.")
 
 
 def employer_of(subject: str) -> Employer:

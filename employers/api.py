@@ -15,6 +15,7 @@ from employers.schemas import (
     CandidateQuerySchema,
     CandidateSchema,
     CreatedSchema,
+    EmployerOutSchema,
     VacancyOutSchema,
     VacancyPageSchema,
     VacancyQuerySchema,
@@ -36,10 +37,22 @@ def current_employer() -> Employer:
 add_account_endpoints(blp, "employer", accounts.employer_of)
 
 
-add_sign_up_endpoint(blp, AccountRequestSchema, CreatedSchema, accounts.create_account,
-                     "Create an employer account; 409 when the e-mail address is taken, 429 when too many come "
-                     "from one address.")
+add_sign_up_endpoint(blp, AccountRequestSchema, CreatedSchema,
+                     lambda data: accounts.create_account(data, settings_of().require_employer_verification),
+                     "Create an employer account and send it to the auditors for verification; 409 when the "
+                     "e-mail address is taken, 422 without the registration number and a contact where "
+                     "verification is required, 429 when too many come from one address.")
 add_token_endpoint(blp, Employer, "employer", "An employer's bearer token (wrong passwords are rate limited).")
+
+
+@blp.get("/me")
+@require_role("employer")
+@blp.response(200, EmployerOutSchema)
+def me():
+    """The signed-in employer's account, with its verification (``unverified``, ``verified``, ``rejected``)."""
+    employer = current_employer()
+    return {"id": str(employer.pk), "name": employer.name, "country": employer.country,
+            "verification": employer.verification}
 
 
 @blp.post("/vacancies")
@@ -96,5 +109,7 @@ def close_vacancy(vacancy_id):
 @blp.arguments(CandidateQuerySchema, location="query")
 @blp.response(200, CandidateSchema(many=True))
 def candidates(args, vacancy_id):
-    """Ranked workers for an approved own vacancy (409 before approval, 503 if the matcher is down)."""
+    """Ranked workers for an approved own vacancy (409 before approval, 403 ``unverified_employer`` before an
+    auditor verified the employer where that is required, 503 if the matcher is down)."""
+    accounts.require_verified(current_employer(), settings_of().require_employer_verification)
     return ranked_candidates(STORE, matcher(), g.principal.subject, vacancy_id, args["limit"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import g
 from flask_smorest import Blueprint
 
-from employers import offers
+from employers import accounts, offers
 from employers.api import current_employer
 from employers.models import Offer
 from employers.paging import own_page
@@ -14,6 +14,7 @@ from employers.schemas import CompleteSchema, OfferOutSchema, OfferPageSchema, O
 from employers.store import STORE
 from services.auth import require_role
 from services.documents import OfferSchema
+from services.web.app import settings_of
 
 blp = Blueprint("api_offers", __name__, url_prefix="/api/v1", description="Employers: offers and seasons")
 
@@ -23,8 +24,11 @@ blp = Blueprint("api_offers", __name__, url_prefix="/api/v1", description="Emplo
 @blp.arguments(OfferSchema)
 @blp.response(201, OfferOutSchema)
 def create_offer(document):
-    """Offer a job to one of an approved vacancy's candidates; reviewed before the worker sees it."""
-    return offer_dict(offers.make_offer(STORE, matcher(), current_employer(), OfferSchema().dump(document)))
+    """Offer a job to one of an approved vacancy's candidates; reviewed before the worker sees it (403
+    ``unverified_employer`` before an auditor verified the employer where that is required)."""
+    employer = current_employer()
+    accounts.require_verified(employer, settings_of().require_employer_verification)
+    return offer_dict(offers.make_offer(STORE, matcher(), employer, OfferSchema().dump(document)))
 
 
 @blp.get("/offers")

@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 VERDICTS = ("pass", "flag", "block")
 RESPONSES = ("accepted", "declined")
+DECISIONS = ("verified", "rejected")
 FLAG_FIELDS = ("rule", "severity", "principle", "message", "evidence")
 
 
@@ -88,6 +89,18 @@ def on_offer_responded(event: Envelope, store=STORE) -> None:
         log.info("offer.responded %s: offer %s not reviewed here yet; the answer waits for it", event.id, offer.pk)
         return
     _apply_response(store, offer, response, event.id)
+
+
+def on_employer_verified(event: Envelope, store=STORE) -> None:
+    """``employer.verified`` → the auditors' decision (``verified`` or ``rejected``) on the account."""
+    decision = event.payload.get("decision")
+    if decision not in DECISIONS:
+        raise ValueError(f"unknown verification decision {decision!r}")
+    employer_id = event.payload.get("employer_id") or event.subject
+    if not store.set_verification(employer_id, decision):
+        log.warning("employer.verified %s: no such employer %s; ignored", event.id, employer_id)
+        return
+    log.info("employer %s: %s", employer_id, decision)
 
 
 def _apply_response(store, offer, response: str, event_id: str) -> None:

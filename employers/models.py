@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from mongoengine import DateTimeField, DictField, Document, IntField, ListField, StringField
+from mongoengine import DateTimeField, DictField, IntField, ListField, StringField
 
 from services.outbox import OutboxDocument
 
@@ -22,13 +22,25 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class Employer(Document):
-    """An employer account (e-mail addresses are stored lower-case, unique)."""
+VERIFICATIONS = ("unverified", "verified", "rejected")
+
+
+class Employer(OutboxDocument):
+    """An employer account (e-mail addresses are stored lower-case, unique).
+
+    ``verification`` is what the auditors decided on the registration details (``employer.verified``);
+    where verification is required, only a ``verified`` employer reaches workers.
+    """
+
+    event_source = "employers"
 
     name = StringField(required=True, max_length=200)
     email = StringField(required=True, unique=True, max_length=254)
     password_hash = StringField(required=True)
     country = StringField(required=True, max_length=2)
+    registration_number = StringField(default="", max_length=64)
+    contact = StringField(default="", max_length=200)
+    verification = StringField(default="unverified", choices=VERIFICATIONS)
     created_at = DateTimeField(default=utcnow)
 
     meta = {"collection": "employers"}

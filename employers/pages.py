@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
@@ -13,14 +13,15 @@ from employers import accounts
 from employers.models import Employer
 from employers.schemas import AccountRequestSchema
 from services.auth import Principal, limit_signups, login_session, logout_session, session_principal
-from services.errors import Conflict, TooManyRequests, Unauthorized
+from services.errors import Conflict, Incomplete, TooManyRequests, Unauthorized
 from services.web.account import change_password
+from services.web.app import settings_of
 from services.web.errors import register_page_errors
 from services.web.sign_in import LoginPage, add_login_page
 
 blp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/static/employers")
-SIGNUP_FIELDS = ("name", "email", "password", "country")
+SIGNUP_FIELDS = ("name", "email", "password", "country", "registration_number", "contact")
 # What a person is told when a page fails (the JSON API keeps the contract's error body).
 PAGE_ERRORS = {
     400: _l("The form expired or was not sent from this site. Go back, reload the page and try again."),
@@ -41,6 +42,12 @@ def page_error(status: int):
 register_page_errors(blp, page_error)
 
 
+@blp.app_context_processor
+def verification_context() -> dict:
+    """Whether employers must be verified before they reach workers (base.html's notice, the sign-up form)."""
+    return {"verification_required": settings_of().require_employer_verification}
+
+
 def employer_required(view):
     """Page decorator: signed-in employers only (the view gets the account); others go to sign-in."""
 
@@ -49,7 +56,8 @@ def employer_required(view):
         principal = session_principal()
         if principal is not None and principal.role == "employer":
             try:
-                return view(accounts.employer_of(principal.subject), *args, **kwargs)
+                g.employer = accounts.employer_of(principal.subject)  # base.html says if it is not verified yet
+                return view(g.employer, *args, **kwargs)
             except Unauthorized:
                 logout_session()
         return redirect(url_for("pages.login", next=request.full_path))
@@ -74,11 +82,14 @@ def signup():
         form["country"] = form["country"].upper()
         limit_signups()
         try:
-            employer = accounts.create_account(AccountRequestSchema().load({k: v for k, v in form.items() if v}))
+            employer = accounts.create_account(AccountRequestSchema().load({k: v for k, v in form.items() if v}),
+                                               settings_of().require_employer_verification)
             login_session(Principal(str(employer.pk), "employer"))
             return redirect(url_for("vacancy_pages.vacancy_list"))
         except ValidationError as exc:
             errors, status = exc.messages, 422
+        except Incomplete as exc:
+            errors, status = {name: [_("Required to verify the employer.")] for name in exc.fields}, 422
         except Conflict:
             errors, status = {"email": [_("An account with this e-mail address already exists.")]}, 409
     return render_template("signup.html", values=values, errors=errors), status

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from employers import offers, vacancies
+from employers import accounts, offers, vacancies
 from employers.candidates import ranked_candidates
 from employers.forms import OFFER_FORM, validate_form, values_from_document, values_from_form
 from employers.models import Offer
@@ -14,10 +14,12 @@ from employers.paging import own_page, query_args
 from employers.present import matcher
 from employers.schemas import CompleteSchema, OfferQuerySchema
 from employers.store import STORE
-from services.errors import Conflict, Unavailable
+from services.errors import Conflict, Unavailable, UnverifiedEmployer
+from services.web.app import settings_of
 from services.web.errors import register_page_errors, status_of
 
 blp = Blueprint("offer_pages", __name__)
+
 # People get errors as pages in their language, not as JSON.
 register_page_errors(blp, page_error)
 
@@ -29,7 +31,10 @@ def candidates(employer, vacancy_id):
     vacancy = vacancies.own_vacancy(STORE, str(employer.pk), vacancy_id)
     items, problem, status = [], None, 200
     try:
+        accounts.require_verified(employer, settings_of().require_employer_verification)
         items = ranked_candidates(STORE, matcher(), str(employer.pk), vacancy_id)
+    except UnverifiedEmployer:
+        problem, status = _unverified(), 403
     except Conflict:
         problem, status = _("Candidates are ranked once the vacancy is approved."), 409
     except Unavailable:
@@ -50,10 +55,11 @@ def offer_new(employer, vacancy_id):
     problem, status = None, 422
     if not errors:
         try:
+            accounts.require_verified(employer, settings_of().require_employer_verification)
             offer = offers.make_offer(STORE, matcher(), employer, document)
             flash(_("Your offer was submitted. The worker sees it once the ethics review has passed it."))
             return redirect(url_for("offer_pages.offer_detail", offer_id=offer.pk))
-        except (Conflict, Unavailable) as exc:
+        except (Conflict, Unavailable, UnverifiedEmployer) as exc:
             problem, status = _problem(exc), status_of(exc)
     values = values_from_form(OFFER_FORM, form)
     return render_template("offer_form.html", vacancy=vacancy, values=values, errors=errors, problem=problem), status
@@ -108,7 +114,15 @@ def _rating(raw: str | None):
     return int(raw) if raw and raw.isdigit() and len(raw) < 3 else raw
 
 
+def _unverified() -> str:
+    """Why an employer sees no candidates yet, and what happens next."""
+    return _("Candidates and offers open once the auditors have verified this employer's registration details. "
+             "Your approved vacancies wait until then.")
+
+
 def _problem(exc) -> str:
+    if isinstance(exc, UnverifiedEmployer):
+        return _unverified()
     if isinstance(exc, Unavailable):
         return _("Candidates cannot be checked right now; try again in a few minutes.")
     # The use cases' messages are msgids of the catalogue.

@@ -13,22 +13,37 @@ OBJECT_ID = validate.Regexp(r"^[0-9a-f]{24}$", error="Not an id this service gav
 
 
 class AccountRequestSchema(StrongPasswordMixin, Strict):
-    """``{"name", "email", "password", "country"}``; the e-mail is kept lower-case."""
+    """``{"name", "email", "password", "country", "registration_number"?, "contact"?}``; the e-mail is kept
+    lower-case."""
 
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     email = fields.Email(required=True, validate=validate.Length(max=254))
     password = new_password_field()
     country = fields.String(required=True, validate=COUNTRY)
+    # For the auditors who verify employers (required where verification is: ``accounts.create_account``).
+    registration_number = fields.String(validate=validate.Length(max=64))
+    contact = fields.String(validate=validate.Length(max=200))
 
     @post_load
     def normalise(self, data, **_kwargs):
         data["email"] = data["email"].strip().lower()
-        data["name"] = data["name"].strip()
+        for name in ("name", "registration_number", "contact"):
+            if name in data:
+                data[name] = data[name].strip()
         return data
 
 
 class CreatedSchema(Schema):
     id = fields.String()
+
+
+class EmployerOutSchema(Schema):
+    """The signed-in employer's account: ``verification`` says whether it may reach workers yet."""
+
+    id = fields.String()
+    name = fields.String()
+    country = fields.String()
+    verification = fields.String(metadata={"enum": ["unverified", "verified", "rejected"]})
 
 
 class StoredSchema(Schema):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bson import ObjectId
 from bson.errors import InvalidId
 
-from employers.models import Offer, Vacancy, utcnow
+from employers.models import Employer, Offer, Vacancy, utcnow
 from services import outbox
 from services.events import new_event
 
@@ -49,6 +49,11 @@ class MongoStore:
             condition[field] = {"$in": list(value)} if isinstance(value, list | tuple) else value
         envelopes = [new_event(kind, "employers", str(document.pk), payload) for kind, payload in events]
         return outbox.write(type(document), condition, {"$set": {**changes, "updated_at": utcnow()}}, envelopes)
+
+    def set_verification(self, employer_id, decision: str) -> bool:
+        """Record the auditors' decision on an employer; False when there is no such employer."""
+        oid = object_id(employer_id)
+        return bool(oid) and Employer.objects(id=oid).update_one(set__verification=decision) == 1
 
     def count_offers(self, vacancy_id: str, statuses) -> int:
         return Offer.objects(vacancy_id=str(vacancy_id), status__in=list(statuses)).count()

@@ -5,17 +5,18 @@ Run with ``python -m employers.worker``.
 
 from __future__ import annotations
 
-from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
-from employers.models import Offer, Vacancy
-from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
+from employers.handlers import on_employer_verified, on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
+from employers.models import Employer, Offer, Vacancy
+from services.events import EMPLOYER_VERIFIED, OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
 from services.worker import run_worker
 
 HANDLERS = {
     VACANCY_REVIEWED: on_vacancy_reviewed,
     OFFER_REVIEWED: on_offer_reviewed,
     OFFER_RESPONDED: on_offer_responded,
+    EMPLOYER_VERIFIED: on_employer_verified,
 }
-OUTBOX_DOCUMENTS = (Vacancy, Offer)
+OUTBOX_DOCUMENTS = (Vacancy, Offer, Employer)
 
 
 def main() -> None:

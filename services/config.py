@@ -110,6 +110,9 @@ class Settings:
     # revoked in another process stops working within this time (in the revoking process at once); 0: read
     # the database on every request.
     token_version_cache_seconds: float = 1.0
+    # Only employers an auditor verified reach workers: their candidates, offers and matches (default on
+    # in production, off in the local demo; LP_REQUIRE_EMPLOYER_VERIFICATION).
+    require_employer_verification: bool = False
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
     # Kafka authentication (issue 12): SASL/SCRAM with this service's own user, or plaintext when
     # no user is set (the local stack's loopback default). See ``kafka_from_env``.
@@ -174,6 +177,7 @@ class Settings:
             matches_watch_seconds=_int(env, "LP_MATCHES_WATCH_SECONDS", cls.matches_watch_seconds),
             token_version_cache_seconds=_float(env, "LP_TOKEN_VERSION_CACHE_SECONDS",
                                                cls.token_version_cache_seconds),
+            require_employer_verification=_bool(env, "LP_REQUIRE_EMPLOYER_VERIFICATION", stage == "prod"),
             ports=ports,
             **kafka_from_env(env),
         )

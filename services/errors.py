@@ -25,6 +25,16 @@ class Invalid(DomainError):
     code = "bad_request"
 
 
+class Incomplete(DomainError):
+    """Fields the request must carry here are missing or wrong; ``fields`` maps each to its messages."""
+
+    code = "validation_failed"
+
+    def __init__(self, message: str | None = None, fields: dict | None = None):
+        super().__init__(message)
+        self.fields = fields or {}
+
+
 class Unauthorized(DomainError):
     """Who is asking is not established: a wrong password or code, or an account that no longer exists."""
 
@@ -35,6 +45,12 @@ class Forbidden(DomainError):
     """Who is asking is known but may not do this."""
 
     code = "forbidden"
+
+
+class UnverifiedEmployer(Forbidden):
+    """An employer no auditor has verified yet, where that is required (``LP_REQUIRE_EMPLOYER_VERIFICATION``)."""
+
+    code = "unverified_employer"
 
 
 class NotFound(DomainError):

@@ -25,6 +25,9 @@ MATCHES_UPDATED = "matches.updated"
 # employer withdraws an offer the worker has already seen.
 VACANCY_CLOSED = "vacancy.closed"
 OFFER_WITHDRAWN = "offer.withdrawn"
+# Contract additions: employer verification.
+EMPLOYER_REGISTERED = "employer.registered"
+EMPLOYER_VERIFIED = "employer.verified"
 
 # One topic per event type, named like the type.
 TOPICS = (
@@ -39,6 +42,8 @@ TOPICS = (
     MATCHES_UPDATED,
     VACANCY_CLOSED,
     OFFER_WITHDRAWN,
+    EMPLOYER_REGISTERED,
+    EMPLOYER_VERIFIED,
 )
 SCHEMA_VERSION = 1
 

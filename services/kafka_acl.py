@@ -58,6 +58,8 @@ ROUTES = {
     ev.PLACEMENT_COMPLETED: ("employers", ("matcher", "workers")),
     ev.GRIEVANCE_FILED: ("workers", ("ethics",)),
     ev.MATCHES_UPDATED: ("matcher", ("workers",)),
+    ev.EMPLOYER_REGISTERED: ("employers", ("ethics",)),
+    ev.EMPLOYER_VERIFIED: ("ethics", ("employers", "matcher")),
 }
 
 

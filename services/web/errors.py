@@ -38,6 +38,7 @@ CODES = {
 # Each domain error's HTTP error; a subclass answers like its nearest listed base.
 HTTP_ERRORS: dict[type[errors.DomainError], type[HTTPException]] = {
     errors.Invalid: http.BadRequest,
+    errors.Incomplete: http.UnprocessableEntity,
     errors.Unauthorized: http.Unauthorized,
     errors.Forbidden: http.Forbidden,
     errors.NotFound: http.NotFound,
@@ -57,8 +58,13 @@ def http_error(exc: errors.DomainError) -> HTTPException:
     if kind is None:
         return http.InternalServerError("Something went wrong on our side.")
     if kind is http.TooManyRequests:
-        return kind(exc.message, retry_after=getattr(exc, "retry_after", None))
-    return kind(exc.message)  # None: werkzeug's default text, as an abort() without one gave
+        error = kind(exc.message, retry_after=getattr(exc, "retry_after", None))
+    else:
+        error = kind(exc.message)  # None: werkzeug's default text, as an abort() without one gave
+    error.error_code = exc.code  # a kind more precise than its status (``unverified_employer``) keeps its code
+    if getattr(exc, "fields", None):
+        error.data = {"messages": {"json": exc.fields}}  # where webargs puts a schema's field messages
+    return error
 
 
 def status_of(exc: errors.DomainError) -> int:
@@ -102,7 +108,7 @@ def handle_http_exception(exc: HTTPException):
     status = exc.code or 500
     fields = _validation_fields(exc) if status == 422 else {}
     message = exc.description if status != 422 else "The request has invalid fields."
-    response = error_response(status, message, fields)
+    response = error_response(status, message, fields, getattr(exc, "error_code", None))
     if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
         response.headers["Allow"] = ", ".join(exc.valid_methods)
     if status == 429 and getattr(exc, "retry_after", None):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bson import ObjectId
 
-from employers.models import Offer, Vacancy
+from employers.models import Employer, Offer, Vacancy
 from services.events import new_event
 from services.matcher_client import MatcherUnavailable
 
 
 class FakeStore:
-    """Vacancies and offers in dicts, with the same conditional transitions as the real store."""
+    """Employers, vacancies and offers in dicts, with the same conditional transitions as the real store."""
 
     def __init__(self):
         self.documents: dict[str, object] = {}
@@ -39,6 +39,13 @@ class FakeStore:
             setattr(stored, field, value)
         stored.outbox.extend(new_event(kind, "employers", str(stored.pk), payload).to_dict()
                              for kind, payload in events)
+        return True
+
+    def set_verification(self, employer_id, decision: str) -> bool:
+        found = self.documents.get(str(employer_id))
+        if not isinstance(found, Employer):
+            return False
+        found.verification = decision
         return True
 
     def count_offers(self, vacancy_id, statuses) -> int:
