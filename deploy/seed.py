@@ -23,9 +23,9 @@ from pathlib import Path
 import requests
 
 from deploy.seed_data import EMPLOYERS, PAST_SEASONS, VACANCIES, WORKERS
-from ethics import two_factor
+from ethics import two_factor, verifications
 from ethics.__main__ import create_auditor, enrolment_text
-from ethics.models import Auditor, TwoFactor
+from ethics.models import Auditor, EmployerRegistration, TwoFactor
 from services import db
 from services.config import Settings
 
@@ -33,6 +33,7 @@ log = logging.getLogger("seed")
 LOGINS = Path(os.environ.get("LP_VAR_DIR", "var")) / "demo_logins.txt"
 AUDITOR_EMAIL = "auditor@demo.labourpathways.org"
 WAIT_SECONDS = 180
+SIGN_UP_FIELDS = ("name", "email", "country", "registration_number", "contact")
 
 
 class SeedError(RuntimeError):
@@ -75,6 +76,22 @@ class Api:
             cursor = body.get("next_cursor")
             if not cursor:
                 return found
+
+
+def verify_employer(employer: Api) -> None:
+    """The demo auditor verifies a demo employer, as an auditor would on the verification page (once its
+    registration has reached the ethics service), and the employer learns it."""
+    me = employer.call("GET", "/me").json()
+    if me["verification"] == "verified":
+        return
+    employer_id = me["id"]
+    registration = wait_for("the employer's registration in the ethics service",
+                            lambda: EmployerRegistration.objects(id=employer_id).first())
+    if registration.verification != "verified":
+        auditor = Auditor.by_email(AUDITOR_EMAIL)
+        verifications.decide(employer_id, "verified", "Demo employer: registration checked.", str(auditor.id),
+                             auditor.email)
+    wait_for("the employer's verification", lambda: employer.call("GET", "/me").json()["verification"] == "verified")
 
 
 def wait_for(what: str, check, timeout: float = WAIT_SECONDS):
@@ -183,9 +200,11 @@ def main() -> int:
         for account in EMPLOYERS:
             password = demo_password(settings.secret_key, account["email"])
             api = employers[account["key"]] = Api(url["employers"])
-            api.sign_up({k: account[k] for k in ("name", "email", "country")} | {"password": password})
+            api.sign_up({k: account[k] for k in SIGN_UP_FIELDS} | {"password": password})
             lines.append(login_line("employer", account["email"], password, settings.ports["employers"]))
-        log.info("%d employers ready", len(employers))
+        for api in employers.values():
+            verify_employer(api)
+        log.info("%d employers ready and verified", len(employers))
         for profile in WORKERS:
             password = demo_password(settings.secret_key, profile["email"])
             api = workers[profile["email"]] = Api(url["workers"])

@@ -41,14 +41,18 @@ CAD = lambda amount: {"amount": amount, "currency": "CAD", "per": "hour"}  # noq
 USD = lambda amount: {"amount": amount, "currency": "USD", "per": "hour"}  # noqa: E731
 
 EMPLOYERS = [
-    {"key": "norfolk", "name": "Norfolk Orchards Ltd.", "email": "hiring@norfolk-orchards.demo", "country": "CA"},
+    {"key": "norfolk", "name": "Norfolk Orchards Ltd.", "email": "hiring@norfolk-orchards.demo", "country": "CA",
+     "registration_number": "ON-1000231", "contact": "Anne Fraser, +1 519 555 0100"},
     {"key": "okanagan", "name": "Okanagan Cherry Co-operative", "email": "jobs@okanagan-cherry.demo",
-     "country": "CA"},
-    {"key": "remi", "name": "Serres Saint-Rémi inc.", "email": "emplois@serres-saint-remi.demo", "country": "CA"},
-    {"key": "yakima", "name": "Yakima Valley Fruit LLC", "email": "h2a@yakima-fruit.demo", "country": "US"},
-    {"key": "gulf", "name": "Gulf Coast Growers Inc.", "email": "office@gulf-growers.demo", "country": "US"},
+     "country": "CA", "registration_number": "BC-0987654", "contact": "Raj Dhillon, +1 250 555 0142"},
+    {"key": "remi", "name": "Serres Saint-Rémi inc.", "email": "emplois@serres-saint-remi.demo", "country": "CA",
+     "registration_number": "NEQ 1170000123", "contact": "Julie Tremblay, +1 450 555 0177"},
+    {"key": "yakima", "name": "Yakima Valley Fruit LLC", "email": "h2a@yakima-fruit.demo", "country": "US",
+     "registration_number": "WA UBI 604-000-111", "contact": "Mark Olsen, +1 509 555 0123"},
+    {"key": "gulf", "name": "Gulf Coast Growers Inc.", "email": "office@gulf-growers.demo", "country": "US",
+     "registration_number": "FL P19000012345", "contact": "Dana Ruiz, +1 239 555 0190"},
     {"key": "soconusco", "name": "Finca Cafetalera Soconusco", "email": "contacto@finca-soconusco.demo",
-     "country": "MX"},
+     "country": "MX", "registration_number": "RFC FCS120101AB1", "contact": "Elena Pérez, +52 962 555 0110"},
 ]
 
 # (employer key, vacancy, expected verdict): the unfair ones are there on purpose, and the greenhouse

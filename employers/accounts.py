@@ -7,8 +7,8 @@ from mongoengine import NotUniqueError
 
 from employers.models import Employer
 from employers.store import object_id
-from services import errors
-from services.events import EMPLOYER_REGISTERED
+from services import errors, outbox
+from services.events import EMPLOYER_REGISTERED, new_event
 from services.passwords import hash_password
 
 DUPLICATE = "An account with this e-mail address already exists."
@@ -31,14 +31,31 @@ def create_account(data: dict, verification_required: bool = False) -> Employer:
     employer = Employer(name=data["name"], email=data["email"], password_hash=hash_password(data["password"]),
                         country=data["country"], **{name: data.get(name, "") for name in REGISTRATION_FIELDS})
     employer.pk = ObjectId()
-    employer.record_event(EMPLOYER_REGISTERED, {
-        "employer_id": str(employer.pk), "name": employer.name, "country": employer.country,
-        "registration_number": employer.registration_number})
+    employer.record_event(EMPLOYER_REGISTERED, registered_payload(employer))
     try:
         # The unique index decides: two sign-ups racing cannot both win (nor both publish).
         return employer.save(force_insert=True)
     except NotUniqueError as exc:
         raise errors.Conflict(DUPLICATE) from exc
+
+
+def registered_payload(employer: Employer) -> dict:
+    """What ``employer.registered`` says of an employer (the contract's payload)."""
+    return {"employer_id": str(employer.pk), "name": employer.name, "country": employer.country,
+            "registration_number": employer.registration_number or ""}
+
+
+def register_older_accounts() -> int:
+    """Send the accounts made before verification existed to the auditors' queue (``employer.registered``),
+    once each: an upgrade run at the worker's start. Returns how many."""
+    count = 0
+    for employer in Employer.objects(verification__exists=False).only("id", "name", "country",
+                                                                       "registration_number"):
+        event = new_event(EMPLOYER_REGISTERED, Employer.event_source, str(employer.pk), registered_payload(employer))
+        # Conditional on the field still missing: a second run, or a racing worker, sends nothing twice.
+        count += outbox.write(Employer, {"_id": employer.pk, "verification": {"$exists": False}},
+                              {"$set": {"verification": "unverified"}}, [event])
+    return count
 
 
 def require_verified(employer: Employer, verification_required: bool) -> None:

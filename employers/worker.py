@@ -5,6 +5,7 @@ Run with ``python -m employers.worker``.
 
 from __future__ import annotations
 
+from employers.accounts import register_older_accounts
 from employers.handlers import on_employer_verified, on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
 from employers.models import Employer, Offer, Vacancy
 from services.events import EMPLOYER_VERIFIED, OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
@@ -20,7 +21,7 @@ OUTBOX_DOCUMENTS = (Vacancy, Offer, Employer)
 
 
 def main() -> None:
-    run_worker("employers", HANDLERS, OUTBOX_DOCUMENTS)
+    run_worker("employers", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(register_older_accounts,))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response, abort, g, request, stream_with_context
 from flask_smorest import Blueprint
 
-from ethics import engine, flags, two_factor
+from ethics import engine, flags, two_factor, verifications
 from ethics.models import Auditor
 from ethics.schemas import (
     AuditorTokenRequestSchema,
@@ -13,9 +13,13 @@ from ethics.schemas import (
     DecisionSchema,
     FlagPageSchema,
     FlagQuerySchema,
+    RegistrationPageSchema,
+    RegistrationQuerySchema,
+    RegistrationSchema,
     RulesSchema,
     StoredFlagSchema,
     VerdictSchema,
+    VerificationSchema,
 )
 from services.auth import require_role
 from services.flag_messages import best_language, localised_flags
@@ -81,7 +85,35 @@ def export_flags(args):
 @blp.response(200, StoredFlagSchema)
 def decide(decision, flag_id):
     """Confirm or dismiss a flag with a note; earlier decisions are kept."""
+    auditor = _auditor()
+    return flags.to_dict(flags.decide(flag_id, decision["decision"], decision["note"], str(auditor.id), auditor.email))
+
+
+@blp.get("/employers")
+@require_role("auditor")
+@blp.arguments(RegistrationQuerySchema, location="query")
+@blp.response(200, RegistrationPageSchema)
+def list_employers(args):
+    """Employers' registrations newest first; ``?verification=unverified`` is the verification queue."""
+    items, next_cursor = verifications.page(args.get("verification"), args["limit"], args.get("cursor"))
+    return {"items": [verifications.to_dict(r) for r in items], "next_cursor": next_cursor}
+
+
+@blp.post("/employers/<employer_id>/verification")
+@require_role("auditor")
+@blp.arguments(VerificationSchema)
+@blp.response(200, RegistrationSchema)
+def verify_employer(decision, employer_id):
+    """Verify or reject an employer's registration with a note; publishes ``employer.verified`` (409 when
+    another auditor decided meanwhile)."""
+    auditor = _auditor()
+    registration = verifications.decide(employer_id, decision["decision"], decision["note"], str(auditor.id),
+                                        auditor.email)
+    return verifications.to_dict(registration)
+
+
+def _auditor() -> Auditor:
     auditor = Auditor.objects(id=flags.object_id(g.principal.subject)).first()
     if auditor is None:
         abort(401)
-    return flags.to_dict(flags.decide(flag_id, decision["decision"], decision["note"], str(auditor.id), auditor.email))
+    return auditor

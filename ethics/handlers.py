@@ -11,6 +11,7 @@ commits and moves on instead of stalling every review behind it.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from ethics import engine, grievance_flags, store
 from ethics.models import Review, utcnow
@@ -56,6 +57,18 @@ def on_grievance_filed(event: Envelope) -> None:
     if grievance_flags.is_anonymous(payload):
         row = grievance_flags.anonymised(row, event.occurred_at)
     store.add_flags([row])
+
+
+def on_employer_registered(event: Envelope) -> None:
+    """``employer.registered`` → the registration waits in the auditors' verification queue (idempotent)."""
+    payload = event.payload
+    employer_id = str(payload.get("employer_id") or event.subject)
+    details = {"name": str(payload.get("name") or ""), "country": str(payload.get("country") or ""),
+               "registration_number": str(payload.get("registration_number") or ""),
+               "registered_at": _moment(event.occurred_at)}
+    if not store.add_registration(employer_id, details):
+        raise ValueError(f"employer.registered for {employer_id!r}, not an employer id")
+    log.info("employer %s registered for verification", employer_id)
 
 
 def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:
@@ -123,3 +136,11 @@ def _document(payload: dict, kind: str) -> dict:
 def _strip_ids(document: dict) -> dict:
     # The contract documents carry no ids or statuses; read copies may.
     return {k: v for k, v in document.items() if k not in {"id", "status", "flags", "employer_id", "created_at"}}
+
+
+def _moment(iso: str) -> datetime:
+    """An envelope's ``occurred_at`` as a datetime (now, if it cannot be read)."""
+    try:
+        return datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
+    except ValueError:
+        return utcnow()

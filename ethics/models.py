@@ -13,6 +13,7 @@ from mongoengine import (
     EmbeddedDocumentListField,
     IntField,
     ListField,
+    ObjectIdField,
     StringField,
 )
 
@@ -22,6 +23,7 @@ from services.outbox import OutboxDocument
 SEVERITIES = ("block", "review")
 FLAG_STATUSES = ("open", "confirmed", "dismissed")
 DECISIONS = ("confirmed", "dismissed")
+VERIFICATIONS = ("unverified", "verified", "rejected")
 
 
 def utcnow() -> datetime:
@@ -92,6 +94,38 @@ class Flag(Document):
         "indexes": [("employer_id", "created_at"), ("rule", "created_at"), ("status", "created_at"),
                     ("severity", "created_at"), "created_at"],
     }
+
+
+class VerificationDecision(EmbeddedDocument):
+    """An auditor's decision on an employer's registration: who, when, what and why."""
+
+    decision = StringField(required=True, choices=VERIFICATIONS[1:])
+    note = StringField(default="")
+    auditor_id = StringField(required=True)
+    auditor_email = StringField(required=True)
+    decided_at = DateTimeField(default=utcnow)
+
+
+class EmployerRegistration(OutboxDocument):
+    """An employer's registration details (``employer.registered``) and the auditors' verification of them.
+
+    Keyed by the employer's id, an ObjectId the employers service made at sign-up: newest first is
+    ``_id`` order. The decision and the ``employer.verified`` event it publishes are one write.
+    """
+
+    event_source = "ethics"
+
+    id = ObjectIdField(primary_key=True)
+    name = StringField(default="")
+    country = StringField(default="")
+    registration_number = StringField(default="")
+    registered_at = DateTimeField(default=utcnow)
+    verification = StringField(default="unverified", choices=VERIFICATIONS)
+    decisions = EmbeddedDocumentListField(VerificationDecision)
+    decision_count = IntField(default=0)
+
+    # The queue: one verification state, newest first (``services.keyset.id_page``).
+    meta = {"collection": "employer_registrations", "indexes": [("verification", "-_id")]}
 
 
 class EmployerFlagCounts(Document):

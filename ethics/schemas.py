@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate
 
+from ethics.models import VERIFICATIONS
 from services.documents import FlagSchema, OfferSchema, VacancySchema, normalised
 from services.web.schemas import PageQuerySchema, TokenRequestSchema, TokenSchema  # noqa: F401 (re-exported)
 
@@ -105,4 +106,36 @@ class DecisionSchema(Schema):
         unknown = RAISE
 
     decision = fields.String(required=True, validate=validate.OneOf(("confirmed", "dismissed")))
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class RegistrationSchema(Schema):
+    """An employer in the verification queue."""
+
+    id = fields.String()
+    name = fields.String()
+    country = fields.String()
+    registration_number = fields.String()
+    registered_at = fields.DateTime()
+    verification = fields.String(metadata={"enum": list(VERIFICATIONS)})
+
+
+class RegistrationPageSchema(Schema):
+    items = fields.List(fields.Nested(RegistrationSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class RegistrationQuerySchema(PageQuerySchema):
+    """``?verification=unverified`` for the queue; all registrations without it."""
+
+    verification = fields.String(validate=validate.OneOf(VERIFICATIONS))
+
+
+class VerificationSchema(Schema):
+    """``{"decision": "verified"|"rejected", "note"}``."""
+
+    class Meta:
+        unknown = RAISE
+
+    decision = fields.String(required=True, validate=validate.OneOf(VERIFICATIONS[1:]))
     note = fields.String(load_default="", validate=validate.Length(max=2000))

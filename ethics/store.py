@@ -1,4 +1,4 @@
-"""Where the ethics handlers keep reviews and flags (MongoDB through mongoengine).
+"""Where the ethics handlers keep reviews, flags and employers' registrations (MongoDB through mongoengine).
 
 A review is keyed by the id of the event that asked for it, and a flag by a
 deterministic key, so a redelivered event finds what it stored the first
@@ -8,10 +8,12 @@ in the same document (outbox), so the verdict and its event are one write.
 
 from __future__ import annotations
 
+from bson import ObjectId
+from bson.errors import InvalidId
 from mongoengine import NotUniqueError
 
 from ethics import flag_counts
-from ethics.models import Flag, Review
+from ethics.models import EmployerRegistration, Flag, Review
 from services.db import insert_new
 
 
@@ -38,3 +40,15 @@ def add_flags(rows: list[dict]) -> None:
     insert_new(Flag._get_collection(), rows)
     if rows:
         flag_counts.after_flags(row["key"] for row in rows)
+
+
+def add_registration(employer_id: str, details: dict) -> bool:
+    """Keep an employer's registration for the verification queue, once: a replayed ``employer.registered``
+    changes nothing (nor a decision already taken). False when ``employer_id`` is not an employer's id."""
+    try:
+        key = ObjectId(employer_id)
+    except (InvalidId, TypeError):
+        return False
+    fields = {f"set_on_insert__{name}": value for name, value in details.items()}
+    EmployerRegistration.objects(id=key).update_one(upsert=True, **fields)
+    return True

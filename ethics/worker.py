@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from ethics.flag_counts import build_once
 from ethics.grievance_flags import anonymise_old_flags
-from ethics.handlers import on_grievance_filed, on_offer_submitted, on_vacancy_submitted
-from ethics.models import Review
-from services.events import GRIEVANCE_FILED, OFFER_SUBMITTED, VACANCY_SUBMITTED
+from ethics.handlers import on_employer_registered, on_grievance_filed, on_offer_submitted, on_vacancy_submitted
+from ethics.models import EmployerRegistration, Review
+from services.events import EMPLOYER_REGISTERED, GRIEVANCE_FILED, OFFER_SUBMITTED, VACANCY_SUBMITTED
 from services.worker import run_worker
 
 HANDLERS = {
     VACANCY_SUBMITTED: on_vacancy_submitted,
     OFFER_SUBMITTED: on_offer_submitted,
     GRIEVANCE_FILED: on_grievance_filed,
+    EMPLOYER_REGISTERED: on_employer_registered,
 }
-OUTBOX_DOCUMENTS = (Review,)
+OUTBOX_DOCUMENTS = (Review, EmployerRegistration)
 
 
 def main() -> None:

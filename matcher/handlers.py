@@ -50,3 +50,9 @@ def on_offer_responded(event: Envelope) -> None:
     if response not in ("accepted", "declined") or not worker_id or not vacancy_id:
         raise ValueError("offer.responded without response, worker_id and vacancy_id")
     store.set_outcome(event.subject, worker_id, vacancy_id, response == "accepted")
+
+
+def on_employer_verified(event: Envelope) -> None:
+    """An auditor verified or rejected an employer: where verification is required, only a verified
+    employer's vacancies are ranked (``matcher.index``)."""
+    store.set_verified(records.employer_verified(event))

@@ -46,6 +46,7 @@ from matcher.skills import default_space
 from matcher.tables import VacancyTable, WorkerColumns, WorkerRow, take, vacancy_row
 from services.config import Settings
 from services.events import (
+    EMPLOYER_VERIFIED,
     PLACEMENT_COMPLETED,
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
@@ -64,6 +65,7 @@ CHANGES = {
     VACANCY_CLOSED: records.vacancy_closed,
     WORKER_PROFILE_UPDATED: records.worker_profile,
     PLACEMENT_COMPLETED: records.placement_completed,
+    EMPLOYER_VERIFIED: records.employer_verified,
 }
 TOPICS = tuple(CHANGES)
 REBUILD_SECONDS = 0.2
@@ -91,6 +93,7 @@ class ReadModel:
     workers: list  # {"_id", "revision", "profile"}
     placements: list  # raw placements
     compliance: dict  # employer id -> compliance
+    verified: frozenset = frozenset()  # the employers an auditor verified
 
 
 @dataclass
@@ -155,17 +158,21 @@ class RankingIndex:
     """Open vacancies and every worker, ranked on request (see the module's docstring)."""
 
     def __init__(self, ranker=None, space=None, rebuild_seconds: float = REBUILD_SECONDS,
-                 compliance_seconds: float = COMPLIANCE_SECONDS):
+                 compliance_seconds: float = COMPLIANCE_SECONDS, require_verification: bool = False):
         self.ranker = ranker or LinearRanker()
         self.space = space or default_space()
         self.rebuild_seconds = rebuild_seconds
         self.compliance_seconds = compliance_seconds
+        # Where employers must be verified (LP_REQUIRE_EMPLOYER_VERIFICATION), only verified ones' vacancies
+        # are ranked: for workers' matches, candidates and notices alike.
+        self.require_verification = require_verification
         self.tail: TopicTail | None = None
         self.updated_at: dt.datetime | None = None
         # The records as events leave them (the tail writes, under ``_lock``).
         self._lock = threading.Lock()
         self._vacancies: dict[str, VacancyState] = {}
         self._compliance: dict[str, float] = {}
+        self._verified: set[str] = set()
         self._vacancies_changed = False
         self._unbuilt: set[str] = set()  # vacancies changed since the table was built
         self._revisions: dict[str, int] = {}
@@ -241,6 +248,7 @@ class RankingIndex:
             histories.setdefault(stored["worker_id"], {})[stored["_id"]] = records.history_entry(stored)
         with self._lock:
             self._vacancies, self._compliance, self._histories = vacancies, dict(model.compliance), histories
+            self._verified = set(model.verified)
             self._revisions = {w["_id"]: w.get("revision", 0) for w in model.workers}
             self._next_profiles = {w["_id"]: w.get("profile") or {} for w in model.workers}
             self._pending, self._vacancies_changed = set(self._next_profiles), True
@@ -261,6 +269,8 @@ class RankingIndex:
                 changed = self._apply_vacancy(change)
             elif isinstance(change, records.ProfileChange):
                 changed = self._apply_profile(change)
+            elif isinstance(change, records.Verification):
+                changed = self._apply_verification(change)
             else:
                 changed = self._apply_placement(change)
         if changed:
@@ -277,6 +287,13 @@ class RankingIndex:
         self._vacancies[change.vacancy_id] = VacancyState(change.revision, change.status, document=document, **kept)
         self._vacancies_changed = True
         self._unbuilt.add(change.vacancy_id)
+        return True
+
+    def _apply_verification(self, change: records.Verification) -> bool:
+        if (change.employer_id in self._verified) == change.verified:
+            return False
+        (self._verified.add if change.verified else self._verified.discard)(change.employer_id)
+        self._vacancies_changed = True
         return True
 
     def _apply_profile(self, change: records.ProfileChange) -> bool:
@@ -308,7 +325,7 @@ class RankingIndex:
                 rebuild, self._vacancies_changed = self._vacancies_changed, False
                 if rebuild:
                     self._unbuilt = set()
-                states = {v: s for v, s in self._vacancies.items() if s.status == OPEN} if rebuild else None
+                states = {v: s for v, s in self._vacancies.items() if self._ranked(s)} if rebuild else None
                 compliance = dict(self._compliance)
             if pending:
                 self._write_workers(profiles, histories)
@@ -447,9 +464,13 @@ class RankingIndex:
             return _history(self._histories.get(worker_id, {}))
 
     def open_vacancy(self, vacancy_id: str) -> bool:
-        """Whether the vacancy is open by the events applied so far."""
+        """Whether the vacancy is open by the events applied so far (and its employer may reach workers)."""
         state = self._vacancies.get(vacancy_id)
-        return state is not None and state.status == OPEN
+        return state is not None and self._ranked(state)
+
+    def _ranked(self, state: VacancyState) -> bool:
+        """Open, and of an employer that may reach workers."""
+        return state.status == OPEN and (not self.require_verification or state.employer_id in self._verified)
 
     def _worker_table(self, worker_id: str):
         with self._columns_lock.reading():
@@ -492,6 +513,7 @@ def read_model() -> ReadModel:
         workers=list(WorkerRecord._get_collection().find({}, {"revision": 1, "profile": 1})),
         placements=list(PlacementRecord._get_collection().find({})),
         compliance={e.id: e.compliance for e in EmployerRecord.objects},
+        verified=frozenset(e["_id"] for e in EmployerRecord._get_collection().find({"verified": True}, {"_id": 1})),
     )
 
 
@@ -501,7 +523,7 @@ def start_index(settings: Settings, ranker=None, **options) -> RankingIndex:
     # Request threads already share the cores: a BLAS pool per call only makes them wait on each other
     # (measured on 2 busy cores: 100,000 workers x one vacancy's skills, 16 ms with 2 BLAS threads, 1.7 ms with 1).
     threadpool_limits(1, user_api="blas")
-    index = RankingIndex(ranker, **options)
+    index = RankingIndex(ranker, require_verification=settings.require_employer_verification, **options)
     index.tail = TopicTail(settings, TOPICS, index.apply, start=f"committed:{settings.service}",
                            name="ranking-index")
     threading.Thread(target=_build_and_follow, args=(index,), name="ranking-index", daemon=True).start()

@@ -103,12 +103,13 @@ class OfferOutcome(Document):
 
 
 class EmployerRecord(Document):
-    """An employer's record with the ethics service: reviews, blocks and review flags."""
+    """An employer's record with the ethics service: reviews, blocks, review flags and verification."""
 
     id = StringField(primary_key=True)
     reviewed = IntField(default=0)
     blocked = IntField(default=0)
     flagged = IntField(default=0)
+    verified = BooleanField(default=False)  # by an auditor (``employer.verified``)
 
     meta = {"collection": "employers"}
 

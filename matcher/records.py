@@ -84,6 +84,14 @@ class Placement:
     entry: dict
 
 
+@dataclass(frozen=True)
+class Verification:
+    """The auditors' decision on an employer: only a verified one reaches workers where that is required."""
+
+    employer_id: str
+    verified: bool
+
+
 def vacancy_submitted(event: Envelope) -> VacancyChange:
     """A new revision is under review: the vacancy is hidden until its verdict."""
     payload = event.payload
@@ -133,6 +141,15 @@ def placement_completed(event: Envelope) -> Placement:
              "worker_rating": _rating(payload.get("worker_rating")),
              "employer_rating": _rating(payload.get("employer_rating"))}
     return Placement(event.subject, worker_id, entry)
+
+
+def employer_verified(event: Envelope) -> Verification:
+    """``employer.verified``: the last decision on an employer wins (its events share one partition)."""
+    payload = event.payload
+    decision = payload.get("decision")
+    if decision not in ("verified", "rejected"):
+        raise ValueError(f"employer.verified with decision {decision!r}")
+    return Verification(str(payload.get("employer_id") or event.subject), decision == "verified")
 
 
 def history_entry(stored: dict) -> dict:

@@ -50,3 +50,9 @@ def set_outcome(offer_id: str, worker_id: str, vacancy_id: str, accepted: bool) 
     update_one(OfferOutcome, {"id": offer_id},
                {"set__worker_id": worker_id, "set__vacancy_id": vacancy_id, "set__accepted": accepted},
                upsert=True)
+
+
+def set_verified(verification: records.Verification) -> None:
+    """Record the auditors' last decision on an employer."""
+    update_one(EmployerRecord, {"id": verification.employer_id}, {"set__verified": verification.verified},
+               upsert=True)

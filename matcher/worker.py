@@ -23,6 +23,7 @@ from services import db
 from services.batch import after_writes
 from services.config import Settings
 from services.events import (
+    EMPLOYER_VERIFIED,
     OFFER_RESPONDED,
     PLACEMENT_COMPLETED,
     VACANCY_CLOSED,
@@ -42,6 +43,7 @@ HANDLERS = {
     WORKER_PROFILE_UPDATED: handlers.on_worker_profile_updated,
     PLACEMENT_COMPLETED: handlers.on_placement_completed,
     OFFER_RESPONDED: handlers.on_offer_responded,
+    EMPLOYER_VERIFIED: handlers.on_employer_verified,
 }
 OUTBOX_DOCUMENTS = (ShownMatches,)
 # What an older version stored: lists kept ahead by its refresher, and the marks that fed it.
