@@ -25,8 +25,12 @@ CASES = [
     (errors.Conflict("This offer can no longer be answered."), 409, "conflict"),
     (errors.TooManyRequests("Too many attempts; try again in 7 seconds.", retry_after=7), 429, "rate_limited"),
     (errors.Unavailable("Candidates cannot be ranked right now; try again shortly."), 503, "service_unavailable"),
+    # A kind more precise than its status keeps its own code (contract: employer verification).
+    (errors.UnverifiedEmployer("An auditor has not verified this employer yet."), 403, "unverified_employer"),
 ]
 RAISED: dict[str, errors.DomainError] = {}
+# Codes the contract names beyond the status's own (the "Additions" sections).
+PRECISE_CODES = ("unverified_employer",)
 
 
 def settings(service: str = "employers") -> Settings:
@@ -58,7 +62,8 @@ def test_each_domain_error_answers_the_api_with_its_status_and_the_contract_body
     response = client.get("/api/v1/raise/it")
     assert response.status_code == status and status_of(error) == status
     assert response.get_json() == {"error": {"code": code, "message": error.message, "fields": {}}}
-    assert error.code == code == CODES[status]  # the domain's name for it is the contract's
+    # The domain's name for it is the contract's: its status's code, or a more precise one the contract names.
+    assert error.code == code and code in (CODES[status], *PRECISE_CODES)
 
 
 def test_a_rate_limit_says_when_to_try_again(client):
@@ -86,7 +91,10 @@ def test_a_subclass_answers_like_its_base_and_an_unknown_one_is_a_500(client):
 
 def test_every_domain_error_of_the_kernel_is_mapped():
     kinds = {cls for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.DomainError)}
-    assert kinds - {errors.DomainError} == set(HTTP_ERRORS)
+    # A precise kind (UnverifiedEmployer) answers as its listed base (Forbidden).
+    listed = {cls for cls in kinds if cls in HTTP_ERRORS or not any(base in HTTP_ERRORS for base in cls.__mro__)}
+    assert listed - {errors.DomainError} == set(HTTP_ERRORS)
+    assert all(status_of(cls()) != 500 for cls in kinds - {errors.DomainError})
 
 
 @pytest.mark.parametrize(("error", "status", "code"), CASES[:5])
@@ -110,3 +118,11 @@ def test_an_employers_page_shows_a_domain_error_as_its_error_page_in_the_reader_
     assert "<h1>" in page and "There is nothing here" not in page  # the Spanish text, not the msgid
     assert app.test_client().get("/extra/it").get_data(as_text=True).count(
         "There is nothing here, or it belongs to another account.") == 1
+
+
+def test_an_incomplete_request_answers_422_with_its_fields(client):
+    RAISED["it"] = errors.Incomplete("Give the registration number.", {"registration_number": ["Required."]})
+    response = client.get("/api/v1/raise/it")
+    assert response.status_code == 422
+    assert response.get_json()["error"] == {"code": "validation_failed", "message": "The request has invalid fields.",
+                                            "fields": {"registration_number": ["Required."]}}
