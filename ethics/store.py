@@ -49,6 +49,8 @@ def add_registration(employer_id: str, details: dict) -> bool:
         key = ObjectId(employer_id)
     except (InvalidId, TypeError):
         return False
-    fields = {f"set_on_insert__{name}": value for name, value in details.items()}
+    # An upsert stores only what it names: the queue reads ``verification``, the decisions ``decision_count``.
+    fields = {f"set_on_insert__{name}": value
+              for name, value in {**details, "verification": "unverified", "decision_count": 0}.items()}
     EmployerRegistration.objects(id=key).update_one(upsert=True, **fields)
     return True

@@ -57,7 +57,9 @@ def with_events(update: dict, events) -> dict:
     stored = [event.to_dict() if isinstance(event, Envelope) else event for event in events]
     if not stored:
         return update
-    return {**update, "$push": {"outbox": {"$each": stored}}, "$set": {**update.get("$set", {}), PENDING: True}}
+    # Merged into the update's own $push and $set (a decision pushed to a list and its event, in one write).
+    return {**update, "$push": {**update.get("$push", {}), "outbox": {"$each": stored}},
+            "$set": {**update.get("$set", {}), PENDING: True}}
 
 
 def write(document_class, filter_: dict, update: dict, events=()) -> bool:

@@ -55,3 +55,11 @@ def test_events_kept_as_documents_or_text_are_stored_as_they_are():
     update = outbox.with_events({"$unset": {"due_at": ""}}, [event.to_text(), event.to_dict()])
     assert update["$push"]["outbox"]["$each"] == [event.to_text(), event.to_dict()]
     assert update["$unset"] == {"due_at": ""} and update["$set"] == {outbox.PENDING: True}
+
+
+def test_an_update_that_pushes_to_a_list_keeps_its_push_beside_the_events():
+    event = new_event("employer.verified", "ethics", "e1", {"decision": "verified"})
+    update = outbox.with_events({"$push": {"decisions": {"decision": "verified"}}, "$inc": {"decision_count": 1}},
+                                [event])
+    assert update["$push"] == {"decisions": {"decision": "verified"}, "outbox": {"$each": [event.to_dict()]}}
+    assert update["$inc"] == {"decision_count": 1}
