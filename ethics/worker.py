@@ -1,4 +1,5 @@
-"""The ethics service's background process: reviews submissions, records grievances, relays verdicts.
+"""The ethics service's background process: reviews submissions, records grievances and workers' ratings,
+relays verdicts.
 
 Run with ``python -m ethics.worker``.
 """
@@ -7,15 +8,16 @@ from __future__ import annotations
 
 from ethics.flag_counts import build_once
 from ethics.grievance_flags import anonymise_old_flags
-from ethics.handlers import on_grievance_filed, on_offer_submitted, on_vacancy_submitted
+from ethics.handlers import on_grievance_filed, on_offer_submitted, on_placement_rated, on_vacancy_submitted
 from ethics.models import Review
-from services.events import GRIEVANCE_FILED, OFFER_SUBMITTED, VACANCY_SUBMITTED
+from services.events import GRIEVANCE_FILED, OFFER_SUBMITTED, PLACEMENT_RATED, VACANCY_SUBMITTED
 from services.worker import run_worker
 
 HANDLERS = {
     VACANCY_SUBMITTED: on_vacancy_submitted,
     OFFER_SUBMITTED: on_offer_submitted,
     GRIEVANCE_FILED: on_grievance_filed,
+    PLACEMENT_RATED: on_placement_rated,
 }
 OUTBOX_DOCUMENTS = (Review,)
 

@@ -25,6 +25,7 @@ from services.config import Settings
 from services.events import (
     OFFER_RESPONDED,
     PLACEMENT_COMPLETED,
+    PLACEMENT_RATED,
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
@@ -41,6 +42,7 @@ HANDLERS = {
     VACANCY_CLOSED: handlers.on_vacancy_closed,
     WORKER_PROFILE_UPDATED: handlers.on_worker_profile_updated,
     PLACEMENT_COMPLETED: handlers.on_placement_completed,
+    PLACEMENT_RATED: handlers.on_placement_rated,
     OFFER_RESPONDED: handlers.on_offer_responded,
 }
 OUTBOX_DOCUMENTS = (ShownMatches,)
