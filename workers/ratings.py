@@ -51,7 +51,7 @@ def rate(worker_id: str, offer_id: str, data: dict) -> Offer:
         grievances.file_grievance({"category": comment_category(rating["answers"]), "text": rating["comment"],
                                    "employer_id": offer.employer_id, "offer_id": offer.offer_id,
                                    "anonymous": True}, worker_id)
-    return Offer.objects.get(pk=offer.pk)
+    return offers.get(worker_id, offer_id)
 
 
 def _conflict(offer: Offer) -> str:
