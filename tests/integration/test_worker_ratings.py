@@ -179,3 +179,8 @@ def test_one_worker_rating_many_seasons_is_one_rater(client, workers_worker):
     counted = eventually(lambda: EmployerRating.objects(id="emp2", count=worker_seasons).first(), "both counted",
                          timeout=90)
     assert counted.raters == 1 and counted.total == 5 * worker_seasons
+
+
+def test_the_openapi_document_lists_the_rating(client):
+    rating_path = client.get("/openapi.json").get_json()["paths"]["/api/v1/me/offers/{offer_id}/rating"]
+    assert "201" in rating_path["post"]["responses"] and "422" in rating_path["post"]["responses"]
