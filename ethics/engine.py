@@ -16,7 +16,8 @@ from ethics.rules.fields import text as as_text
 from ethics.rules.textflags import text_flags
 from ethics.rules.textnorm import shorten
 
-__all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "grievance_flag"]
+__all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "grievance_flag",
+           "rating_flags"]
 
 RULES_VERSION = "2027.01.1"
 
@@ -87,3 +88,21 @@ def grievance_flag(category: str, text: str) -> Flag:
     about = f" ({category})" if category else ""
     return make_flag("grievance", f"A worker filed a grievance{about} about this employer: an auditor should look "
                      "into it.", shorten(as_text(text), 200))
+
+
+# A worker's answer about a completed season (``placement.rated``) that puts a review flag on the employer:
+# the answer, the value that raises the flag, the rule, and its message.
+RATING_ANSWERS = (
+    ("no_fees_charged", False, "rating-fees-charged",
+     "A worker who rated a completed season says fees were charged for the job: an auditor should look into it."),
+    ("paid_on_time", False, "rating-paid-late",
+     "A worker who rated a completed season says they were not paid on time: an auditor should look into it."),
+)
+
+
+def rating_flags(answers: dict) -> list[Flag]:
+    """The review flags a worker's answers about a season put on the employer (event flow only); an answer
+    that is not exactly false (absent, or not a boolean) raises none."""
+    answers = mapping(answers)
+    return [make_flag(rule, message, f"{answer}: false") for answer, value, rule, message in RATING_ANSWERS
+            if answers.get(answer) is value]

@@ -1,4 +1,4 @@
-"""Use cases of the ethics service: review what is submitted, record grievances.
+"""Use cases of the ethics service: review what is submitted, record grievances and workers' ratings.
 
 Each handler is safe to run twice on the same event: the review is keyed by
 the request's event id and flags by deterministic keys (``ethics.store``); the flag counts of
@@ -69,6 +69,19 @@ def on_employer_registered(event: Envelope) -> None:
     if not store.add_registration(employer_id, details):
         raise ValueError(f"employer.registered for {employer_id!r}, not an employer id")
     log.info("employer %s registered for verification", employer_id)
+
+
+def on_placement_rated(event: Envelope) -> None:
+    """``placement.rated`` → a review flag on the employer for each answer that says fees were charged or
+    wages came late (``engine.rating_flags``). Keyed by the rated offer and the rule: a season is rated once,
+    so a replay, or the same rating published again, stores nothing new."""
+    payload = event.payload
+    employer_id = str(payload.get("employer_id") or "")
+    if not employer_id or not isinstance(payload.get("answers"), dict):
+        raise ValueError("placement.rated without employer_id and answers")
+    document = {k: payload.get(k) for k in ("offer_id", "vacancy_id", "answers") if k in payload}
+    store.add_flags([_flag_row(f"rating:{event.subject}:{flag.rule}", flag, employer_id, "rating", event.subject,
+                               document, engine.RULES_VERSION) for flag in engine.rating_flags(payload["answers"])])
 
 
 def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:

@@ -72,7 +72,7 @@ class Flag(Document):
 
     key = StringField(required=True, unique=True)
     employer_id = StringField(default="")
-    document_kind = StringField(required=True, choices=("vacancy", "offer", "grievance"))
+    document_kind = StringField(required=True, choices=("vacancy", "offer", "grievance", "rating"))
     document_id = StringField(required=True)
     document = DictField()
     rule = StringField(required=True)

@@ -1,4 +1,5 @@
-"""The ethics service's background process: reviews submissions, records grievances, relays verdicts.
+"""The ethics service's background process: reviews submissions, records grievances and workers' ratings,
+relays verdicts.
 
 Run with ``python -m ethics.worker``.
 """
@@ -7,9 +8,15 @@ from __future__ import annotations
 
 from ethics.flag_counts import build_once
 from ethics.grievance_flags import anonymise_old_flags
-from ethics.handlers import on_employer_registered, on_grievance_filed, on_offer_submitted, on_vacancy_submitted
+from ethics.handlers import (
+    on_employer_registered,
+    on_grievance_filed,
+    on_offer_submitted,
+    on_placement_rated,
+    on_vacancy_submitted,
+)
 from ethics.models import EmployerRegistration, Review
-from services.events import EMPLOYER_REGISTERED, GRIEVANCE_FILED, OFFER_SUBMITTED, VACANCY_SUBMITTED
+from services.events import EMPLOYER_REGISTERED, GRIEVANCE_FILED, OFFER_SUBMITTED, PLACEMENT_RATED, VACANCY_SUBMITTED
 from services.worker import run_worker
 
 HANDLERS = {
@@ -17,6 +24,7 @@ HANDLERS = {
     OFFER_SUBMITTED: on_offer_submitted,
     GRIEVANCE_FILED: on_grievance_filed,
     EMPLOYER_REGISTERED: on_employer_registered,
+    PLACEMENT_RATED: on_placement_rated,
 }
 OUTBOX_DOCUMENTS = (Review, EmployerRegistration)
 

@@ -42,6 +42,12 @@ def on_placement_completed(event: Envelope) -> None:
     store.set_placement(records.placement_completed(event))
 
 
+def on_placement_rated(event: Envelope) -> None:
+    """A worker's rating of the employer: the worker's side of the placement (its ``worker_rating``), which
+    the circular signal reads with the employer's side."""
+    store.set_placement(records.placement_rated(event))
+
+
 def on_offer_responded(event: Envelope) -> None:
     """A worker accepted or declined an offer: kept as an outcome to learn from (rankings do not move)."""
     payload = event.payload

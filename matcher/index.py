@@ -48,6 +48,7 @@ from services.config import Settings
 from services.events import (
     EMPLOYER_VERIFIED,
     PLACEMENT_COMPLETED,
+    PLACEMENT_RATED,
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
@@ -66,6 +67,7 @@ CHANGES = {
     WORKER_PROFILE_UPDATED: records.worker_profile,
     PLACEMENT_COMPLETED: records.placement_completed,
     EMPLOYER_VERIFIED: records.employer_verified,
+    PLACEMENT_RATED: records.placement_rated,
 }
 TOPICS = tuple(CHANGES)
 REBUILD_SECONDS = 0.2
@@ -306,9 +308,10 @@ class RankingIndex:
 
     def _apply_placement(self, placement: records.Placement) -> bool:
         history = self._histories.setdefault(placement.worker_id, {})
-        if history.get(placement.placement_id) == placement.entry:
+        merged = records.history_entry(placement.merged(history.get(placement.placement_id)))
+        if history.get(placement.placement_id) == merged:
             return False
-        history[placement.placement_id] = placement.entry
+        history[placement.placement_id] = merged
         if placement.worker_id in self._revisions:
             self._pending.add(placement.worker_id)
         return True
@@ -495,8 +498,9 @@ class RankingIndex:
 
 
 def _history(placements: dict) -> list[dict]:
-    """A worker's placements in id order: the same list in every process, whatever order events came in."""
-    return [placements[p] for p in sorted(placements)]
+    """A worker's placements in id order: the same list in every process, whatever order events came in
+    (those whose season is not known yet left out: ``records.in_history``)."""
+    return [placements[p] for p in sorted(placements) if records.in_history(placements[p])]
 
 
 def _today() -> dt.date:

@@ -41,6 +41,7 @@ from services.config import Settings
 from services.events import (
     MATCHES_UPDATED,
     PLACEMENT_COMPLETED,
+    PLACEMENT_RATED,
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
@@ -65,7 +66,7 @@ SETTLE_OWN = timedelta(seconds=0.1)
 SETTLE_OTHERS = timedelta(seconds=2)
 MAX_NOTICE_BYTES = 2048  # the whole envelope as sent
 VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
-SCREENED = (*VACANCY_TOPICS, WORKER_PROFILE_UPDATED, PLACEMENT_COMPLETED)
+SCREENED = (*VACANCY_TOPICS, WORKER_PROFILE_UPDATED, PLACEMENT_COMPLETED, PLACEMENT_RATED)
 # How long after an event a matcher web process may still rank without it (its index applies events
 # within about a second): watches written that soon after a screened event are checked again.
 RACE = timedelta(seconds=2)
@@ -281,7 +282,7 @@ class NoticeScreen:
             return self._vacancy(envelope.subject, now)
         if topic == WORKER_PROFILE_UPDATED:
             worker_id = envelope.subject
-        elif topic == PLACEMENT_COMPLETED:
+        elif topic in (PLACEMENT_COMPLETED, PLACEMENT_RATED):
             worker_id = str(envelope.payload.get("worker_id") or "")
         else:
             return []

@@ -10,7 +10,13 @@ replaying one is harmless in both:
   have been read first, from another topic);
 - a closed vacancy stays closed, whatever comes later;
 - a worker's profile wins from its own revision on;
-- a placement is keyed by its offer: the same one twice is one placement.
+- a placement is keyed by its offer: the same one twice is one placement;
+  the employer's side (``placement.completed``: the season and the
+  employer's rating of the worker, ``employer_rating``) and the worker's
+  side (``placement.rated``: the worker's rating of the employer,
+  ``worker_rating``) each set only their own fields, so they may come in
+  either order, and a placement joins the worker's history once its season
+  is known (``in_history``).
 
 An event that cannot be read raises ``ValueError`` (the consumer
 dead-letters it; the index logs and skips it).
@@ -77,11 +83,16 @@ class ProfileChange:
 
 @dataclass(frozen=True)
 class Placement:
-    """One season's outcome (keyed by its offer), as a worker's history entry."""
+    """One side of a season's outcome (keyed by its offer): the history entry's fields this event sets;
+    the others stay as recorded (``merged``)."""
 
     placement_id: str
     worker_id: str
     entry: dict
+
+    def merged(self, recorded: dict | None) -> dict:
+        """The recorded entry (or none) with this event's fields, as the database's upsert leaves it."""
+        return {**(recorded or {}), **self.entry}
 
 
 @dataclass(frozen=True)
@@ -138,8 +149,11 @@ def placement_completed(event: Envelope) -> Placement:
         raise ValueError("placement.completed without worker_id and season")
     entry = {"employer_id": str(payload.get("employer_id") or ""), "vacancy_id": str(payload.get("vacancy_id") or ""),
              "season": season, "completed": bool(payload.get("completed", True)),
-             "worker_rating": _rating(payload.get("worker_rating")),
              "employer_rating": _rating(payload.get("employer_rating"))}
+    # The worker's rating is the worker's side (``placement_rated``): an employer's event without one
+    # must not erase it.
+    if _rating(payload.get("worker_rating")) is not None:
+        entry["worker_rating"] = _rating(payload.get("worker_rating"))
     return Placement(event.subject, worker_id, entry)
 
 
@@ -150,6 +164,25 @@ def employer_verified(event: Envelope) -> Verification:
     if decision not in ("verified", "rejected"):
         raise ValueError(f"employer.verified with decision {decision!r}")
     return Verification(str(payload.get("employer_id") or event.subject), decision == "verified")
+
+
+def placement_rated(event: Envelope) -> Placement:
+    """The worker's side of a season: how the worker rated the employer (the event's ``employer_rating``,
+    the history's ``worker_rating``)."""
+    payload = event.payload
+    worker_id, rating = str(payload.get("worker_id") or ""), _rating(payload.get("employer_rating"))
+    if not worker_id or rating is None:
+        raise ValueError("placement.rated without worker_id and an employer_rating of 1 to 5")
+    entry = {"employer_id": str(payload.get("employer_id") or ""), "vacancy_id": str(payload.get("vacancy_id") or ""),
+             "worker_rating": rating}
+    return Placement(event.subject, worker_id, entry)
+
+
+def in_history(entry: dict) -> bool:
+    """Whether a placement is a season of the worker's history: its employer's side (the season) is known.
+    A worker's rating that came first waits for it."""
+    season = entry.get("season")
+    return isinstance(season, dict) and bool(season.get("end"))
 
 
 def history_entry(stored: dict) -> dict:

@@ -39,7 +39,8 @@ def set_profile(change: records.ProfileChange) -> None:
 
 
 def set_placement(placement: records.Placement) -> None:
-    """Record a season's outcome, keyed by its offer (the same one twice is one placement)."""
+    """Record one side of a season's outcome (the fields its event sets), keyed by its offer (the same one
+    twice is one placement)."""
     update_one(PlacementRecord, {"id": placement.placement_id},
                {"set__worker_id": placement.worker_id, **{f"set__{k}": v for k, v in placement.entry.items()}},
                upsert=True)

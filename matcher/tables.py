@@ -174,8 +174,10 @@ def placement_signal(placement: dict) -> float:
     """+1 for a completed season rated well by both sides (or by the one that rated), -1 for an abandoned
     or badly rated one, else 0.
 
-    The workers service does not ask workers to rate employers yet, so a missing rating is no complaint;
-    a season nobody rated stays neutral.
+    Both sides: ``worker_rating`` is how the worker rated the employer (``placement.rated``),
+    ``employer_rating`` how the employer rated the worker (``placement.completed``). Either side may not
+    have rated (workers rate when they choose to): a missing rating is no complaint, and a season nobody
+    rated stays neutral.
     """
     ratings = [placement.get(k) for k in ("worker_rating", "employer_rating")]
     given = [r for r in ratings if r is not None]

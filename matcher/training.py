@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from matcher import records
 from matcher.features import FEATURES, placement_signal
 from matcher.models import EmployerRecord, OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord
 from matcher.ranker import LearnedRanker, enough_outcomes
@@ -39,7 +40,8 @@ def training_set(rows: list[tuple[str, str, int]]) -> tuple[np.ndarray, np.ndarr
     worker_ids, vacancy_ids = sorted({r[0] for r in rows}), sorted({r[1] for r in rows})
     histories = {}
     for placement in PlacementRecord.objects(worker_id__in=worker_ids):
-        histories.setdefault(placement.worker_id, []).append(placement.history_entry())
+        if records.in_history(placement.history_entry()):  # a worker's rating whose season is not known yet
+            histories.setdefault(placement.worker_id, []).append(placement.history_entry())
     worker_table = WorkerTable.from_documents([workers[w].profile for w in worker_ids],
                                               [histories.get(w, []) for w in worker_ids])
     vacancy_table = VacancyTable.from_documents(

@@ -26,6 +26,7 @@ from services.events import (
     EMPLOYER_VERIFIED,
     OFFER_RESPONDED,
     PLACEMENT_COMPLETED,
+    PLACEMENT_RATED,
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
@@ -42,6 +43,7 @@ HANDLERS = {
     VACANCY_CLOSED: handlers.on_vacancy_closed,
     WORKER_PROFILE_UPDATED: handlers.on_worker_profile_updated,
     PLACEMENT_COMPLETED: handlers.on_placement_completed,
+    PLACEMENT_RATED: handlers.on_placement_rated,
     OFFER_RESPONDED: handlers.on_offer_responded,
     EMPLOYER_VERIFIED: handlers.on_employer_verified,
 }

@@ -20,6 +20,8 @@ WORKER_PROFILE_UPDATED = "worker.profile_updated"
 PLACEMENT_COMPLETED = "placement.completed"
 GRIEVANCE_FILED = "grievance.filed"
 MATCHES_UPDATED = "matches.updated"
+# Workers' voice (the contract's additions): a worker's rating of a completed season.
+PLACEMENT_RATED = "placement.rated"
 # Beyond the contract's list (docs/events.md): the matcher and the workers
 # service must learn when a vacancy stops taking workers and when an
 # employer withdraws an offer the worker has already seen.
@@ -44,6 +46,7 @@ TOPICS = (
     OFFER_WITHDRAWN,
     EMPLOYER_REGISTERED,
     EMPLOYER_VERIFIED,
+    PLACEMENT_RATED,
 )
 SCHEMA_VERSION = 1
 

@@ -519,6 +519,25 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "pt": "Um trabalhador registrou uma queixa sobre este empregador: um auditor deve analisá-la.",
         "ht": "Yon travayè pote plent sou patwon sa a: yon oditè dwe gade sa.",
     },
+    # Review flags of workers' ratings (engine.rating_flags).
+    "A worker who rated a completed season says fees were charged for the job: an auditor should look into it.": {
+        "es": "Un trabajador que calificó una temporada terminada dice que le cobraron cuotas por el trabajo: un "
+              "auditor debe revisarlo.",
+        "fr": "Un travailleur qui a noté une saison terminée dit que des frais lui ont été demandés pour l'emploi : "
+              "un auditeur doit l'examiner.",
+        "pt": "Um trabalhador que avaliou uma temporada concluída diz que cobraram taxas pelo trabalho: um auditor "
+              "deve analisar.",
+        "ht": "Yon travayè ki bay yon sezon fini nòt di yo te fè l peye frè pou travay la: yon oditè dwe gade sa.",
+    },
+    "A worker who rated a completed season says they were not paid on time: an auditor should look into it.": {
+        "es": "Un trabajador que calificó una temporada terminada dice que no le pagaron a tiempo: un auditor debe "
+              "revisarlo.",
+        "fr": "Un travailleur qui a noté une saison terminée dit qu'il n'a pas été payé à temps : un auditeur doit "
+              "l'examiner.",
+        "pt": "Um trabalhador que avaliou uma temporada concluída diz que não foi pago em dia: um auditor deve "
+              "analisar.",
+        "ht": "Yon travayè ki bay yon sezon fini nòt di yo pa t peye l alè: yon oditè dwe gade sa.",
+    },
 }
 # Values carried into a translation that are words of the English message themselves; "of X" is the
 # value of an ``{of_name}`` placeholder ("the description of the vacancy": "a descrição da vaga").

@@ -60,6 +60,7 @@ ROUTES = {
     ev.MATCHES_UPDATED: ("matcher", ("workers",)),
     ev.EMPLOYER_REGISTERED: ("employers", ("ethics",)),
     ev.EMPLOYER_VERIFIED: ("ethics", ("employers", "matcher")),
+    ev.PLACEMENT_RATED: ("workers", ("ethics", "matcher", "workers")),
 }
 
 

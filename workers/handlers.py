@@ -18,7 +18,7 @@ from marshmallow import ValidationError
 
 from services.documents import VacancySchema
 from services.events import Envelope
-from workers import store
+from workers import ratings, store
 from workers.models import SHOWN_VERDICTS
 
 log = logging.getLogger(__name__)
@@ -91,6 +91,12 @@ def on_offer_withdrawn(event: Envelope) -> None:
 def on_placement_completed(event: Envelope) -> None:
     """``placement.completed`` → completed (from accepted, or sent if the answer travelled another way)."""
     store.complete_offer(event.subject)
+
+
+def on_placement_rated(event: Envelope) -> None:
+    """``placement.rated`` (this service's own) → counted once in its employer's rating sums."""
+    if not ratings.count(event.payload):
+        log.info("rating of offer %s counted already", event.subject)
 
 
 # --------------------------------------------------------------------------- the vacancy cards

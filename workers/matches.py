@@ -6,7 +6,8 @@ from the ethics verdicts. A vacancy without a card (under review, blocked,
 closed, or a document that is not the contract's vacancy) is never shown,
 whatever the matcher sends, and neither is one whose season has begun.
 ``/me/matches`` is served from each process's cache (``workers.match_cache``)
-while the events that change it are followed.
+while the events that change it are followed; an employer's rating on a card is read with the cards, so a
+cached answer shows it as it was then (a few minutes at most: ``LP_MATCHES_CACHE_SECONDS``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from flask import current_app
 
 from services.config import Settings
 from services.matcher_client import MatcherClient, MatcherUnavailable
-from workers import store
+from workers import ratings, store
 from workers.match_cache import MatchCache
 
 SHOWN = 20  # as many as the pages and the API show
@@ -115,10 +116,14 @@ def ranking(worker_id: str, limit: int) -> dict | None:
 
 
 def joined(ranked: list[dict], today: str) -> list[dict]:
-    """The ranked matches that have a card and whose season has not begun, each with its card as ``vacancy``."""
+    """The ranked matches that have a card and whose season has not begun, each with its card as ``vacancy``
+    and the employer's rating (``workers.ratings``) on both."""
     cards = store.cards((m["vacancy_id"] for m in ranked), lambda ids: cache().card_texts(ids, store.card_texts))
-    return [{**m, "vacancy": cards[m["vacancy_id"]]} for m in ranked
+    kept = [(m, cards[m["vacancy_id"]]) for m in ranked
             if m["vacancy_id"] in cards and _start(cards[m["vacancy_id"]]) > today]
+    shown = ratings.aggregates(card.get("employer_id") or "" for _m, card in kept)
+    return [{**m, "vacancy": {**card, "employer_rating": shown[card.get("employer_id") or ""]},
+             "employer_rating": shown[card.get("employer_id") or ""]} for m, card in kept]
 
 
 def _read(call, *args, **kwargs) -> dict | None:

@@ -85,6 +85,9 @@ class Offer(OutboxDocument):
     vacancy = DictField()
     received_at = DateTimeField(default=utcnow)
     responded_at = DateTimeField()
+    # The worker's rating of the completed season (``workers.ratings``): set once, with ``rated_at``.
+    rating = DictField()
+    rated_at = DateTimeField()
 
     # The worker's inbox, newest first (``workers.offers.page``).
     meta = {"collection": "offers", "indexes": [("worker_id", "-id")]}
@@ -130,3 +133,21 @@ class VacancyCard(Document):
     updated_at = DateTimeField(default=utcnow)
 
     meta = {"collection": "vacancy_cards"}
+
+
+class EmployerRating(Document):
+    """The workers' ratings of one employer, summed as they come (``workers.ratings``): a card reads one
+    document, never the ratings.
+
+    ``offers`` lists the offers whose rating is counted, so a replayed ``placement.rated`` is not counted
+    twice (one conditional write adds the offer and the sums); ``raters`` counts the workers (a worker's
+    first rated season with the employer), which the cards' threshold is about.
+    """
+
+    id = StringField(primary_key=True)  # the employer's id
+    total = IntField(default=0)
+    count = IntField(default=0)
+    raters = IntField(default=0)
+    offers = ListField(StringField())
+
+    meta = {"collection": "employer_ratings"}

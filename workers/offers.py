@@ -65,7 +65,10 @@ def respond(worker_id: str, offer_id: str, action: str) -> Offer:
     return Offer.objects.get(pk=offer.pk)
 
 
-def to_dict(offer: Offer) -> dict:
+def to_dict(offer: Offer, employer_rating: dict | None = None) -> dict:
+    """The API's offer; ``employer_rating`` (``workers.ratings.aggregates``) on it and on its vacancy card."""
     return {"id": offer.offer_id, "status": offer.status, "vacancy_id": offer.vacancy_id,
             "employer_id": offer.employer_id, "employer_name": offer.employer_name, "offer": offer.offer,
-            "vacancy": offer.vacancy, "received_at": offer.received_at, "responded_at": offer.responded_at}
+            "vacancy": {**(offer.vacancy or {}), "employer_rating": employer_rating},
+            "received_at": offer.received_at, "responded_at": offer.responded_at,
+            "employer_rating": employer_rating, "rating": offer.rating or None}

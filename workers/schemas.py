@@ -115,12 +115,21 @@ class ProfileOutSchema(Schema):
     revision = fields.Integer()
 
 
+class EmployerRatingOutSchema(Schema):
+    """The workers' ratings of an employer, shown once enough workers rated it (``workers.ratings``)."""
+
+    average = fields.Float()
+    count = fields.Integer()
+
+
 class MatchOutSchema(Schema):
     vacancy_id = fields.String()
     score = fields.Float()
     reasons = fields.List(fields.String())
     reason_keys = fields.List(fields.String())
-    vacancy = fields.Dict()
+    vacancy = fields.Dict(metadata={"description": "the vacancy's card, with its employer_rating"})
+    employer_rating = fields.Nested(EmployerRatingOutSchema, allow_none=True,
+                                    metadata={"description": "null until 5 workers rated the employer"})
 
 
 class MatchesOutSchema(Schema):
@@ -139,6 +148,9 @@ class OfferOutSchema(Schema):
     vacancy = fields.Dict()
     received_at = fields.DateTime()
     responded_at = fields.DateTime(allow_none=True)
+    employer_rating = fields.Nested(EmployerRatingOutSchema, allow_none=True,
+                                    metadata={"description": "null until 5 workers rated the employer"})
+    rating = fields.Dict(allow_none=True, metadata={"description": "this worker's rating of the season, once given"})
 
 
 class OfferPageSchema(Schema):
@@ -164,4 +176,47 @@ class GrievanceSchema(Strict):
         data["text"] = data["text"].strip()
         if not data["text"]:
             raise ValidationError("Tell us what happened.", "text")
+        return data
+
+
+class StrictInteger(fields.Integer):
+    """An integer given as a number (JSON true is an integer to Python; a rating is not)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(strict=True, **kwargs)
+
+    def _validated(self, value):
+        if isinstance(value, bool):
+            raise self.make_error("invalid")
+        return super()._validated(value)
+
+
+class StrictBoolean(fields.Boolean):
+    """A JSON true or false, nothing that merely reads like one."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class RatingAnswersSchema(Strict):
+    paid_on_time = StrictBoolean(required=True)
+    housing_as_promised = StrictBoolean(required=True)
+    no_fees_charged = StrictBoolean(required=True)
+    treated_with_respect = StrictBoolean(required=True)
+
+
+class RatingSchema(Strict):
+    """A worker's rating of a completed season (the contract's ``POST /me/offers/{id}/rating``)."""
+
+    employer_rating = StrictInteger(required=True, validate=validate.Range(min=1, max=5))
+    recruiter_rating = StrictInteger(load_default=None, allow_none=True, validate=validate.Range(min=1, max=5))
+    answers = fields.Nested(RatingAnswersSchema, required=True)
+    comment = fields.String(load_default="", validate=validate.Length(max=5000))
+    send_comment_to_auditors = StrictBoolean(load_default=False)
+
+    @post_load
+    def tidy(self, data, **_kwargs):
+        data["comment"] = data["comment"].strip()
         return data

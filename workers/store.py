@@ -19,9 +19,10 @@ import json
 import logging
 
 from mongoengine import NotUniqueError
+from pymongo.errors import DuplicateKeyError
 
 from services import batch, db, outbox
-from workers.models import CARD_STATUSES, Offer, VacancyCard, Worker, utcnow
+from workers.models import CARD_STATUSES, EmployerRating, Offer, VacancyCard, Worker, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,46 @@ def answer_offer(entry: Offer, worker_id: str, response: str, event) -> bool:
     same write; False if it is no longer ``sent`` (written means matched: ``services.outbox.write``)."""
     return outbox.write(Offer, {"_id": entry.pk, "worker_id": worker_id, "status": "sent"},
                         {"$set": {"status": response, "responded_at": utcnow()}}, [event])
+
+
+def rate_offer(entry: Offer, worker_id: str, rating: dict, event) -> bool:
+    """Store the worker's ``rating`` of a ``completed``, unrated entry of theirs and queue ``event``
+    (``placement.rated``) in the same write; False if it is not completed or already rated (written means
+    matched: ``services.outbox.write``), and then nothing is written."""
+    return outbox.write(Offer, {"_id": entry.pk, "worker_id": worker_id, "status": "completed", "rated_at": None},
+                        {"$set": {"rating": rating, "rated_at": utcnow()}}, [event])
+
+
+def rated_before(worker_id: str, employer_id: str, entry: Offer) -> bool:
+    """Whether ``worker_id`` rated another season with ``employer_id`` before ``entry`` (rated): a worker is
+    counted once among an employer's raters, by their first rating, whatever order the events come in."""
+    earlier = {"$or": [{"rated_at": {"$lt": entry.rated_at}},
+                       {"rated_at": entry.rated_at, "offer_id": {"$lt": entry.offer_id}}]}
+    return Offer._get_collection().find_one(
+        {"worker_id": worker_id, "employer_id": employer_id, "rated_at": {"$ne": None}, **earlier},
+        {"_id": 1}) is not None
+
+
+def count_rating(employer_id: str, offer_id: str, stars: int, new_rater: bool) -> bool:
+    """Add one rating (``stars``, of offer ``offer_id``) to the employer's sums, once: the offer is recorded
+    in the same write, and a write that finds it there changes nothing. True if it was counted now."""
+    try:
+        result = EmployerRating._get_collection().update_one(
+            {"_id": employer_id, "offers": {"$ne": offer_id}},
+            {"$inc": {"total": stars, "count": 1, "raters": int(new_rater)}, "$push": {"offers": offer_id}},
+            upsert=True)
+    except DuplicateKeyError:
+        return False  # the employer's document holds the offer already: the upsert's insert collides
+    return bool(result.modified_count or result.upserted_id is not None)
+
+
+def employer_ratings(employer_ids) -> dict[str, dict]:
+    """The stored sums (``total``, ``count``, ``raters``) of ``employer_ids`` by id, in one look-up."""
+    ids = [e for e in dict.fromkeys(employer_ids) if e]
+    if not ids:
+        return {}
+    found = EmployerRating._get_collection().find({"_id": {"$in": ids}}, {"total": 1, "count": 1, "raters": 1})
+    return {row["_id"]: row for row in found}
 
 
 # --------------------------------------------------------------------------- the vacancy cards

@@ -10,6 +10,7 @@ from services.events import (
     OFFER_REVIEWED,
     OFFER_WITHDRAWN,
     PLACEMENT_COMPLETED,
+    PLACEMENT_RATED,
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
@@ -20,6 +21,7 @@ from workers.handlers import (
     on_offer_reviewed,
     on_offer_withdrawn,
     on_placement_completed,
+    on_placement_rated,
     on_vacancy_closed,
     on_vacancy_reviewed,
     on_vacancy_submitted,
@@ -32,11 +34,12 @@ HANDLERS = {
     OFFER_REVIEWED: on_offer_reviewed,
     OFFER_WITHDRAWN: on_offer_withdrawn,
     PLACEMENT_COMPLETED: on_placement_completed,
+    PLACEMENT_RATED: on_placement_rated,
     VACANCY_SUBMITTED: on_vacancy_submitted,
     VACANCY_REVIEWED: on_vacancy_reviewed,
     VACANCY_CLOSED: on_vacancy_closed,
 }
-# worker.profile_updated (Worker), offer.responded (Offer), grievance.filed (Grievance).
+# worker.profile_updated (Worker), offer.responded and placement.rated (Offer), grievance.filed (Grievance).
 OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
 
 

@@ -149,6 +149,12 @@ RULES = (
          "until it is shortened or simplified and submitted again, and an auditor sees the flag."),
     Rule("grievance", REVIEW, "ILO GP&OG general principle 13 (access to grievance mechanisms); IOM IRIS standard",
          "A worker filed a grievance about the employer."),
+    Rule("rating-fees-charged", REVIEW, "ILO GP&OG general principle 7 (no recruitment fees or related costs); "
+         "Employer Pays Principle",
+         "A worker who rated a completed season answered that fees were charged for the job (event flow only)."),
+    Rule("rating-paid-late", REVIEW, "ILO C.95 (Protection of Wages), Art. 12 (wages paid regularly); ILO GP&OG "
+         "general principle 9",
+         "A worker who rated a completed season answered that they were not paid on time (event flow only)."),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 

@@ -107,7 +107,8 @@ def test_matches_come_from_the_matcher_with_their_reason_keys(client, fake_match
     body = client.get("/api/v1/me/matches", headers=auth).get_json()
     assert len(body["matches"]) == 20 and body["preparing"] is False
     first = body["matches"][0]
-    assert set(first) == {"vacancy_id", "score", "reasons", "reason_keys", "vacancy"}
+    assert set(first) == {"vacancy_id", "score", "reasons", "reason_keys", "vacancy", "employer_rating"}
+    assert first["employer_rating"] is None and first["vacancy"]["employer_rating"] is None  # fewer than 5 raters
     assert first["reasons"][0] == "your skills match this job" and first["reason_keys"][0] == "skills_match"
     fake_matcher.preparing = True
     assert client.get("/api/v1/me/matches", headers=auth).get_json() == {

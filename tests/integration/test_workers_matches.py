@@ -19,6 +19,7 @@ from tests.integration.helpers import eventually
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     PASSWORD,
     app,
+    as_shown,
     client,
     fake_matcher,
     following_app,
@@ -132,7 +133,8 @@ def test_matches_are_the_matchers_ranking_with_this_services_cards(client, fake_
     plain = client.get("/api/v1/me/matches", headers=auth)
     assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
     body = plain.get_json()
-    assert body == {"matches": realistic_matches(20), "preparing": False, "updated_at": "2026-11-28T10:00:00Z"}
+    assert body == {"matches": as_shown(realistic_matches(20)), "preparing": False,
+                    "updated_at": "2026-11-28T10:00:00Z"}
     zipped = client.get("/api/v1/me/matches", headers={**auth, **GZIP})
     assert zipped.headers["Content-Encoding"] == "gzip" and json.loads(gzip.decompress(zipped.get_data())) == body
 
@@ -191,7 +193,7 @@ def test_a_cached_answer_is_served_without_asking_the_matcher(following_app, fak
     assert fake_matcher.calls_of(worker_id) == 1
     assert second.get_data() == first.get_data()
     assert len(json.loads(gzip.decompress(second.get_data()))["matches"]) == 20
-    assert client.get("/api/v1/me/matches", headers=auth).get_json()["matches"] == realistic_matches(20)
+    assert client.get("/api/v1/me/matches", headers=auth).get_json()["matches"] == as_shown(realistic_matches(20))
     assert fake_matcher.calls_of(worker_id) == 1
 
 

@@ -52,6 +52,12 @@ def realistic_matches(count: int = 20) -> list[dict]:
     return items
 
 
+def as_shown(matches: list[dict]) -> list[dict]:
+    """``matches`` as the workers service shows them: no employer has five raters, so the employer's rating
+    is null on each match and its card (``workers.ratings``)."""
+    return [{**m, "vacancy": {**m["vacancy"], "employer_rating": None}, "employer_rating": None} for m in matches]
+
+
 def ranked(matches: list[dict]) -> list[dict]:
     """``matches`` as the matcher's read-time ranking answers them: ids, scores and reasons, no vacancy."""
     return [{k: m[k] for k in ("vacancy_id", "score", "reason_keys", "reasons")} for m in matches]

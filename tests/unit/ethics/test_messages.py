@@ -132,6 +132,7 @@ def produced(request) -> tuple[set[str], set[tuple[str, int]]]:
     verdicts = [run_case(case) for case in load_cases()] + _examples()
     flags = [flag for verdict in verdicts for flag in verdict.flags]
     flags += [engine.grievance_flag("wages", "Unpaid overtime."), engine.grievance_flag("", "No category.")]
+    flags += engine.rating_flags({"no_fees_charged": False, "paid_on_time": False})
     return {flag.message for flag in flags}, called
 
 

@@ -38,7 +38,8 @@ def app():
 
 
 def test_the_worker_process_is_wired():
-    assert set(HANDLERS) == {ev.OFFER_REVIEWED, ev.OFFER_WITHDRAWN, ev.PLACEMENT_COMPLETED, ev.VACANCY_SUBMITTED,
+    assert set(HANDLERS) == {ev.OFFER_REVIEWED, ev.OFFER_WITHDRAWN, ev.PLACEMENT_COMPLETED, ev.PLACEMENT_RATED,
+                             ev.VACANCY_SUBMITTED,
                              ev.VACANCY_REVIEWED, ev.VACANCY_CLOSED}
     assert set(OUTBOX_DOCUMENTS) == {Worker, Offer, Grievance}
 
