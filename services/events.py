@@ -25,6 +25,8 @@ MATCHES_UPDATED = "matches.updated"
 # employer withdraws an offer the worker has already seen.
 VACANCY_CLOSED = "vacancy.closed"
 OFFER_WITHDRAWN = "offer.withdrawn"
+# Workers' voice (CONTRACT.md): a worker erased their account; every service forgets them.
+WORKER_ERASED = "worker.erased"
 
 # One topic per event type, named like the type.
 TOPICS = (
@@ -39,6 +41,7 @@ TOPICS = (
     MATCHES_UPDATED,
     VACANCY_CLOSED,
     OFFER_WITHDRAWN,
+    WORKER_ERASED,
 )
 SCHEMA_VERSION = 1
 
