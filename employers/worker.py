@@ -5,15 +5,16 @@ Run with ``python -m employers.worker``.
 
 from __future__ import annotations
 
-from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
+from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed, on_worker_erased
 from employers.models import Offer, Vacancy
-from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
+from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED, WORKER_ERASED
 from services.worker import run_worker
 
 HANDLERS = {
     VACANCY_REVIEWED: on_vacancy_reviewed,
     OFFER_REVIEWED: on_offer_reviewed,
     OFFER_RESPONDED: on_offer_responded,
+    WORKER_ERASED: on_worker_erased,
 }
 OUTBOX_DOCUMENTS = (Vacancy, Offer)
 

@@ -50,3 +50,9 @@ def on_offer_responded(event: Envelope) -> None:
     if response not in ("accepted", "declined") or not worker_id or not vacancy_id:
         raise ValueError("offer.responded without response, worker_id and vacancy_id")
     store.set_outcome(event.subject, worker_id, vacancy_id, response == "accepted")
+
+
+def on_worker_erased(event: Envelope) -> None:
+    """A worker erased their account: their profile, placements, outcomes and watch go (the index and the
+    notice screen follow, ``matcher.worker``)."""
+    store.erase_worker(records.worker_erased(event))

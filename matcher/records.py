@@ -10,7 +10,10 @@ replaying one is harmless in both:
   have been read first, from another topic);
 - a closed vacancy stays closed, whatever comes later;
 - a worker's profile wins from its own revision on;
-- a placement is keyed by its offer: the same one twice is one placement.
+- a placement is keyed by its offer: the same one twice is one placement;
+- an erased worker goes with everything kept of them (a profile event that comes later, from its
+  own topic, would bring the profile back: the workers service published nothing after the erasure,
+  so only an event already on its way can, see ``worker_erased``).
 
 An event that cannot be read raises ``ValueError`` (the consumer
 dead-letters it; the index logs and skips it).
@@ -84,6 +87,13 @@ class Placement:
     entry: dict
 
 
+@dataclass(frozen=True)
+class Erasure:
+    """A worker erased their account: their profile, history and lists go."""
+
+    worker_id: str
+
+
 def vacancy_submitted(event: Envelope) -> VacancyChange:
     """A new revision is under review: the vacancy is hidden until its verdict."""
     payload = event.payload
@@ -133,6 +143,14 @@ def placement_completed(event: Envelope) -> Placement:
              "worker_rating": _rating(payload.get("worker_rating")),
              "employer_rating": _rating(payload.get("employer_rating"))}
     return Placement(event.subject, worker_id, entry)
+
+
+def worker_erased(event: Envelope) -> Erasure:
+    """``worker.erased``: the worker named by the payload (the subject says the same)."""
+    worker_id = str(event.payload.get("worker_id") or event.subject or "")
+    if not worker_id:
+        raise ValueError("worker.erased names no worker")
+    return Erasure(worker_id)
 
 
 def history_entry(stored: dict) -> dict:

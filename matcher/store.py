@@ -10,8 +10,16 @@ its ``_id``) and nothing changes.
 from __future__ import annotations
 
 from matcher import records
-from matcher.models import EmployerRecord, OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord, utcnow
-from services.batch import update_one
+from matcher.models import (
+    EmployerRecord,
+    OfferOutcome,
+    PlacementRecord,
+    ShownMatches,
+    VacancyRecord,
+    WorkerRecord,
+    utcnow,
+)
+from services.batch import after_writes, update_one
 
 
 def set_vacancy(change: records.VacancyChange) -> None:
@@ -50,3 +58,18 @@ def set_outcome(offer_id: str, worker_id: str, vacancy_id: str, accepted: bool) 
     update_one(OfferOutcome, {"id": offer_id},
                {"set__worker_id": worker_id, "set__vacancy_id": vacancy_id, "set__accepted": accepted},
                upsert=True)
+
+
+def erase_worker(erasure: records.Erasure) -> None:
+    """Everything kept of an erased worker: profile, placements, offer outcomes, what they were shown.
+
+    Queued after the batch's earlier writes (``after_writes``), so a profile or placement of theirs
+    queued by an earlier event of the same batch is stored first, then erased with the rest."""
+    after_writes(lambda: _erase(erasure.worker_id))
+
+
+def _erase(worker_id: str) -> None:
+    WorkerRecord._get_collection().delete_one({"_id": worker_id})
+    PlacementRecord._get_collection().delete_many({"worker_id": worker_id})
+    OfferOutcome._get_collection().delete_many({"worker_id": worker_id})
+    ShownMatches._get_collection().delete_one({"_id": worker_id})

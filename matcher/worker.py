@@ -28,6 +28,7 @@ from services.events import (
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
+    WORKER_ERASED,
     WORKER_PROFILE_UPDATED,
 )
 from services.lease import LEASES
@@ -42,6 +43,7 @@ HANDLERS = {
     WORKER_PROFILE_UPDATED: handlers.on_worker_profile_updated,
     PLACEMENT_COMPLETED: handlers.on_placement_completed,
     OFFER_RESPONDED: handlers.on_offer_responded,
+    WORKER_ERASED: handlers.on_worker_erased,
 }
 OUTBOX_DOCUMENTS = (ShownMatches,)
 # What an older version stored: lists kept ahead by its refresher, and the marks that fed it.

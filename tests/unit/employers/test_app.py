@@ -7,7 +7,7 @@ import pytest
 from employers.app import create_app
 from employers.worker import HANDLERS, OUTBOX_DOCUMENTS
 from services.config import Settings
-from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
+from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED, WORKER_ERASED
 
 PROTECTED = [("get", "/api/v1/vacancies"), ("post", "/api/v1/vacancies"), ("get", "/api/v1/vacancies/x"),
              ("put", "/api/v1/vacancies/x"), ("post", "/api/v1/vacancies/x/close"),
@@ -43,5 +43,5 @@ def test_the_home_page_links_sign_in_sign_up_and_the_api(client):
 
 
 def test_the_worker_consumes_the_three_topics_and_relays_both_outboxes():
-    assert set(HANDLERS) == {VACANCY_REVIEWED, OFFER_REVIEWED, OFFER_RESPONDED}
+    assert set(HANDLERS) == {VACANCY_REVIEWED, OFFER_REVIEWED, OFFER_RESPONDED, WORKER_ERASED}
     assert {d.__name__ for d in OUTBOX_DOCUMENTS} == {"Vacancy", "Offer"}
