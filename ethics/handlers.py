@@ -123,3 +123,12 @@ def _document(payload: dict, kind: str) -> dict:
 def _strip_ids(document: dict) -> dict:
     # The contract documents carry no ids or statuses; read copies may.
     return {k: v for k, v in document.items() if k not in {"id", "status", "flags", "employer_id", "created_at"}}
+
+
+def on_worker_erased(event: Envelope) -> None:
+    """``worker.erased`` → the worker's id leaves every flag and pending verdict, which stay as evidence."""
+    worker_id = str(event.payload.get("worker_id") or event.subject or "")
+    if not worker_id:
+        raise ValueError("worker.erased names no worker")
+    log.info("worker.erased %s: %d flags or reviews no longer name the worker", event.id,
+             store.forget_worker(worker_id))
