@@ -35,9 +35,11 @@ def test_topics_are_the_contract_list_then_ours_and_their_dlqs():
                       "offer.responded", "worker.profile_updated", "placement.completed",
                       "grievance.filed", "matches.updated",
                       # docs/events.md: beyond the contract's list
-                      "vacancy.closed", "offer.withdrawn")
+                      "vacancy.closed", "offer.withdrawn",
+                      # CONTRACT.md, additions: workers' voice
+                      "worker.erased")
     assert dlq_topic("offer.submitted") == "offer.submitted.dlq"
-    assert len(ALL_TOPICS) == 22
+    assert len(ALL_TOPICS) == 24
 
 
 def test_unknown_event_type_is_refused():
