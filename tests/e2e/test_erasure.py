@@ -59,7 +59,8 @@ def test_a_worker_exports_their_data_then_erases_it_from_every_service(platform)
     eventually(lambda: worker_id in str(employer.call("GET", f"/vacancies/{vacancy_id}/candidates").json()),
                "the worker among the candidates", 180)
     worker.call("GET", "/me/matches", expect=(200, 503))  # the matcher now watches the worker
-    offer_id = employer.call("POST", "/offers", json=offer_terms(vacancy_id, worker_id)).json()["id"]
+    # 50 hours a week: a review flag (long-hours), so the ethics service keeps the offer, worker id and all.
+    offer_id = employer.call("POST", "/offers", json=offer_terms(vacancy_id, worker_id, hours_per_week=50)).json()["id"]
     assert eventually(lambda: status_of(employer, f"/offers/{offer_id}"), "the offer's review", 180) == "sent"
     eventually(lambda: offer_id in inbox(worker), "the offer in the worker's inbox", 180)
     worker.call("POST", f"/me/offers/{offer_id}/accept")
@@ -76,6 +77,7 @@ def test_a_worker_exports_their_data_then_erases_it_from_every_service(platform)
     eventually(lambda: client[f"{prefix}ethics"]["flags"].find_one({"document_id": {"$exists": True},
                                                                      "document.offer_id": offer_id}),
                "the grievance's flag in ethics", 180)
+    assert client[f"{prefix}ethics"]["flags"].find_one({"document.worker_id": worker_id, "rule": "long-hours"})
     assert email in traces(client, [email]) and name in traces(client, [name])
 
     exported = worker.call("GET", "/me/export").json()
