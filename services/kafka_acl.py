@@ -58,7 +58,7 @@ ROUTES = {
     ev.PLACEMENT_COMPLETED: ("employers", ("matcher", "workers")),
     ev.GRIEVANCE_FILED: ("workers", ("ethics",)),
     ev.MATCHES_UPDATED: ("matcher", ("workers",)),
-    ev.WORKER_ERASED: ("workers", ("employers", "ethics", "matcher")),
+    ev.WORKER_ERASED: ("workers", ("employers", "ethics", "matcher", "workers")),
 }
 
 
