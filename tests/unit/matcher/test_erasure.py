@@ -10,6 +10,7 @@ import pytest
 
 from matcher import records
 from matcher.index import RankingIndex
+from matcher.watches import WatchTable
 from services.events import WORKER_ERASED, WORKER_PROFILE_UPDATED, new_event
 from tests.unit.matcher.test_index import scenario
 
@@ -62,3 +63,14 @@ def test_a_worker_erased_before_their_profile_was_built_never_appears():
 def test_an_erasure_that_names_no_worker_is_refused():
     with pytest.raises(ValueError):
         records.worker_erased(new_event(WORKER_ERASED, "workers", "", {}))
+
+
+def test_an_erased_workers_watch_ends_and_goes_at_the_next_compaction():
+    table = WatchTable()
+    table.put("gone", ["v1"], None, until=2000.0)
+    table.put("kept", ["v1"], None, until=2000.0)
+    table.forget("gone")
+    table.forget("never-watched")
+    assert not table.watched("gone", 1000.0) and table.watched("kept", 1000.0)
+    assert table.holders("v1", 1000.0) == ["kept"]
+    assert table.compact(1000.0) == 1 and "gone" not in table.worker_ids
