@@ -132,3 +132,11 @@ def _flags(payload: dict) -> list[dict]:
     flags = payload.get("flags")
     return [{name: str(flag.get(name) or "") for name in FLAG_FIELDS}
             for flag in (flags if isinstance(flags, list) else []) if isinstance(flag, dict)]
+
+
+def on_worker_erased(event: Envelope, store=STORE) -> None:
+    """``worker.erased`` → the worker's offers stay, as a former worker's: no id of theirs is kept."""
+    worker_id = str(event.payload.get("worker_id") or event.subject or "")
+    if not worker_id:
+        raise ValueError("worker.erased names no worker")
+    log.info("worker.erased %s: %d offers now a former worker's", event.id, store.forget_worker(worker_id))

@@ -6,6 +6,7 @@ from flask_babel import format_decimal, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from services.documents import MAX_MONEY
+from services.erasure import is_former
 from services.flag_messages import localise
 
 STATUS = {
@@ -61,7 +62,7 @@ def flag_message(flag) -> str:
 def register(app) -> None:
     """Make the label tables and ``message`` available to every template."""
     app.jinja_env.globals.update(STATUS=STATUS, PATHWAY=PATHWAY, PERIOD=PERIOD, SEVERITY=SEVERITY, VERDICT=VERDICT,
-                                 error_text=message)
+                                 error_text=message, is_former_worker=is_former)
     app.jinja_env.filters["error_text"] = message
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["flag_message"] = flag_message

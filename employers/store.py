@@ -13,7 +13,7 @@ from bson import ObjectId
 from bson.errors import InvalidId
 
 from employers.models import Employer, Offer, Vacancy, utcnow
-from services import outbox
+from services import erasure, outbox
 from services.events import new_event
 
 
@@ -61,6 +61,12 @@ class MongoStore:
     def offer_exists(self, vacancy_id: str, worker_id: str, statuses) -> bool:
         return Offer.objects(vacancy_id=str(vacancy_id), worker_id=str(worker_id),
                              status__in=list(statuses)).first() is not None
+
+    def forget_worker(self, worker_id: str) -> int:
+        """An erased worker's offers keep their terms under a pseudonym (``services.erasure``) in place of
+        the worker's id, in the offer, its document and the events still waiting in its outbox; how many."""
+        return erasure.scrub_collection(Offer._get_collection(), {"worker_id": str(worker_id)}, str(worker_id),
+                                        erasure.pseudonym())
 
 
 # The one store the web views and the worker use (unit tests pass a fake instead).

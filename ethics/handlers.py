@@ -157,3 +157,12 @@ def _moment(iso: str) -> datetime:
         return datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
     except ValueError:
         return utcnow()
+
+
+def on_worker_erased(event: Envelope) -> None:
+    """``worker.erased`` → the worker's id leaves every flag and pending verdict, which stay as evidence."""
+    worker_id = str(event.payload.get("worker_id") or event.subject or "")
+    if not worker_id:
+        raise ValueError("worker.erased names no worker")
+    log.info("worker.erased %s: %d flags or reviews no longer name the worker", event.id,
+             store.forget_worker(worker_id))

@@ -14,7 +14,9 @@ from mongoengine import NotUniqueError
 
 from ethics import flag_counts
 from ethics.models import EmployerRegistration, Flag, Review
+from services import erasure
 from services.db import insert_new
+from services.outbox import PENDING
 
 
 def review_of(event_id: str) -> Review | None:
@@ -54,3 +56,15 @@ def add_registration(employer_id: str, details: dict) -> bool:
               for name, value in {**details, "verification": "unverified", "decision_count": 0}.items()}
     EmployerRegistration.objects(id=key).update_one(upsert=True, **fields)
     return True
+
+
+def forget_worker(worker_id: str) -> int:
+    """An erased worker's id leaves the flags (their documents: an offer names its worker) and the verdicts
+    still waiting in reviews' outboxes; flags and reviews stay, as anonymous evidence (``services.erasure``).
+    How many documents changed."""
+    stand_in = erasure.pseudonym()
+    flags = erasure.scrub_collection(Flag._get_collection(), {"document.worker_id": worker_id}, worker_id, stand_in)
+    # Only reviews with events not yet published can hold the id (in ``offer.reviewed``): the sparse index
+    # on ``outbox_pending`` holds just those.
+    reviews = erasure.scrub_collection(Review._get_collection(), {PENDING: True}, worker_id, stand_in)
+    return flags + reviews

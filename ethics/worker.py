@@ -14,9 +14,17 @@ from ethics.handlers import (
     on_offer_submitted,
     on_placement_rated,
     on_vacancy_submitted,
+    on_worker_erased,
 )
 from ethics.models import EmployerRegistration, Review
-from services.events import EMPLOYER_REGISTERED, GRIEVANCE_FILED, OFFER_SUBMITTED, PLACEMENT_RATED, VACANCY_SUBMITTED
+from services.events import (
+    EMPLOYER_REGISTERED,
+    GRIEVANCE_FILED,
+    OFFER_SUBMITTED,
+    PLACEMENT_RATED,
+    VACANCY_SUBMITTED,
+    WORKER_ERASED,
+)
 from services.worker import run_worker
 
 HANDLERS = {
@@ -25,6 +33,7 @@ HANDLERS = {
     GRIEVANCE_FILED: on_grievance_filed,
     EMPLOYER_REGISTERED: on_employer_registered,
     PLACEMENT_RATED: on_placement_rated,
+    WORKER_ERASED: on_worker_erased,
 }
 OUTBOX_DOCUMENTS = (Review, EmployerRegistration)
 

@@ -62,3 +62,9 @@ def on_employer_verified(event: Envelope) -> None:
     """An auditor verified or rejected an employer: where verification is required, only a verified
     employer's vacancies are ranked (``matcher.index``)."""
     store.set_verified(records.employer_verified(event))
+
+
+def on_worker_erased(event: Envelope) -> None:
+    """A worker erased their account: their profile, placements, outcomes and watch go (the index and the
+    notice screen follow, ``matcher.worker``)."""
+    store.erase_worker(records.worker_erased(event))

@@ -52,6 +52,7 @@ from services.events import (
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
+    WORKER_ERASED,
     WORKER_PROFILE_UPDATED,
     Envelope,
 )
@@ -68,6 +69,7 @@ CHANGES = {
     PLACEMENT_COMPLETED: records.placement_completed,
     EMPLOYER_VERIFIED: records.employer_verified,
     PLACEMENT_RATED: records.placement_rated,
+    WORKER_ERASED: records.worker_erased,
 }
 TOPICS = tuple(CHANGES)
 REBUILD_SECONDS = 0.2
@@ -180,6 +182,7 @@ class RankingIndex:
         self._revisions: dict[str, int] = {}
         self._histories: dict[str, dict] = {}
         self._pending: set[str] = set()
+        self._erased: set[str] = set()  # erased workers whose rows the builder has yet to empty
         self._next_profiles: dict[str, dict] = {}
         # What ranking reads (the builder writes).
         self._snapshot = VacancySnapshot(VacancyTable.from_documents([], self.space), {}, {})
@@ -273,6 +276,8 @@ class RankingIndex:
                 changed = self._apply_profile(change)
             elif isinstance(change, records.Verification):
                 changed = self._apply_verification(change)
+            elif isinstance(change, records.Erasure):
+                changed = self._apply_erasure(change)
             else:
                 changed = self._apply_placement(change)
         if changed:
@@ -306,6 +311,18 @@ class RankingIndex:
         self._pending.add(change.worker_id)
         return True
 
+    def _apply_erasure(self, erasure: records.Erasure) -> bool:
+        """Forget the worker's records now; the builder takes their row out of the columns."""
+        worker_id = erasure.worker_id
+        known = worker_id in self._revisions or worker_id in self._histories or worker_id in self._rows
+        self._revisions.pop(worker_id, None)
+        self._histories.pop(worker_id, None)
+        self._next_profiles.pop(worker_id, None)
+        self._pending.discard(worker_id)
+        if known:
+            self._erased.add(worker_id)
+        return known
+
     def _apply_placement(self, placement: records.Placement) -> bool:
         history = self._histories.setdefault(placement.worker_id, {})
         merged = records.history_entry(placement.merged(history.get(placement.placement_id)))
@@ -323,6 +340,7 @@ class RankingIndex:
         with self._flushing:
             with self._lock:
                 pending, self._pending = self._pending, set()
+                erased, self._erased = self._erased, set()
                 profiles = {w: self._next_profiles.pop(w, None) for w in pending}
                 histories = {w: _history(self._histories.get(w, {})) for w in pending}
                 rebuild, self._vacancies_changed = self._vacancies_changed, False
@@ -332,9 +350,11 @@ class RankingIndex:
                 compliance = dict(self._compliance)
             if pending:
                 self._write_workers(profiles, histories)
+            if erased:
+                self._empty_rows(erased)
             if rebuild:
                 self._snapshot = self._build_vacancies(states, compliance)
-            if pending or rebuild:
+            if pending or rebuild or erased:
                 self.updated_at = dt.datetime.now(dt.UTC)
                 with self._built:
                     self._built.notify_all()
@@ -359,6 +379,21 @@ class RankingIndex:
                 positions.append(self._rows[worker_id])
                 self._profiles[worker_id] = known[worker_id]
             self._columns.put(np.array(positions, dtype=np.int64), list(rows.values()))
+
+    def _empty_rows(self, worker_ids: set) -> None:
+        """Erased workers' rows become rows that no vacancy can match (no availability), named by no id:
+        the columns are arrays, so a row is emptied rather than removed."""
+        with self._columns_lock.writing():
+            positions = []
+            for worker_id in worker_ids:
+                self._profiles.pop(worker_id, None)
+                row = self._rows.pop(worker_id, None)
+                if row is not None:
+                    self._worker_ids[row] = ""
+                    positions.append(row)
+            if positions:
+                empty = WorkerRow.of({}, [], self._columns.terms)
+                self._columns.put(np.array(positions, dtype=np.int64), [empty] * len(positions))
 
     def _build_vacancies(self, states: dict, compliance: dict) -> VacancySnapshot:
         """A table of the open vacancies; each one's row is read again only if it or its employer's record
@@ -443,7 +478,9 @@ class RankingIndex:
             found = lists.candidate_lists(self._columns.table(), snapshot.table, [snapshot.rows[vacancy_id]], limit,
                                           self.ranker, names=self._worker_ids)[0]
             ids = self._worker_ids
-            return [{"worker_id": ids[row], "score": score, "reason_keys": list(keys)} for row, score, keys in found]
+            # An erased worker's row is empty ("" and no availability: never eligible); skipped all the same.
+            return [{"worker_id": ids[row], "score": score, "reason_keys": list(keys)} for row, score, keys in found
+                    if ids[row]]
 
     def vacancy_scores(self, vacancy_id: str, today: dt.date | None = None) -> tuple[list[str], np.ndarray]:
         """The ids and scores of every worker eligible for an open upcoming vacancy (empty otherwise)."""

@@ -45,6 +45,7 @@ from services.events import (
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
+    WORKER_ERASED,
     WORKER_PROFILE_UPDATED,
     Envelope,
     new_event,
@@ -266,6 +267,8 @@ class NoticeScreen:
         with self._lock:
             if topic in SCREENED:
                 self._screened_at = time.time()
+            if topic == WORKER_ERASED:
+                self.table.forget(envelope.subject)  # an erased worker is watched no more
             workers = self.affected(topic, envelope)
             last_notices = self._last_notices(workers)
         if workers:

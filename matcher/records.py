@@ -17,6 +17,9 @@ replaying one is harmless in both:
   ``worker_rating``) each set only their own fields, so they may come in
   either order, and a placement joins the worker's history once its season
   is known (``in_history``).
+- an erased worker goes with everything kept of them (a profile event that comes later, from its
+  own topic, would bring the profile back: the workers service published nothing after the erasure,
+  so only an event already on its way can, see ``worker_erased``).
 
 An event that cannot be read raises ``ValueError`` (the consumer
 dead-letters it; the index logs and skips it).
@@ -103,6 +106,13 @@ class Verification:
     verified: bool
 
 
+@dataclass(frozen=True)
+class Erasure:
+    """A worker erased their account: their profile, history and lists go."""
+
+    worker_id: str
+
+
 def vacancy_submitted(event: Envelope) -> VacancyChange:
     """A new revision is under review: the vacancy is hidden until its verdict."""
     payload = event.payload
@@ -183,6 +193,14 @@ def in_history(entry: dict) -> bool:
     A worker's rating that came first waits for it."""
     season = entry.get("season")
     return isinstance(season, dict) and bool(season.get("end"))
+
+
+def worker_erased(event: Envelope) -> Erasure:
+    """``worker.erased``: the worker named by the payload (the subject says the same)."""
+    worker_id = str(event.payload.get("worker_id") or event.subject or "")
+    if not worker_id:
+        raise ValueError("worker.erased names no worker")
+    return Erasure(worker_id)
 
 
 def history_entry(stored: dict) -> dict:

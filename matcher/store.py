@@ -10,8 +10,16 @@ its ``_id``) and nothing changes.
 from __future__ import annotations
 
 from matcher import records
-from matcher.models import EmployerRecord, OfferOutcome, PlacementRecord, VacancyRecord, WorkerRecord, utcnow
-from services.batch import update_one
+from matcher.models import (
+    EmployerRecord,
+    OfferOutcome,
+    PlacementRecord,
+    ShownMatches,
+    VacancyRecord,
+    WorkerRecord,
+    utcnow,
+)
+from services.batch import after_writes, update_one
 
 
 def set_vacancy(change: records.VacancyChange) -> None:
@@ -57,3 +65,18 @@ def set_verified(verification: records.Verification) -> None:
     """Record the auditors' last decision on an employer."""
     update_one(EmployerRecord, {"id": verification.employer_id}, {"set__verified": verification.verified},
                upsert=True)
+
+
+def erase_worker(erasure: records.Erasure) -> None:
+    """Everything kept of an erased worker: profile, placements, offer outcomes, what they were shown.
+
+    Queued after the batch's earlier writes (``after_writes``), so a profile or placement of theirs
+    queued by an earlier event of the same batch is stored first, then erased with the rest."""
+    after_writes(lambda: _erase(erasure.worker_id))
+
+
+def _erase(worker_id: str) -> None:
+    WorkerRecord._get_collection().delete_one({"_id": worker_id})
+    PlacementRecord._get_collection().delete_many({"worker_id": worker_id})
+    OfferOutcome._get_collection().delete_many({"worker_id": worker_id})
+    ShownMatches._get_collection().delete_one({"_id": worker_id})

@@ -107,6 +107,12 @@ class WatchTable:
         enters = (np.isnan(floor) | (scores >= floor)) & (self.until[rows] > now)
         return [self.worker_ids[r] for r in rows[enters].tolist()]
 
+    def forget(self, worker_id: str) -> None:
+        """End the worker's watch now (an erased worker); the next ``compact`` drops the row."""
+        row = self.rows.get(worker_id)
+        if row is not None:
+            self.until[row] = NEVER
+
     def last_notice_of(self, worker_id: str) -> float:
         row = self.rows.get(worker_id)
         return NEVER if row is None else float(self.last_notice[row])

@@ -30,6 +30,7 @@ from services.events import (
     VACANCY_CLOSED,
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
+    WORKER_ERASED,
     WORKER_PROFILE_UPDATED,
 )
 from services.lease import LEASES
@@ -46,6 +47,7 @@ HANDLERS = {
     PLACEMENT_RATED: handlers.on_placement_rated,
     OFFER_RESPONDED: handlers.on_offer_responded,
     EMPLOYER_VERIFIED: handlers.on_employer_verified,
+    WORKER_ERASED: handlers.on_worker_erased,
 }
 OUTBOX_DOCUMENTS = (ShownMatches,)
 # What an older version stored: lists kept ahead by its refresher, and the marks that fed it.

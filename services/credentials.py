@@ -74,6 +74,10 @@ class MongoCredentials:
     def close_session(self, key: str, session_id: str) -> None:
         self._collection().update_one({"_id": key}, {"$unset": {f"sessions.{session_id}": ""}})
 
+    def forget(self, key: str) -> None:
+        """Drop the account's sign-in state (its account was erased)."""
+        self._collection().delete_one({"_id": key})
+
     def end_all(self, key: str, keep_session: str | None = None) -> int:
         """Raise the version (ending every token and session), keeping ``keep_session`` open; the new version."""
         kept = self.state(key).sessions.get(keep_session) if keep_session else None

@@ -30,6 +30,8 @@ OFFER_WITHDRAWN = "offer.withdrawn"
 # Contract additions: employer verification.
 EMPLOYER_REGISTERED = "employer.registered"
 EMPLOYER_VERIFIED = "employer.verified"
+# Workers' voice (CONTRACT.md): a worker erased their account; every service forgets them.
+WORKER_ERASED = "worker.erased"
 
 # One topic per event type, named like the type.
 TOPICS = (
@@ -47,6 +49,7 @@ TOPICS = (
     EMPLOYER_REGISTERED,
     EMPLOYER_VERIFIED,
     PLACEMENT_RATED,
+    WORKER_ERASED,
 )
 SCHEMA_VERSION = 1
 

@@ -61,6 +61,7 @@ ROUTES = {
     ev.EMPLOYER_REGISTERED: ("employers", ("ethics",)),
     ev.EMPLOYER_VERIFIED: ("ethics", ("employers", "matcher")),
     ev.PLACEMENT_RATED: ("workers", ("ethics", "matcher", "workers")),
+    ev.WORKER_ERASED: ("workers", ("employers", "ethics", "matcher", "workers")),
 }
 
 

@@ -6,6 +6,7 @@ window ends.
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -45,6 +46,12 @@ def hit(key: str, limit: int, window_seconds: int) -> int:
     if counter["hits"] > limit:
         raise _too_many(window_seconds)
     return counter["hits"]
+
+
+def forget(key: str) -> int:
+    """Drop every window of ``key`` (an erased account's counters); how many went."""
+    found = RateWindow._get_collection().delete_many({"_id": {"$regex": f"^{re.escape(key)}:[0-9]+$"}})
+    return found.deleted_count
 
 
 def _expiry(window: int, window_seconds: int) -> datetime:

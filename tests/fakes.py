@@ -90,6 +90,9 @@ class MemoryCredentials:
         self.states[key] = self._state(current.version,
                                        {k: v for k, v in current.sessions.items() if k != session_id})
 
+    def forget(self, key):
+        self.states.pop(key, None)
+
     def end_all(self, key, keep_session=None):
         current = self.state(key)
         kept = {k: v for k, v in current.sessions.items() if k == keep_session}

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from bson import ObjectId
 from bson.errors import InvalidId
-from flask import abort, g
+from flask import abort, g, jsonify
 from flask_smorest import Blueprint
 
 from services.auth import require_role
 from services.web.account import add_account_endpoints
 from services.web.sign_in import add_sign_up_endpoint, add_token_endpoint
-from workers import matches, profiles
+from workers import erasure, export, matches, profiles
 from workers.compression import gzipped_json
 from workers.models import Worker
 from workers.schemas import (
     AccountSchema,
     CreatedSchema,
+    ErasedSchema,
+    ExportSchema,
     MatchesOutSchema,
     ProfileOutSchema,
     ProfileSchema,
@@ -23,8 +25,6 @@ from workers.schemas import (
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Workers: accounts, profile and matches")
 GONE = "This account no longer exists."
-
-
 
 def current_worker() -> Worker:
     """The worker of this request's bearer token (401 if the account is gone)."""
@@ -92,3 +92,22 @@ def my_matches():
         except matches.MatcherUnavailable:
             abort(503, description="Matches cannot be read right now; try again in a few minutes.")
     return gzipped_json(body)
+
+
+@blp.get("/me/export")
+@require_role("worker")
+@blp.response(200, ExportSchema)
+def my_export():
+    """Everything this service holds about the worker, as JSON (``workers.export``)."""
+    # Sent as built: a schema's dump would drop the sections it does not list.
+    return jsonify(export.export(current_worker()))
+
+
+@blp.delete("/me")
+@require_role("worker")
+@blp.response(202, ErasedSchema)
+def erase_me():
+    """Erase the account (idempotent: an erased account answers the same) and publish ``worker.erased``;
+    the other services forget the worker as they read it."""
+    erasure.erase(g.principal.subject)
+    return {"status": "erased"}

@@ -17,6 +17,7 @@ from workers import (
     match_cache,
     matches,
     pages_account,
+    pages_data,
     pages_help,
     pages_matches,
     pages_offers,
@@ -43,7 +44,7 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
         app.config["SEND_FILE_MAX_AGE_DEFAULT"] = STATIC_MAX_AGE
     service_api.register_blueprint(api.blp)
     service_api.register_blueprint(api_offers.blp)
-    for module in (pages_account, pages_profile, pages_matches, pages_offers, pages_help):
+    for module in (pages_account, pages_profile, pages_matches, pages_offers, pages_help, pages_data):
         app.register_blueprint(module.blp)
     init_i18n(app, LANGUAGES)
     app.after_request(_private_pages)

@@ -24,12 +24,13 @@ from workers.models import Grievance
 ANONYMOUS_LIMIT = (5, 3600)
 # Per worker account otherwise.
 WORKER_LIMIT = (20, 24 * 3600)
+WORKER_LIMIT_KEY = "grievance-worker:{worker_id}"
 
 
 def rate_limit(client_key: bytes, worker_id: str | None, client_address: str | None) -> None:
     """429 beyond the limits above; ``client_key`` keys the hash that stands for the client address."""
     if worker_id:
-        ratelimit.hit(f"grievance-worker:{worker_id}", *WORKER_LIMIT)
+        ratelimit.hit(WORKER_LIMIT_KEY.format(worker_id=worker_id), *WORKER_LIMIT)
         return
     digest = hmac.new(client_key, (client_address or "").encode(), hashlib.sha256).hexdigest()[:32]
     ratelimit.hit(f"grievance-client:{digest}", *ANONYMOUS_LIMIT)

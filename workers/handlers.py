@@ -61,6 +61,9 @@ def _insert(offer_id: str, payload: dict, revision: int) -> None:
     worker_id = str(payload.get("worker_id") or payload["offer"].get("worker_id") or "")
     if not worker_id:
         raise ValueError("offer.reviewed names no worker")
+    if not store.worker_exists(worker_id):
+        log.info("offer %s: its worker erased their account; not stored", offer_id)
+        return
     if not store.add_offer(offer_id, worker_id, _terms(payload, revision)):
         log.info("offer %s stored meanwhile by another consumer", offer_id)
 

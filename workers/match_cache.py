@@ -37,11 +37,19 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from services.config import Settings
-from services.events import MATCHES_UPDATED, VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, Envelope
+from services.events import (
+    MATCHES_UPDATED,
+    VACANCY_CLOSED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+    WORKER_ERASED,
+    Envelope,
+)
 from services.tail import TopicTail
 
 VACANCY_TOPICS = (VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED)
-FOLLOWED = (MATCHES_UPDATED, *VACANCY_TOPICS)
+# worker.erased: every web process drops the erased worker's answer, not only the one that erased them.
+FOLLOWED = (MATCHES_UPDATED, WORKER_ERASED, *VACANCY_TOPICS)
 SETTLE_SECONDS = 5.0  # several times what the other readers of an event take to apply it (about a second)
 # How long the moments of events are remembered: longer than a miss can take (the matcher client's
 # timeouts add up to 7 s).
@@ -153,11 +161,13 @@ class MatchCache:
                 self._remove(worker_id)
 
     def handle(self, topic: str, event: Envelope) -> None:
-        """The tail's handler: a worker's notice, or any change of a vacancy."""
+        """The tail's handler: a worker's notice or erasure, or any change of a vacancy."""
         if topic == MATCHES_UPDATED:
             worker_id = event.payload.get("worker_id")
             if event.payload.get("kind", "worker") == "worker" and isinstance(worker_id, str) and worker_id:
                 self.drop_worker(worker_id)
+        elif topic == WORKER_ERASED:
+            self.drop_worker(event.subject)
         elif topic in VACANCY_TOPICS:
             self.drop_vacancy(event.subject)
 

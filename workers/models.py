@@ -54,6 +54,8 @@ class Worker(OutboxDocument):
     revision = IntField(default=1)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    # Set when the worker asked to be erased: the ``Erasure`` that carries ``worker.erased``.
+    erasure_id = StringField(null=True)
 
     meta = {"collection": "workers"}
 
@@ -151,3 +153,17 @@ class EmployerRating(Document):
     offers = ListField(StringField())
 
     meta = {"collection": "employer_ratings"}
+class Erasure(OutboxDocument):
+    """Where ``worker.erased`` waits for the relay once the worker's own document is gone.
+
+    Its id is random and it holds nothing of the worker but the event, which the relay publishes and
+    then takes out of the outbox: afterwards the document tells only that some account was erased when
+    (``workers.erasure``). The worker's document names it (``erasure_id``) while the erasure runs, so a
+    sequence run again queues the same event once.
+    """
+
+    event_source = "workers"
+
+    erased_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "erasures"}

@@ -220,3 +220,18 @@ class RatingSchema(Strict):
     def tidy(self, data, **_kwargs):
         data["comment"] = data["comment"].strip()
         return data
+class ExportSchema(Schema):
+    """``GET /api/v1/me/export``: everything this service holds about the worker, by section
+    (``workers.export.SECTIONS``; the answer carries every section, documented here or not)."""
+
+    exported_at = fields.String()
+    worker_id = fields.String()
+    profile = fields.Dict()
+    offers = fields.List(fields.Dict())
+    grievances = fields.List(fields.Dict())
+
+
+class ErasedSchema(Schema):
+    """``DELETE /api/v1/me``: the account is erased here; the other services follow (``worker.erased``)."""
+
+    status = fields.String(metadata={"example": "erased"})

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 
+from bson import ObjectId
 from mongoengine import NotUniqueError
 from pymongo.errors import DuplicateKeyError
 
@@ -38,6 +39,12 @@ TOMBSTONE_REVISION = 2**31 - 1  # a tombstone's: no later review can bring the o
 def offer(offer_id: str) -> Offer | None:
     """The stored entry of ``offer_id`` (a tombstone too), or None."""
     return Offer.objects(offer_id=offer_id).first()
+
+
+def worker_exists(worker_id: str) -> bool:
+    """Whether the account ``worker_id`` exists (an erased worker's offers arriving late are not stored)."""
+    return ObjectId.is_valid(worker_id) and Worker._get_collection().find_one({"_id": ObjectId(worker_id)},
+                                                                               {"_id": 1}) is not None
 
 
 def add_offer(offer_id: str, worker_id: str, terms: dict) -> bool:

@@ -26,7 +26,7 @@ from workers.handlers import (
     on_vacancy_reviewed,
     on_vacancy_submitted,
 )
-from workers.models import Grievance, Offer, Worker
+from workers.models import Erasure, Grievance, Offer, Worker
 from workers.profiles import republish_profiles_without_birth_year
 from workers.store import drop_match_lists
 
@@ -39,8 +39,9 @@ HANDLERS = {
     VACANCY_REVIEWED: on_vacancy_reviewed,
     VACANCY_CLOSED: on_vacancy_closed,
 }
-# worker.profile_updated (Worker), offer.responded and placement.rated (Offer), grievance.filed (Grievance).
-OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
+# worker.profile_updated (Worker), offer.responded and placement.rated (Offer), grievance.filed (Grievance),
+# worker.erased (Erasure).
+OUTBOX_DOCUMENTS = (Worker, Offer, Grievance, Erasure)
 
 
 def main() -> None:

@@ -29,6 +29,15 @@ class FakeStore:
         self.documents[str(document.pk)] = document
         return document
 
+    def forget_worker(self, worker_id):
+        from services.erasure import pseudonym
+
+        offers = [d for d in self.documents.values() if isinstance(d, Offer) and d.worker_id == worker_id]
+        stand_in = pseudonym()
+        for offer in offers:
+            offer.worker_id, offer.document = stand_in, {**offer.document, "worker_id": stand_in}
+        return len(offers)
+
     def transition(self, document, expected: dict, changes: dict, events=()) -> bool:
         stored = self.documents.get(str(document.pk))
         for field, value in expected.items():

@@ -7,7 +7,7 @@ import pytest
 from employers.app import create_app
 from employers.worker import HANDLERS, OUTBOX_DOCUMENTS
 from services.config import Settings
-from services.events import EMPLOYER_VERIFIED, OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
+from services.events import EMPLOYER_VERIFIED, OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED, WORKER_ERASED
 
 PROTECTED = [("get", "/api/v1/vacancies"), ("post", "/api/v1/vacancies"), ("get", "/api/v1/vacancies/x"),
              ("put", "/api/v1/vacancies/x"), ("post", "/api/v1/vacancies/x/close"),
@@ -42,6 +42,6 @@ def test_the_home_page_links_sign_in_sign_up_and_the_api(client):
     assert client.get("/vacancies").status_code == 302  # pages need a session
 
 
-def test_the_worker_consumes_its_four_topics_and_relays_its_three_outboxes():
-    assert set(HANDLERS) == {VACANCY_REVIEWED, OFFER_REVIEWED, OFFER_RESPONDED, EMPLOYER_VERIFIED}
+def test_the_worker_consumes_its_topics_and_relays_its_three_outboxes():
+    assert set(HANDLERS) == {VACANCY_REVIEWED, OFFER_REVIEWED, OFFER_RESPONDED, EMPLOYER_VERIFIED, WORKER_ERASED}
     assert {d.__name__ for d in OUTBOX_DOCUMENTS} == {"Vacancy", "Offer", "Employer"}

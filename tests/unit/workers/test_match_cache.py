@@ -7,7 +7,14 @@ import threading
 import pytest
 
 from services.config import Settings
-from services.events import MATCHES_UPDATED, VACANCY_CLOSED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
+from services.events import (
+    MATCHES_UPDATED,
+    VACANCY_CLOSED,
+    VACANCY_REVIEWED,
+    VACANCY_SUBMITTED,
+    WORKER_ERASED,
+    new_event,
+)
 from workers.match_cache import SETTLE_SECONDS, MatchCache
 
 TODAY = "2027-01-10"
@@ -97,6 +104,14 @@ def test_a_workers_notice_drops_only_that_workers_answer():
     assert cache.get("w1", TODAY) is None and cache.get("w2", TODAY)
     cache.handle(MATCHES_UPDATED, new_event(MATCHES_UPDATED, "matcher", "v1", {"kind": "vacancy", "vacancy_id": "v1"}))
     assert cache.get("w2", TODAY)
+
+
+def test_an_erased_workers_answer_goes_from_every_process():
+    cache, _ = cache_of()
+    put(cache, "w1")
+    put(cache, "w2")
+    cache.handle(WORKER_ERASED, new_event(WORKER_ERASED, "workers", "w1", {"worker_id": "w1"}))
+    assert cache.get("w1", TODAY) is None and cache.get("w2", TODAY)
 
 
 @pytest.mark.parametrize("topic", [VACANCY_SUBMITTED, VACANCY_REVIEWED, VACANCY_CLOSED])
