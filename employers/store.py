@@ -12,6 +12,7 @@ from __future__ import annotations
 from bson import ObjectId
 from bson.errors import InvalidId
 
+from employers import notices
 from employers.models import Offer, Vacancy, utcnow
 from services import outbox
 from services.events import new_event
@@ -49,6 +50,12 @@ class MongoStore:
             condition[field] = {"$in": list(value)} if isinstance(value, list | tuple) else value
         envelopes = [new_event(kind, "employers", str(document.pk), payload) for kind, payload in events]
         return outbox.write(type(document), condition, {"$set": {**changes, "updated_at": utcnow()}}, envelopes)
+
+    def tell(self, event_id: str, offer: Offer, kind: str, outcome: str) -> None:
+        """Tell the offer's employer of ``kind`` (``outcome``), once per event (``employers.notices``)."""
+        vacancy = self.vacancy(offer.vacancy_id)
+        title = str((vacancy.document or {}).get("title") or "") if vacancy is not None else ""
+        notices.tell(event_id, offer.employer_id, kind, outcome, str(offer.pk), title)
 
     def count_offers(self, vacancy_id: str, statuses) -> int:
         return Offer.objects(vacancy_id=str(vacancy_id), status__in=list(statuses)).count()

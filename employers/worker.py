@@ -1,13 +1,17 @@
-"""The employers service's background process: applies verdicts and responses, relays its events.
+"""The employers service's background process: applies verdicts and responses, relays its events, e-mails
+notifications.
 
 Run with ``python -m employers.worker``.
 """
 
 from __future__ import annotations
 
+from employers import notices
 from employers.handlers import on_offer_responded, on_offer_reviewed, on_vacancy_reviewed
-from employers.models import Offer, Vacancy
+from employers.models import Notification, Offer, Vacancy
+from services.config import Settings
 from services.events import OFFER_RESPONDED, OFFER_REVIEWED, VACANCY_REVIEWED
+from services.notify_sender import email_job
 from services.worker import run_worker
 
 HANDLERS = {
@@ -19,7 +23,10 @@ OUTBOX_DOCUMENTS = (Vacancy, Offer)
 
 
 def main() -> None:
-    run_worker("employers", HANDLERS, OUTBOX_DOCUMENTS)
+    settings = Settings.from_env("employers")
+    # The e-mails of the notifications the handlers store (none when LP_SMTP_URL is not set).
+    sender = email_job(settings, Notification, notices.address)
+    run_worker("employers", HANDLERS, OUTBOX_DOCUMENTS, settings=settings, jobs=[sender] if sender else ())
 
 
 if __name__ == "__main__":

@@ -110,6 +110,11 @@ class Settings:
     # revoked in another process stops working within this time (in the revoking process at once); 0: read
     # the database on every request.
     token_version_cache_seconds: float = 1.0
+    # Notifications (services/notify.py): the SMTP server e-mails go through (none: in-app only), the public
+    # address their links start with (none: this service on loopback), and how long a sender holds one.
+    smtp_url: str = field(default="", repr=False)
+    public_url: str = ""
+    notify_lease_seconds: float = 60.0
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
     # Kafka authentication (issue 12): SASL/SCRAM with this service's own user, or plaintext when
     # no user is set (the local stack's loopback default). See ``kafka_from_env``.
@@ -174,6 +179,9 @@ class Settings:
             matches_watch_seconds=_int(env, "LP_MATCHES_WATCH_SECONDS", cls.matches_watch_seconds),
             token_version_cache_seconds=_float(env, "LP_TOKEN_VERSION_CACHE_SECONDS",
                                                cls.token_version_cache_seconds),
+            smtp_url=env.get("LP_SMTP_URL", ""),
+            public_url=env.get(f"LP_{service.upper()}_PUBLIC_URL", ""),
+            notify_lease_seconds=_float(env, "LP_NOTIFY_LEASE_SECONDS", cls.notify_lease_seconds),
             ports=ports,
             **kafka_from_env(env),
         )

@@ -14,6 +14,7 @@ from mongoengine import (
     StringField,
 )
 
+from services import notifications
 from services.documents import GENDERS
 from services.outbox import OutboxDocument
 
@@ -130,3 +131,15 @@ class VacancyCard(Document):
     updated_at = DateTimeField(default=utcnow)
 
     meta = {"collection": "vacancy_cards"}
+
+
+class Notification(notifications.Notification):
+    """What a worker is told: a new offer, a season to rate, a grievance's status (``workers.notices``)."""
+
+    meta = {"collection": "notifications"}
+
+
+class NotificationSettings(notifications.NotificationSettings):
+    """A worker's e-mail consent per kind (the language is the worker's ``ui_language``)."""
+
+    meta = {"collection": "notification_settings"}
