@@ -74,8 +74,9 @@ class SmtpEmail:
     def compose(self, message: Message) -> EmailMessage:
         mail = EmailMessage()
         mail["From"], mail["To"], mail["Subject"] = self.sender, message.to, message.subject
-        mail["Message-ID"], mail["Content-Language"] = message.message_id, message.language
+        mail["Message-ID"] = message.message_id
         mail.set_content(message.body)
+        mail["Content-Language"] = message.language  # after set_content, which drops every Content-* header
         return mail
 
     def send(self, message: Message) -> None:

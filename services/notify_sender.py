@@ -112,5 +112,5 @@ def email_job(settings, document: type[Notification], address) -> EmailSender | 
     if channel is None:
         log.info("LP_SMTP_URL is not set: notifications are shown in the app only")
         return None
-    return EmailSender(document, channel, address, settings.public_url or f"http://127.0.0.1:{settings.port}",
-                       lease=timedelta(seconds=settings.notify_lease_seconds))
+    base_url = settings.public_url or f"http://127.0.0.1:{settings.ports.get(settings.service, 0)}"
+    return EmailSender(document, channel, address, base_url, lease=timedelta(seconds=settings.notify_lease_seconds))

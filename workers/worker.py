@@ -46,11 +46,12 @@ HANDLERS = {
 OUTBOX_DOCUMENTS = (Worker, Offer, Grievance)
 
 
-def main() -> None:
-    settings = Settings.from_env("workers")
+def main(service: str = "workers") -> None:
+    """Run the process (``service`` names its database and consumer group: tests give their own)."""
+    settings = Settings.from_env(service)
     # The e-mails of the notifications the handlers store (none when LP_SMTP_URL is not set).
     sender = email_job(settings, Notification, notices.address)
-    run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS, settings=settings,
+    run_worker(service, HANDLERS, OUTBOX_DOCUMENTS, settings=settings,
                jobs=(GrievanceRelease(), *([sender] if sender else [])),
                upgrades=(anonymise_old_grievances, date_held_grievances, republish_profiles_without_birth_year,
                          drop_match_lists))
