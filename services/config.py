@@ -180,11 +180,20 @@ class Settings:
             token_version_cache_seconds=_float(env, "LP_TOKEN_VERSION_CACHE_SECONDS",
                                                cls.token_version_cache_seconds),
             smtp_url=env.get("LP_SMTP_URL", ""),
-            public_url=env.get(f"LP_{service.upper()}_PUBLIC_URL", ""),
+            public_url=_public_url(env, service),
             notify_lease_seconds=_float(env, "LP_NOTIFY_LEASE_SECONDS", cls.notify_lease_seconds),
             ports=ports,
             **kafka_from_env(env),
         )
+
+
+def _public_url(env: dict, service: str) -> str:
+    """Where this service's pages are reached from outside: ``LP_<SERVICE>_PUBLIC_URL``, else the gateway's
+    ``LP_PUBLIC_URL`` and the service's path behind it (deploy/nginx.conf), else none."""
+    if env.get(f"LP_{service.upper()}_PUBLIC_URL"):
+        return env[f"LP_{service.upper()}_PUBLIC_URL"]
+    gateway = env.get("LP_PUBLIC_URL", "").rstrip("/")
+    return f"{gateway}/{service}" if gateway else ""
 
 
 def kafka_from_env(env: dict) -> dict:
