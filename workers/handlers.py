@@ -13,6 +13,7 @@ shows nothing else, whatever the matcher ranks.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, date, datetime, timedelta
 
 from marshmallow import ValidationError
 
@@ -22,6 +23,8 @@ from workers import notices, store
 from workers.models import SHOWN_VERDICTS
 
 log = logging.getLogger(__name__)
+# A completed season is worth asking about this long after it ended.
+RATING_WINDOW = timedelta(days=90)
 
 
 # --------------------------------------------------------------------------- the offer inbox
@@ -105,11 +108,24 @@ def on_offer_withdrawn(event: Envelope) -> None:
 def on_placement_completed(event: Envelope) -> None:
     """``placement.completed`` → completed (from accepted, or sent if the answer travelled another way)."""
     store.complete_offer(event.subject)
+    if not _recent_season(event.payload):
+        return  # a past season loaded in bulk (a programme's history): no one is asked to rate it now
     entry = store.offer(event.subject)
     if entry is not None and entry.verdict in SHOWN_VERDICTS:
         # The offer's page is where the season is rated.
         notices.tell(event.id, entry.worker_id, "season_to_rate", f"/offers/{event.subject}",
                      employer=entry.employer_name)
+
+
+def _recent_season(payload: dict) -> bool:
+    """Whether the season ended within ``RATING_WINDOW`` (or says no end): only then is its worker asked to
+    rate it. Also keeps the read of the inbox off the bulk load of past seasons."""
+    season = payload.get("season") if isinstance(payload.get("season"), dict) else {}
+    try:
+        end = date.fromisoformat(str(season.get("end"))[:10])
+    except ValueError:
+        return True
+    return end >= datetime.now(UTC).date() - RATING_WINDOW
 
 
 def on_grievance_filed(event: Envelope) -> None:

@@ -4,13 +4,15 @@ first, mark read, and keep each account to its own."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from employers.app import create_app as employers_app
 from employers.handlers import on_offer_responded, on_offer_reviewed
 from employers.models import Employer
 from employers.models import Notification as EmployerNotification
-from services.events import OFFER_RESPONDED, OFFER_REVIEWED, new_event
+from services.events import GRIEVANCE_FILED, OFFER_RESPONDED, OFFER_REVIEWED, PLACEMENT_COMPLETED, new_event
 from tests.documents import offer
 from tests.integration.employers_support import FakeMatcher, csrf, web_sign_up
 from tests.integration.employers_support import sign_up as employer_sign_up
@@ -19,8 +21,10 @@ from tests.integration.test_employers_api import approved_vacancy
 from tests.integration.workers_support import reviewed_offer
 from tests.integration.workers_support import sign_up as worker_sign_up
 from workers.app import create_app as workers_app
+from workers.handlers import on_grievance_filed, on_placement_completed
 from workers.handlers import on_offer_reviewed as worker_on_offer_reviewed
 from workers.models import Notification as WorkerNotification
+from workers.models import Worker
 
 pytestmark = pytest.mark.integration
 ITEM_FIELDS = {"id", "kind", "created_at", "read", "text", "link"}
@@ -86,3 +90,26 @@ def test_a_worker_lists_and_marks_their_notifications(settings, database):
     assert client.post("/api/v1/me/notifications/not-an-id/read", headers=headers).status_code == 404
     assert client.get("/api/v1/me/notifications?cursor=zzz", headers=headers).status_code == 400
     assert WorkerNotification.objects(recipient_id=worker_id, read=False).count() == 2
+
+
+def test_a_worker_is_told_of_a_recent_season_to_rate_and_of_a_named_grievance_received(settings, database):
+    client = workers_app({"TESTING": True, "MATCHER_CLIENT": FakeMatcher()}, settings).test_client()
+    worker_id, headers = worker_sign_up(client)
+    Worker.objects(pk=worker_id).update_one(set__ui_language="fr")
+    recent, old = reviewed_offer(worker_id), reviewed_offer(worker_id)
+    for event in (recent, old):
+        worker_on_offer_reviewed(event)
+    ended = (datetime.now(UTC) - timedelta(days=10)).date().isoformat()
+    for event, end in ((recent, ended), (old, "2020-10-31")):
+        on_placement_completed(new_event(PLACEMENT_COMPLETED, "employers", event.subject, {
+            "offer_id": event.subject, "worker_id": worker_id, "season": {"start": "2020-08-01", "end": end},
+            "completed": True, "employer_rating": 4}))
+    on_grievance_filed(new_event(GRIEVANCE_FILED, "workers", "g1", {"category": "fees", "text": "x",
+                                                                    "anonymous": False, "worker_id": worker_id}))
+    on_grievance_filed(new_event(GRIEVANCE_FILED, "workers", "g2", {"category": "fees", "text": "x",
+                                                                    "anonymous": True}))
+    items = client.get("/api/v1/me/notifications", headers=headers).get_json()["items"]
+    told = [(item["kind"], item["text"], item["link"]) for item in items if item["kind"] != "offer_new"]
+    assert told == [
+        ("grievance_status", "Votre signalement a été reçu et transmis aux auditeurs", "/rights"),
+        ("season_to_rate", "Votre saison chez Farm 0 est finie : donnez votre avis", f"/offers/{recent.subject}")]
