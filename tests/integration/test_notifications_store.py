@@ -17,7 +17,7 @@ from deploy.mailbox import serve
 from services import errors, notifications
 from services.notify import SmtpEmail
 from services.notify_sender import EmailSender
-from tests.integration.helpers import PORT_OFFSET, eventually
+from tests.integration.helpers import PORT_OFFSET, eventually, explained, plan_stages, recorded_queries
 from workers.models import Notification
 
 pytestmark = pytest.mark.integration
@@ -137,3 +137,21 @@ def test_the_page_and_the_unread_count_are_the_persons_own(database):
         notifications.mark_read(Notification, "w2", str(page[1].pk))
     with pytest.raises(errors.NotFound):
         notifications.mark_read(Notification, "w1", str(ObjectId()))
+
+
+def test_the_list_the_count_and_the_senders_queue_are_served_by_indexes(database):
+    """3,000 notifications of 300 people: each query reads an index, and a page examines about a page."""
+    Notification.ensure_indexes()
+    now = notifications.utcnow()
+    Notification._get_collection().insert_many([
+        {"_id": ObjectId(), "key": f"e{n}", "recipient_id": f"w{n % 300}", "kind": "offer_new", "text": "t",
+         "link": "", "language": "en", "read": n % 2 == 0, "created_at": now,
+         "email": "sent" if n % 10 else "pending", "lease_until": now - timedelta(seconds=1)} for n in range(3000)])
+    with recorded_queries(database, Notification._get_collection_name()) as finds:
+        notifications.page(Notification, "w7", 5, None)
+    filters = [find["filter"] for find in finds]
+    filters += [{"recipient_id": "w7", "read": False}, {"email": "pending", "lease_until": {"$lt": now}}]
+    for query in filters:
+        stats = explained(database, {"find": Notification._get_collection_name(), "filter": query})
+        assert "COLLSCAN" not in plan_stages(stats["queryPlanner"]["winningPlan"]), query
+        assert stats["executionStats"]["totalDocsExamined"] <= 300, query
