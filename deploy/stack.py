@@ -7,7 +7,8 @@
     python deploy/stack.py status
     python deploy/stack.py down     # stop everything
 
-Standard library only, so ``down`` works even without the virtualenv.
+Standard library only, so ``down`` works even without the virtualenv. The services e-mail through a local
+SMTP server (deploy/mailbox.py, process "mail") that keeps every message under var/mail/.
 Everything listens on 127.0.0.1; data and logs live under ``var/``; the
 Kafka jars are cached outside the work tree.
 
@@ -110,6 +111,7 @@ class Stack:
     kafka_port: int = 9092
     controller_port: int = 9093
     mongo_port: int = 27017
+    smtp_port: int = 8025
     ports: dict = field(default_factory=lambda: dict(SERVICES))
     gunicorn_workers: int = 2
     # gunicorn's line per request (in var/log); production keeps it at the gateway (deploy/nginx.conf).
@@ -128,6 +130,7 @@ class Stack:
             kafka_port=port("LP_KAFKA_PORT", 9092),
             controller_port=port("LP_KAFKA_CONTROLLER_PORT", 9093),
             mongo_port=port("LP_MONGO_PORT", 27017),
+            smtp_port=port("LP_SMTP_PORT", 8025),
             ports={s: port(f"LP_{s.upper()}_PORT", p) for s, p in SERVICES.items()},
             kafka_auth=environ.get("LP_KAFKA_AUTH") or cls.formatted_kafka_auth(ROOT / "var") or "plaintext",
         )
@@ -142,6 +145,15 @@ class Stack:
         running service never reconnected. A direct connection keeps the server, and its transactions.
         """
         return f"mongodb://127.0.0.1:{self.mongo_port}/?directConnection=true"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where the local SMTP server keeps what it receives."""
+        return self.var / "mail"
+
+    @property
+    def smtp_url(self) -> str:
+        return f"smtp://127.0.0.1:{self.smtp_port}?from=notifications@labour-pathways.localhost"
 
     @property
     def run_dir(self) -> Path:
@@ -171,6 +183,7 @@ class Stack:
             "LP_SECRET_KEY": self.secret_key(),
             "LP_MATCHER_URL": f"http://127.0.0.1:{self.ports['matcher']}",
             "LP_ETHICS_URL": f"http://127.0.0.1:{self.ports['ethics']}",
+            "LP_SMTP_URL": self.smtp_url,
             "PYTHONUNBUFFERED": "1",
         }
         env.update({f"LP_{name.upper()}_PORT": str(port) for name, port in self.ports.items()})
@@ -179,7 +192,7 @@ class Stack:
     # -- process table
 
     def process_names(self) -> list[str]:
-        return (["database", "kafka"] + [f"{s}-web" for s in SERVICES]
+        return (["database", "kafka", "mail"] + [f"{s}-web" for s in SERVICES]
                 + [name for s in SERVICES for name in self.worker_names(s)])
 
     def worker_names(self, service: str) -> list[str]:
@@ -297,6 +310,16 @@ class Stack:
         if self.kafka_auth == "scram":
             self.apply_kafka_acls()
 
+    def start_mail(self) -> None:
+        """The local SMTP server (aiosmtpd, deploy/mailbox.py) on loopback, keeping messages in var/mail/."""
+        if self.pid("mail"):
+            return
+        ensure_port_free(self.smtp_port, "the SMTP server", "LP_SMTP_PORT")
+        self.spawn("mail", [sys.executable, "-m", "deploy.mailbox", "--port", str(self.smtp_port),
+                            "--directory", str(self.mail_dir)])
+        wait_for(lambda: port_open(self.smtp_port), f"the SMTP server on 127.0.0.1:{self.smtp_port}", 30,
+                 lambda: self.pid("mail") is not None)
+
     def java(self, libs: Path) -> list[str]:
         return ["java", "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
                 f"-Dlog4j.configuration=file:{ROOT / 'deploy/kafka/log4j.properties'}",
@@ -386,6 +409,7 @@ class Stack:
         self.check_kafka_auth()
         self.start_database()
         self.start_kafka()
+        self.start_mail()
         for service in services:
             self.start_service(service)
         for service in services:
@@ -488,6 +512,8 @@ def print_urls(stack: Stack) -> None:
         say(f"{service:<10} http://127.0.0.1:{port}/   (API: /openapi.json)")
     say(f"Kafka      127.0.0.1:{stack.kafka_port} ({stack.kafka_auth})   "
         f"database mongodb://127.0.0.1:{stack.mongo_port} (SecantusDB)")
+    say(f"mail       SMTP 127.0.0.1:{stack.smtp_port}: every e-mail sent is a file in {stack.mail_dir}/ "
+        f"(one line per delivery in {stack.mail_dir}/received.log)")
     say(f"logs in {stack.log_dir}")
 
 
@@ -512,6 +538,8 @@ def main(argv=None) -> None:
     else:
         for name, pid in stack.status().items():
             print(f"{name:<18} {'running, pid ' + str(pid) if pid else 'stopped'}")
+        messages = len(list(stack.mail_dir.glob("*.eml"))) if stack.mail_dir.exists() else 0
+        print(f"{'mail':<18} SMTP 127.0.0.1:{stack.smtp_port}, {messages} message(s) in {stack.mail_dir}")
         scram = stack.kafka_auth == "scram"
         print(f"{'kafka auth':<18} {stack.kafka_auth}"
               f"{' (SCRAM users and ACLs; passwords in var/kafka-credentials.json)' if scram else ''}")

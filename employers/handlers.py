@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 VERDICTS = ("pass", "flag", "block")
 RESPONSES = ("accepted", "declined")
 DECISIONS = ("verified", "rejected")
+# Where a sent offer may have moved on to by the time its verdict is delivered again.
+AFTER_SENT = ("accepted", "declined", "completed", "withdrawn")
 FLAG_FIELDS = ("rule", "severity", "principle", "message", "evidence")
 
 
@@ -64,8 +66,11 @@ def on_offer_reviewed(event: Envelope, store=STORE) -> None:
     if not store.transition(offer, {"status": "pending_review", "revision": offer.revision},
                             {"status": status, "flags": _flags(payload)}):
         log.info("offer.reviewed %s: offer %s is %s, not pending review; ignored", event.id, offer.pk, offer.status)
+        if _applied(store, offer, (status, *AFTER_SENT) if status == "sent" else (status,)):
+            store.tell(event.id, offer, "offer_verdict", verdict)  # a redelivery after a crash: told once
         return
     log.info("offer %s: %s", offer.pk, status)
+    store.tell(event.id, offer, "offer_verdict", verdict)
     waiting = getattr(store.offer(offer.pk), "early_response", None)
     if status == "sent" and waiting:
         _apply_response(store, offer, waiting, event.id)
@@ -106,10 +111,19 @@ def on_employer_verified(event: Envelope, store=STORE) -> None:
 def _apply_response(store, offer, response: str, event_id: str) -> None:
     if not store.transition(offer, {"status": "sent"}, {"status": response}):
         log.info("offer.responded %s: offer %s is %s, not sent; ignored", event_id, offer.pk, offer.status)
+        if _applied(store, offer, (response, "completed") if response == "accepted" else (response,)):
+            store.tell(event_id, offer, "offer_answered", response)  # a redelivery after a crash: told once
         return
     log.info("offer %s: %s by the worker", offer.pk, response)
+    store.tell(event_id, offer, "offer_answered", response)
     if response == "accepted":
         fill_if_full(store, offer.vacancy_id)
+
+
+def _applied(store, offer, statuses) -> bool:
+    """Whether the offer, read again, already stands where this event would have put it."""
+    stored = store.offer(offer.pk)
+    return stored is not None and stored.status in statuses and stored.revision == offer.revision
 
 
 def _verdict(payload: dict) -> str:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from mongoengine import DateTimeField, DictField, IntField, ListField, StringField
 
+from services import notifications
 from services.outbox import OutboxDocument
 
 VACANCY_STATUSES = ("pending_review", "approved", "blocked", "filled", "closed")
@@ -98,3 +99,15 @@ class Offer(OutboxDocument):
         "indexes": [("employer_id", "-_id"), ("employer_id", "vacancy_id", "-_id"), ("employer_id", "status", "-_id"),
                     ("vacancy_id", "status"), ("vacancy_id", "worker_id", "status")],
     }
+
+
+class Notification(notifications.Notification):
+    """What an employer is told: an offer's verdict, a worker's answer (``employers.notices``)."""
+
+    meta = {"collection": "notifications"}
+
+
+class NotificationSettings(notifications.NotificationSettings):
+    """An employer's e-mail consent per kind, and the language their notifications are written in."""
+
+    meta = {"collection": "notification_settings"}

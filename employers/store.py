@@ -12,6 +12,7 @@ from __future__ import annotations
 from bson import ObjectId
 from bson.errors import InvalidId
 
+from employers import notices
 from employers.models import Employer, Offer, Vacancy, utcnow
 from services import erasure, outbox
 from services.events import new_event
@@ -54,6 +55,12 @@ class MongoStore:
         """Record the auditors' decision on an employer; False when there is no such employer."""
         oid = object_id(employer_id)
         return bool(oid) and Employer.objects(id=oid).update_one(set__verification=decision) == 1
+
+    def tell(self, event_id: str, offer: Offer, kind: str, outcome: str) -> None:
+        """Tell the offer's employer of ``kind`` (``outcome``), once per event (``employers.notices``)."""
+        vacancy = self.vacancy(offer.vacancy_id)
+        title = str((vacancy.document or {}).get("title") or "") if vacancy is not None else ""
+        notices.tell(event_id, offer.employer_id, kind, outcome, str(offer.pk), title)
 
     def count_offers(self, vacancy_id: str, statuses) -> int:
         return Offer.objects(vacancy_id=str(vacancy_id), status__in=list(statuses)).count()

@@ -113,6 +113,11 @@ class Settings:
     # Only employers an auditor verified reach workers: their candidates, offers and matches (default on
     # in production, off in the local demo; LP_REQUIRE_EMPLOYER_VERIFICATION).
     require_employer_verification: bool = False
+    # Notifications (services/notify.py): the SMTP server e-mails go through (none: in-app only), the public
+    # address their links start with (none: this service on loopback), and how long a sender holds one.
+    smtp_url: str = field(default="", repr=False)
+    public_url: str = ""
+    notify_lease_seconds: float = 60.0
     ports: dict = field(default_factory=lambda: dict(SERVICE_PORTS))
     # Kafka authentication (issue 12): SASL/SCRAM with this service's own user, or plaintext when
     # no user is set (the local stack's loopback default). See ``kafka_from_env``.
@@ -178,9 +183,21 @@ class Settings:
             token_version_cache_seconds=_float(env, "LP_TOKEN_VERSION_CACHE_SECONDS",
                                                cls.token_version_cache_seconds),
             require_employer_verification=_bool(env, "LP_REQUIRE_EMPLOYER_VERIFICATION", stage == "prod"),
+            smtp_url=env.get("LP_SMTP_URL", ""),
+            public_url=_public_url(env, service),
+            notify_lease_seconds=_float(env, "LP_NOTIFY_LEASE_SECONDS", cls.notify_lease_seconds),
             ports=ports,
             **kafka_from_env(env),
         )
+
+
+def _public_url(env: dict, service: str) -> str:
+    """Where this service's pages are reached from outside: ``LP_<SERVICE>_PUBLIC_URL``, else the gateway's
+    ``LP_PUBLIC_URL`` and the service's path behind it (deploy/nginx.conf), else none."""
+    if env.get(f"LP_{service.upper()}_PUBLIC_URL"):
+        return env[f"LP_{service.upper()}_PUBLIC_URL"]
+    gateway = env.get("LP_PUBLIC_URL", "").rstrip("/")
+    return f"{gateway}/{service}" if gateway else ""
 
 
 def kafka_from_env(env: dict) -> dict:

@@ -56,7 +56,8 @@ ROUTES = {
     ev.OFFER_WITHDRAWN: ("employers", ("workers",)),
     ev.WORKER_PROFILE_UPDATED: ("workers", ("matcher",)),
     ev.PLACEMENT_COMPLETED: ("employers", ("matcher", "workers")),
-    ev.GRIEVANCE_FILED: ("workers", ("ethics",)),
+    # workers reads its own: the named worker is told the grievance reached the auditors (workers.notices).
+    ev.GRIEVANCE_FILED: ("workers", ("ethics", "workers")),
     ev.MATCHES_UPDATED: ("matcher", ("workers",)),
     ev.EMPLOYER_REGISTERED: ("employers", ("ethics",)),
     ev.EMPLOYER_VERIFIED: ("ethics", ("employers", "matcher")),

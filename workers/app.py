@@ -9,8 +9,10 @@ from flask import Flask
 
 from services.web import create_service_app
 from services.web.i18n import init_i18n
+from services.web.notifications import unread_counter
 from workers import (
     api,
+    api_notifications,
     api_offers,
     formatting,
     labels,
@@ -20,10 +22,12 @@ from workers import (
     pages_data,
     pages_help,
     pages_matches,
+    pages_notifications,
     pages_offers,
     pages_profile,
 )
 from workers.compression import init_compression
+from workers.models import Notification
 from workers.schemas import UI_LANGUAGES
 
 LANGUAGES = UI_LANGUAGES
@@ -44,7 +48,9 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
         app.config["SEND_FILE_MAX_AGE_DEFAULT"] = STATIC_MAX_AGE
     service_api.register_blueprint(api.blp)
     service_api.register_blueprint(api_offers.blp)
-    for module in (pages_account, pages_profile, pages_matches, pages_offers, pages_help, pages_data):
+    service_api.register_blueprint(api_notifications.blp)
+    for module in (pages_account, pages_profile, pages_matches, pages_offers, pages_help, pages_data,
+                   pages_notifications):
         app.register_blueprint(module.blp)
     init_i18n(app, LANGUAGES)
     app.after_request(_private_pages)
@@ -62,7 +68,8 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     app.jinja_env.filters.update(formatting.FILTERS)
     app.jinja_env.globals.update(labels=labels, label=labels.label, pay=formatting.pay,
                                  weekly_deductions=formatting.weekly_deductions, season_weeks=formatting.season_weeks,
-                                 static_version=_static_versions(Path(app.static_folder)))
+                                 static_version=_static_versions(Path(app.static_folder)),
+                                 unread_notifications=unread_counter(Notification, "worker"))
     return app
 
 

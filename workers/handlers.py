@@ -13,15 +13,18 @@ shows nothing else, whatever the matcher ranks.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, date, datetime, timedelta
 
 from marshmallow import ValidationError
 
 from services.documents import VacancySchema
 from services.events import Envelope
-from workers import ratings, store
+from workers import notices, ratings, store
 from workers.models import SHOWN_VERDICTS
 
 log = logging.getLogger(__name__)
+# A completed season is worth asking about this long after it ended.
+RATING_WINDOW = timedelta(days=90)
 
 
 # --------------------------------------------------------------------------- the offer inbox
@@ -55,6 +58,20 @@ def on_offer_reviewed(event: Envelope) -> None:
         store.revise_sent_offer(existing.pk, _terms(payload, revision))
     elif action == "insert":
         _insert(event.subject, payload, revision)
+    if action == "insert" or (action == "ignore" and _shown_at(existing, revision)):
+        # Also on a redelivery of the event that stored it: a crash between the two writes loses nothing.
+        _tell_new_offer(event, payload)
+
+
+def _shown_at(existing, revision: int) -> bool:
+    return existing is not None and existing.revision == revision and existing.verdict in SHOWN_VERDICTS
+
+
+def _tell_new_offer(event: Envelope, payload: dict) -> None:
+    worker_id = str(payload.get("worker_id") or payload["offer"].get("worker_id") or "")
+    title = str((payload.get("vacancy") or {}).get("title") or "")
+    notices.tell(event.id, worker_id, "offer_new", f"/offers/{event.subject}",
+                 employer=str(payload.get("employer_name") or ""), title=title)
 
 
 def _insert(offer_id: str, payload: dict, revision: int) -> None:
@@ -94,6 +111,32 @@ def on_offer_withdrawn(event: Envelope) -> None:
 def on_placement_completed(event: Envelope) -> None:
     """``placement.completed`` → completed (from accepted, or sent if the answer travelled another way)."""
     store.complete_offer(event.subject)
+    if not _recent_season(event.payload):
+        return  # a past season loaded in bulk (a programme's history): no one is asked to rate it now
+    entry = store.offer(event.subject)
+    if entry is not None and entry.verdict in SHOWN_VERDICTS:
+        # The offer's page is where the season is rated.
+        notices.tell(event.id, entry.worker_id, "season_to_rate", f"/offers/{event.subject}",
+                     employer=entry.employer_name)
+
+
+def _recent_season(payload: dict) -> bool:
+    """Whether the season ended within ``RATING_WINDOW`` (or says no end): only then is its worker asked to
+    rate it. Also keeps the read of the inbox off the bulk load of past seasons."""
+    season = payload.get("season") if isinstance(payload.get("season"), dict) else {}
+    try:
+        end = date.fromisoformat(str(season.get("end"))[:10])
+    except ValueError:
+        return True
+    return end >= datetime.now(UTC).date() - RATING_WINDOW
+
+
+def on_grievance_filed(event: Envelope) -> None:
+    """Our own ``grievance.filed``, once it is published: the named worker is told it reached the auditors.
+    An anonymous one names no worker, so no one is told (by design: nothing may link it to them)."""
+    worker_id = str(event.payload.get("worker_id") or "")
+    if worker_id and event.payload.get("anonymous") is False:
+        notices.tell(event.id, worker_id, "grievance_status", "/rights")
 
 
 def on_placement_rated(event: Envelope) -> None:

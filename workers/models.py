@@ -14,6 +14,7 @@ from mongoengine import (
     StringField,
 )
 
+from services import notifications
 from services.documents import GENDERS
 from services.outbox import OutboxDocument
 
@@ -153,6 +154,8 @@ class EmployerRating(Document):
     offers = ListField(StringField())
 
     meta = {"collection": "employer_ratings"}
+
+
 class Erasure(OutboxDocument):
     """Where ``worker.erased`` waits for the relay once the worker's own document is gone.
 
@@ -167,3 +170,15 @@ class Erasure(OutboxDocument):
     erased_at = DateTimeField(default=utcnow)
 
     meta = {"collection": "erasures"}
+
+
+class Notification(notifications.Notification):
+    """What a worker is told: a new offer, a season to rate, a grievance's status (``workers.notices``)."""
+
+    meta = {"collection": "notifications"}
+
+
+class NotificationSettings(notifications.NotificationSettings):
+    """A worker's e-mail consent per kind (the language is the worker's ``ui_language``)."""
+
+    meta = {"collection": "notification_settings"}

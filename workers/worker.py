@@ -6,7 +6,9 @@ Run with ``python -m workers.worker``.
 
 from __future__ import annotations
 
+from services.config import Settings
 from services.events import (
+    GRIEVANCE_FILED,
     OFFER_REVIEWED,
     OFFER_WITHDRAWN,
     PLACEMENT_COMPLETED,
@@ -15,9 +17,12 @@ from services.events import (
     VACANCY_REVIEWED,
     VACANCY_SUBMITTED,
 )
+from services.notify_sender import email_job
 from services.worker import run_worker
+from workers import notices
 from workers.grievance_release import GrievanceRelease, anonymise_old_grievances, date_held_grievances
 from workers.handlers import (
+    on_grievance_filed,
     on_offer_reviewed,
     on_offer_withdrawn,
     on_placement_completed,
@@ -26,7 +31,7 @@ from workers.handlers import (
     on_vacancy_reviewed,
     on_vacancy_submitted,
 )
-from workers.models import Erasure, Grievance, Offer, Worker
+from workers.models import Erasure, Grievance, Notification, Offer, Worker
 from workers.profiles import republish_profiles_without_birth_year
 from workers.store import drop_match_lists
 
@@ -38,14 +43,20 @@ HANDLERS = {
     VACANCY_SUBMITTED: on_vacancy_submitted,
     VACANCY_REVIEWED: on_vacancy_reviewed,
     VACANCY_CLOSED: on_vacancy_closed,
+    GRIEVANCE_FILED: on_grievance_filed,
 }
 # worker.profile_updated (Worker), offer.responded and placement.rated (Offer), grievance.filed (Grievance),
 # worker.erased (Erasure).
 OUTBOX_DOCUMENTS = (Worker, Offer, Grievance, Erasure)
 
 
-def main() -> None:
-    run_worker("workers", HANDLERS, OUTBOX_DOCUMENTS, jobs=(GrievanceRelease(),),
+def main(service: str = "workers") -> None:
+    """Run the process (``service`` names its database and consumer group: tests give their own)."""
+    settings = Settings.from_env(service)
+    # The e-mails of the notifications the handlers store (none when LP_SMTP_URL is not set).
+    sender = email_job(settings, Notification, notices.address)
+    run_worker(service, HANDLERS, OUTBOX_DOCUMENTS, settings=settings,
+               jobs=(GrievanceRelease(), *([sender] if sender else [])),
                upgrades=(anonymise_old_grievances, date_held_grievances, republish_profiles_without_birth_year,
                          drop_match_lists))
 

@@ -36,3 +36,23 @@ class TokenRequestSchema(Schema):
 class TokenSchema(Schema):
     token = fields.String()
     expires_at = fields.String()
+
+
+class NotificationSchema(Schema):
+    """One thing a person is told (``services.notifications.to_dict``)."""
+
+    id = fields.String()
+    kind = fields.String()
+    created_at = fields.DateTime()
+    read = fields.Boolean()
+    text = fields.String(metadata={"description": "in the person's language"})
+    link = fields.String(metadata={"description": "the page it is about, a path of this service"})
+
+
+class NotificationPageSchema(Schema):
+    items = fields.List(fields.Nested(NotificationSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class NotificationQuerySchema(PageQuerySchema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))

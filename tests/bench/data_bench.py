@@ -67,8 +67,8 @@ def port_offset(environ=os.environ) -> int:
 def bench_stack() -> Stack:
     offset = port_offset()
     return Stack(var=ROOT / "var" / "bench-data", kafka_port=24092 + offset, controller_port=24093 + offset,
-                 mongo_port=24017 + offset, ports={s: 24000 + i + offset for i, s in enumerate(SERVICES, 1)},
-                 gunicorn_workers=2, access_log=False)
+                 mongo_port=24017 + offset, smtp_port=24025 + offset,
+                 ports={s: 24000 + i + offset for i, s in enumerate(SERVICES, 1)}, gunicorn_workers=2, access_log=False)
 
 
 def fresh_stack(stack: Stack) -> None:

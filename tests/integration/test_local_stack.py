@@ -33,7 +33,7 @@ def processes_tagged(var: Path) -> list[int]:
 @pytest.fixture(scope="module")
 def full_stack():
     stack = Stack(var=ROOT / "var" / "test-stack", kafka_port=29092 + PORT_OFFSET,
-                  controller_port=29093 + PORT_OFFSET, mongo_port=27317 + PORT_OFFSET,
+                  controller_port=29093 + PORT_OFFSET, mongo_port=27317 + PORT_OFFSET, smtp_port=29025 + PORT_OFFSET,
                   ports=dict(PORTS), gunicorn_workers=1)
     stack.down()
     yield stack

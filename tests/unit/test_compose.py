@@ -38,7 +38,9 @@ MONGO_INIT = ROOT / "deploy" / "mongo" / "init-replica-set.sh"
 # Every secret the operator must set; compose refuses to start without any of them.
 SECRETS = [*(f"LP_{s.upper()}_SERVICE_SECRET" for s in SERVICES), "LP_MATCHER_TOKEN_KEY",
            "LP_MONGO_ROOT_USERNAME", "LP_MONGO_ROOT_PASSWORD", "LP_MONGO_KEYFILE", "LP_KAFKA_ADMIN_PASSWORD",
-           *(f"LP_MONGO_{s.upper()}_PASSWORD" for s in SERVICES), *(f"LP_KAFKA_{s.upper()}_PASSWORD" for s in SERVICES)]
+           *(f"LP_MONGO_{s.upper()}_PASSWORD" for s in SERVICES), *(f"LP_KAFKA_{s.upper()}_PASSWORD" for s in SERVICES),
+           # Required too, without a default: where notifications are e-mailed through, and linked to.
+           "LP_SMTP_URL", "LP_PUBLIC_URL"]
 # The apache/kafka image's rule from KAFKA_* variables to settings (KafkaDockerWrapper).
 NOT_SETTINGS = {"KAFKA_VERSION", "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS",
                 "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_LOG4J_ROOT_LOGLEVEL", "KAFKA_LOG4J_LOGGERS",

@@ -14,6 +14,7 @@ class FakeStore:
 
     def __init__(self):
         self.documents: dict[str, object] = {}
+        self.told: list[tuple] = []
 
     def vacancy(self, vacancy_id):
         found = self.documents.get(str(vacancy_id))
@@ -37,6 +38,9 @@ class FakeStore:
         for offer in offers:
             offer.worker_id, offer.document = stand_in, {**offer.document, "worker_id": stand_in}
         return len(offers)
+
+    def tell(self, event_id, offer, kind, outcome):
+        self.told.append((event_id, str(offer.employer_id), kind, outcome))
 
     def transition(self, document, expected: dict, changes: dict, events=()) -> bool:
         stored = self.documents.get(str(document.pk))

@@ -39,8 +39,7 @@ def app():
 
 def test_the_worker_process_is_wired():
     assert set(HANDLERS) == {ev.OFFER_REVIEWED, ev.OFFER_WITHDRAWN, ev.PLACEMENT_COMPLETED, ev.PLACEMENT_RATED,
-                             ev.VACANCY_SUBMITTED,
-                             ev.VACANCY_REVIEWED, ev.VACANCY_CLOSED}
+                             ev.VACANCY_SUBMITTED, ev.VACANCY_REVIEWED, ev.VACANCY_CLOSED, ev.GRIEVANCE_FILED}
     assert set(OUTBOX_DOCUMENTS) == {Worker, Offer, Grievance, Erasure}
 
 
