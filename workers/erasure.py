@@ -24,7 +24,7 @@ from services import credentials, erasure, outbox, ratelimit
 from services.events import WORKER_ERASED, new_event
 from workers import matches
 from workers.grievances import WORKER_LIMIT_KEY
-from workers.models import Erasure, Grievance, Offer, Worker, utcnow
+from workers.models import Erasure, Grievance, Notification, NotificationSettings, Offer, Worker, utcnow
 
 log = logging.getLogger(__name__)
 NAME_REMOVED = "[name removed]"
@@ -58,6 +58,12 @@ def anonymise_grievances(worker: dict) -> None:
         collection.replace_one({"_id": document["_id"]}, clean)
 
 
+def drop_notifications(worker: dict) -> None:
+    """What the worker was told (an e-mail not yet sent goes with it) and their consent settings."""
+    Notification._get_collection().delete_many({"recipient_id": str(worker["_id"])})
+    NotificationSettings._get_collection().delete_one({"_id": str(worker["_id"])})
+
+
 def end_sign_in(worker: dict) -> None:
     """The account's sign-in state (sessions, token version) and its rate-limit counters."""
     credentials.store().forget(credentials.account_key("worker", str(worker["_id"])))
@@ -71,7 +77,7 @@ def drop_worker(worker: dict) -> None:
 
 
 # Run in this order; the account goes last, so an interrupted erasure can be finished by its owner.
-STEPS = (queue_event, drop_offers, anonymise_grievances, end_sign_in, drop_worker)
+STEPS = (queue_event, drop_offers, anonymise_grievances, drop_notifications, end_sign_in, drop_worker)
 
 
 def erase(worker_id: str, steps=STEPS) -> bool:

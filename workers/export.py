@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from services.db import plain
-from workers.models import Grievance, Offer, Worker
+from workers.models import Grievance, Notification, NotificationSettings, Offer, Worker
 from workers.profiles import current_profile
 
 
@@ -26,7 +26,7 @@ def offers_section(worker: Worker) -> list[dict]:
     return [{"offer_id": o.offer_id, "status": o.status, "vacancy_id": o.vacancy_id, "employer_id": o.employer_id,
              "employer_name": o.employer_name, "verdict": o.verdict, "offer": plain(o.offer),
              "vacancy": plain(o.vacancy), "received_at": _iso(o.received_at),
-             "responded_at": _iso(o.responded_at)}
+             "responded_at": _iso(o.responded_at), "rating": plain(o.rating) or None, "rated_at": _iso(o.rated_at)}
             for o in Offer.objects(worker_id=str(worker.pk)).order_by("id")]
 
 
@@ -37,11 +37,21 @@ def grievances_section(worker: Worker) -> list[dict]:
             for g in Grievance.objects(worker_id=str(worker.pk), anonymous=False).order_by("id")]
 
 
+def notifications_section(worker: Worker) -> dict:
+    """What the worker was told, newest first, and their e-mail consent."""
+    settings = NotificationSettings.objects(id=str(worker.pk)).first()
+    told = [{"id": str(n.pk), "kind": n.kind, "text": n.text, "link": n.link, "read": n.read,
+             "created_at": _iso(n.created_at), "email": n.email, "sent_at": _iso(n.sent_at)}
+            for n in Notification.objects(recipient_id=str(worker.pk)).order_by("-id")]
+    return {"items": told, "email_off": list(settings.email_off) if settings else []}
+
+
 # (name, function of the worker): the export's keys, in this order.
 SECTIONS = (
     ("profile", profile_section),
     ("offers", offers_section),
     ("grievances", grievances_section),
+    ("notifications", notifications_section),
 )
 
 

@@ -229,6 +229,7 @@ class ExportSchema(Schema):
     profile = fields.Dict()
     offers = fields.List(fields.Dict())
     grievances = fields.List(fields.Dict())
+    notifications = fields.Dict()
 
 
 class ErasedSchema(Schema):

@@ -42,7 +42,10 @@ def stored_text(*document_classes) -> str:
 def test_the_export_holds_every_section_and_no_password(client):
     worker_id, auth, offer_id = a_worker_with_everything(client)
     body = client.get("/api/v1/me/export", headers=auth).get_json()
-    assert set(body) == {"exported_at", "worker_id", "profile", "offers", "grievances"}
+    assert set(body) == {"exported_at", "worker_id", "profile", "offers", "grievances", "notifications"}
+    # Told of the new offer (workers.notices), with the consent as set (nothing turned off).
+    assert [n["kind"] for n in body["notifications"]["items"]] == ["offer_new"]
+    assert body["notifications"]["email_off"] == [] and body["offers"][0]["rating"] is None
     assert body["worker_id"] == worker_id and body["profile"]["name"] == "Rosa Tzul"
     assert body["profile"]["availability"] == [{"start": "2027-03-01", "end": "2027-11-30"}]
     assert [o["offer_id"] for o in body["offers"]] == [offer_id] and body["offers"][0]["offer"]["worker_id"]
