@@ -15,6 +15,7 @@ from bson.errors import InvalidId
 from ethics import flag_counts
 from ethics.models import Decision, Flag
 from services import errors, outbox
+from services.events import GRIEVANCE_DECIDED, new_event
 from services.keyset import EPOCH, matching, newest_first, split_filters, time_window
 
 CSV_LIMIT = 50_000
@@ -122,11 +123,22 @@ def decide(flag_id: str, decision: str, note: str, auditor_id: str, auditor_emai
         Flag, {"_id": flag.id, "decision_count": flag.decision_count},
         {"$push": {"decisions": entry.to_mongo().to_dict()}, "$set": {"status": decision},
          "$inc": {"decision_count": 1}},
+        _told(flag, decision),
     )
     if not written:
         raise errors.Conflict("Another auditor decided on this flag meanwhile; reload it.")
     flag_counts.recount_employer(flag.employer_id)
     return get(flag_id)
+
+
+def _told(flag: Flag, decision: str) -> list:
+    """``grievance.decided`` for a named grievance's flag, so its worker is told; nothing otherwise (an
+    anonymous grievance names no one, and its flag no longer names the grievance)."""
+    document = flag.document or {}
+    if flag.document_kind != "grievance" or document.get("anonymous") is not False:
+        return []
+    return [new_event(GRIEVANCE_DECIDED, Flag.event_source, flag.document_id,
+                      {"grievance_id": flag.document_id, "status": decision})]
 
 
 def to_dict(flag: Flag) -> dict:

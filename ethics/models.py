@@ -63,12 +63,16 @@ class Decision(EmbeddedDocument):
     decided_at = DateTimeField(default=utcnow)
 
 
-class Flag(Document):
+class Flag(OutboxDocument):
     """A rule that fired on a document (or a grievance), for auditors to decide on.
+
+    A decision on a named grievance's flag publishes ``grievance.decided`` in the same write (outbox).
 
     ``key`` makes storing a flag idempotent when an event is redelivered.
     ``decisions`` only grows: a later decision never erases an earlier one.
     """
+
+    event_source = "ethics"
 
     key = StringField(required=True, unique=True)
     employer_id = StringField(default="")

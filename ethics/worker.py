@@ -16,7 +16,7 @@ from ethics.handlers import (
     on_vacancy_submitted,
     on_worker_erased,
 )
-from ethics.models import EmployerRegistration, Review
+from ethics.models import EmployerRegistration, Flag, Review
 from services.events import (
     EMPLOYER_REGISTERED,
     GRIEVANCE_FILED,
@@ -35,7 +35,7 @@ HANDLERS = {
     PLACEMENT_RATED: on_placement_rated,
     WORKER_ERASED: on_worker_erased,
 }
-OUTBOX_DOCUMENTS = (Review, EmployerRegistration)
+OUTBOX_DOCUMENTS = (Review, EmployerRegistration, Flag)
 
 
 def main() -> None:

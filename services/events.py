@@ -27,6 +27,8 @@ PLACEMENT_RATED = "placement.rated"
 # employer withdraws an offer the worker has already seen.
 VACANCY_CLOSED = "vacancy.closed"
 OFFER_WITHDRAWN = "offer.withdrawn"
+# An auditor decided on a named grievance's flag: the worker who filed it is told (docs/events.md).
+GRIEVANCE_DECIDED = "grievance.decided"
 # Contract additions: employer verification.
 EMPLOYER_REGISTERED = "employer.registered"
 EMPLOYER_VERIFIED = "employer.verified"
@@ -46,6 +48,7 @@ TOPICS = (
     MATCHES_UPDATED,
     VACANCY_CLOSED,
     OFFER_WITHDRAWN,
+    GRIEVANCE_DECIDED,
     EMPLOYER_REGISTERED,
     EMPLOYER_VERIFIED,
     PLACEMENT_RATED,

@@ -58,6 +58,7 @@ ROUTES = {
     ev.PLACEMENT_COMPLETED: ("employers", ("matcher", "workers")),
     # workers reads its own: the named worker is told the grievance reached the auditors (workers.notices).
     ev.GRIEVANCE_FILED: ("workers", ("ethics", "workers")),
+    ev.GRIEVANCE_DECIDED: ("ethics", ("workers",)),
     ev.MATCHES_UPDATED: ("matcher", ("workers",)),
     ev.EMPLOYER_REGISTERED: ("employers", ("ethics",)),
     ev.EMPLOYER_VERIFIED: ("ethics", ("employers", "matcher")),

@@ -139,6 +139,17 @@ def on_grievance_filed(event: Envelope) -> None:
         notices.tell(event.id, worker_id, "grievance_status", "/rights")
 
 
+def on_grievance_decided(event: Envelope) -> None:
+    """``grievance.decided`` → the worker who filed the grievance under their name is told what the auditors
+    decided (an erased worker's grievance names no one any more: nobody is told)."""
+    status = event.payload.get("status")
+    if status not in notices.DECISION_TEXTS:
+        raise ValueError(f"grievance.decided with status {status!r}")
+    grievance = store.grievance(str(event.payload.get("grievance_id") or event.subject))
+    if grievance is not None and not grievance.anonymous and grievance.worker_id:
+        notices.tell(event.id, grievance.worker_id, "grievance_status", "/rights", notices.DECISION_TEXTS[status])
+
+
 def on_placement_rated(event: Envelope) -> None:
     """``placement.rated`` (this service's own) → counted once in its employer's rating sums."""
     if not ratings.count(event.payload):

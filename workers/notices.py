@@ -3,7 +3,7 @@ where the e-mail sender finds the worker's address and consent.
 
 Kinds: ``offer_new`` (an offer the ethics service passed or flagged reached the inbox), ``season_to_rate``
 (a placement was completed: the offer's page is where it is rated), ``grievance_status`` (a named grievance
-was received and passed to the auditors: the only grievance state any event tells today).
+was received and passed to the auditors, then the auditors confirmed or dismissed it).
 """
 
 from __future__ import annotations
@@ -30,16 +30,21 @@ TEXTS = {
     "season_to_rate": _("Your season with %(employer)s is over: rate it"),
     "grievance_status": _("Your report was received and passed to the auditors"),
 }
+# What a worker is told when the auditors decide on their grievance (kind ``grievance_status``).
+DECISION_TEXTS = {
+    "confirmed": _("The auditors confirmed your report: the employer's record shows it"),
+    "dismissed": _("The auditors looked into your report and closed it"),
+}
 
 
-def tell(event_id: str, worker_id: str, kind: str, link: str, **values) -> bool:
-    """Store ``kind`` for ``worker_id`` (once per event) in the worker's language; e-mail it if they allow.
-    False if it was told already or the worker is gone."""
+def tell(event_id: str, worker_id: str, kind: str, link: str, text: str | None = None, **values) -> bool:
+    """Store ``kind`` for ``worker_id`` (once per event) in the worker's language, with ``text`` (a msgid;
+    the kind's own by default); e-mail it if they allow. False if it was told already or the worker is gone."""
     worker = Worker.objects(pk=worker_id).only("ui_language").first() if ObjectId.is_valid(worker_id) else None
     if worker is None:
         return False
     language = worker.ui_language if worker.ui_language in LANGUAGES else "en"
-    text = notifications.translations(TRANSLATIONS, language).gettext(TEXTS[kind]) % values
+    text = notifications.translations(TRANSLATIONS, language).gettext(text or TEXTS[kind]) % values
     settings = NotificationSettings.objects(id=worker_id).first()
     return notifications.notify(Notification, event_id, worker_id, kind, text, link, language,
                                 email=notifications.wants_email(settings, kind))

@@ -23,7 +23,7 @@ from mongoengine import NotUniqueError
 from pymongo.errors import DuplicateKeyError
 
 from services import batch, db, outbox
-from workers.models import CARD_STATUSES, EmployerRating, Offer, VacancyCard, Worker, utcnow
+from workers.models import CARD_STATUSES, EmployerRating, Grievance, Offer, VacancyCard, Worker, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -191,3 +191,8 @@ def drop_match_lists() -> None:
 def set_language(worker_id, language: str) -> None:
     """Remember the language a worker chose on a page, for the next sign-in on another phone."""
     Worker.objects(pk=worker_id).update_one(set__ui_language=language)
+
+
+def grievance(grievance_id: str) -> Grievance | None:
+    """A grievance by its id (None for an id this service never gave out)."""
+    return Grievance.objects(pk=grievance_id).first() if ObjectId.is_valid(grievance_id) else None

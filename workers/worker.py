@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from services.config import Settings
 from services.events import (
+    GRIEVANCE_DECIDED,
     GRIEVANCE_FILED,
     OFFER_REVIEWED,
     OFFER_WITHDRAWN,
@@ -22,6 +23,7 @@ from services.worker import run_worker
 from workers import notices
 from workers.grievance_release import GrievanceRelease, anonymise_old_grievances, date_held_grievances
 from workers.handlers import (
+    on_grievance_decided,
     on_grievance_filed,
     on_offer_reviewed,
     on_offer_withdrawn,
@@ -44,6 +46,7 @@ HANDLERS = {
     VACANCY_REVIEWED: on_vacancy_reviewed,
     VACANCY_CLOSED: on_vacancy_closed,
     GRIEVANCE_FILED: on_grievance_filed,
+    GRIEVANCE_DECIDED: on_grievance_decided,
 }
 # worker.profile_updated (Worker), offer.responded and placement.rated (Offer), grievance.filed (Grievance),
 # worker.erased (Erasure).

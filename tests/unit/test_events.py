@@ -35,7 +35,7 @@ def test_topics_are_the_contract_list_then_ours_and_their_dlqs():
                       "offer.responded", "worker.profile_updated", "placement.completed",
                       "grievance.filed", "matches.updated",
                       # docs/events.md: beyond the contract's list
-                      "vacancy.closed", "offer.withdrawn",
+                      "vacancy.closed", "offer.withdrawn", "grievance.decided",
                       # the contract's additions
                       "employer.registered", "employer.verified", "placement.rated", "worker.erased")
     assert dlq_topic("offer.submitted") == "offer.submitted.dlq"

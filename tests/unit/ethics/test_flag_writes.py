@@ -16,7 +16,8 @@ from tests.fakes import OutboxSpy
 @pytest.fixture
 def stored(monkeypatch):
     """A flag with two decisions, read without a database; the recounts asked for are kept."""
-    flag = SimpleNamespace(id=ObjectId(), decision_count=2, employer_id="e1")
+    flag = SimpleNamespace(id=ObjectId(), decision_count=2, employer_id="e1", document_kind="vacancy", document={},
+                           document_id="v1")
     recounted = []
     monkeypatch.setattr(flags, "get", lambda flag_id: flag)
     monkeypatch.setattr(flag_counts, "recount_employer", recounted.append)
@@ -41,3 +42,15 @@ def test_a_decision_that_lost_the_race_is_refused_and_counts_nothing(monkeypatch
     with pytest.raises(Exception, match="Another auditor decided"):
         flags.decide(str(flag.id), "confirmed", "", "a2", "b@example.org")
     assert recounted == []
+
+
+def test_a_decision_on_a_named_grievance_carries_its_event_in_the_same_write(monkeypatch, stored):
+    flag, _recounted = stored
+    flag.document_kind, flag.document_id, flag.document = "grievance", "g1", {"anonymous": False, "text": "x"}
+    spy = OutboxSpy()
+    monkeypatch.setattr(outbox, "write", spy)
+    flags.decide(str(flag.id), "confirmed", "", "a1", "a@example.org")
+    [write] = spy.writes
+    [event] = write.events
+    assert (event.type, event.subject, event.payload) == ("grievance.decided", "g1",
+                                                          {"grievance_id": "g1", "status": "confirmed"})

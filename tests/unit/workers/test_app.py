@@ -39,7 +39,8 @@ def app():
 
 def test_the_worker_process_is_wired():
     assert set(HANDLERS) == {ev.OFFER_REVIEWED, ev.OFFER_WITHDRAWN, ev.PLACEMENT_COMPLETED, ev.PLACEMENT_RATED,
-                             ev.VACANCY_SUBMITTED, ev.VACANCY_REVIEWED, ev.VACANCY_CLOSED, ev.GRIEVANCE_FILED}
+                             ev.VACANCY_SUBMITTED, ev.VACANCY_REVIEWED, ev.VACANCY_CLOSED, ev.GRIEVANCE_FILED,
+                             ev.GRIEVANCE_DECIDED}
     assert set(OUTBOX_DOCUMENTS) == {Worker, Offer, Grievance, Erasure}
 
 
