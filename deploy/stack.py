@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import json
 import os
 import secrets
 import shutil
@@ -374,6 +375,20 @@ class Stack:
         ]))
         return path
 
+    def active_kafka_controller(self) -> str | None:
+        """The name of the node the KRaft quorum last elected its leader (the active controller), as the
+        nodes' quorum-state files say (the newest epoch wins); None before any election."""
+        newest = (-1, None)
+        names = {node.node_id: node.name for node in self.kafka_nodes()}
+        for node in self.kafka_nodes():
+            try:
+                state = json.loads((node.dir / "data" / "__cluster_metadata-0" / "quorum-state").read_text())
+            except (OSError, ValueError):
+                continue
+            if state.get("leaderId", -1) in names and state.get("leaderEpoch", -1) > newest[0]:
+                newest = (state["leaderEpoch"], names[state["leaderId"]])
+        return newest[1]
+
     def kafka_replication_properties(self) -> list[str]:
         """One copy of everything on a single node; on a cluster three, two of which must take each write
         (with producers' acks=all a write is then on two nodes before it is acknowledged)."""
@@ -383,7 +398,10 @@ class Stack:
                 f"min.insync.replicas={in_sync}",
                 f"offsets.topic.replication.factor={replicas}",
                 f"transaction.state.log.replication.factor={replicas}",
-                f"transaction.state.log.min.isr={in_sync}"]
+                f"transaction.state.log.min.isr={in_sync}",
+                # A SIGKILLed node is fenced, and its partitions led elsewhere, after this long without its
+                # heartbeat (Kafka's default, 9 s, left consumers idle for longer than that).
+                *(["broker.session.timeout.ms=4000", "broker.heartbeat.interval.ms=1000"] if replicas > 1 else [])]
 
     def kafka_listener_properties(self, node: KafkaNode | None = None) -> list[str]:
         """A node's (default: the first's) listeners and their security: plaintext, or SASL with the users
