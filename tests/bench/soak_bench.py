@@ -26,6 +26,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyotp
 import requests
@@ -39,7 +40,7 @@ from tests.documents import vacancy
 from tests.e2e.conftest import fresh_stack
 from tests.e2e.test_journeys import offer_terms
 
-REPORT, CHART = ROOT / "docs" / "soak-benchmark.md", ROOT / "docs" / "soak-benchmark.svg"
+REPORT = ROOT / "docs" / "soak-benchmark.md"  # and its chart, soak-benchmark.svg beside it
 PASSWORD = "soak password long enough"
 N_EMPLOYERS, N_WORKERS = 4, 20
 WARM_UP_MINUTES = 3  # start-up, caches and the JIT of Kafka's JVMs fill in first: not a leak
@@ -335,7 +336,7 @@ def svg_chart(rss: dict, minutes: dict[int, Minute]) -> str:
             f'font-family="sans-serif">\n' + "\n".join(body) + "\n</svg>\n")
 
 
-def write_report(args: dict, rss: dict, lag: dict, minutes: dict[int, Minute], errors) -> str:
+def write_report(args: dict, rss: dict, lag: dict, minutes: dict[int, Minute], errors, report: Path) -> str:
     total = Minute()
     for minute in minutes.values():
         total.statuses.update(minute.statuses)
@@ -376,17 +377,31 @@ def write_report(args: dict, rss: dict, lag: dict, minutes: dict[int, Minute], e
               (", ".join(f"{name}: {n}" for name, n in sorted(errors.items())) or "none"), "",
               f"Statuses over the run: {dict(sorted(total.statuses.items()))}; p99 over the run "
               f"{total.p99():.0f} ms.", ""]
-    REPORT.write_text("\n".join(lines))
-    CHART.write_text(svg_chart(rss, {m + 1: v for m, v in minutes.items()}))
+    report.write_text("\n".join(lines))
+    report.with_suffix(".svg").write_text(svg_chart(rss, {m + 1: v for m, v in minutes.items()}))
     return verdict
 
 
-def main() -> None:
-    minutes_wanted = float(os.environ.get("LP_SOAK_MINUTES") or 30)
-    rate = float(os.environ.get("LP_SOAK_RATE") or 4)
+@dataclass
+class SoakResult:
+    """What a soak measured, for a test to check."""
+
+    verdict: str
+    statuses: collections.Counter
+    rss: dict
+    lag: dict
+    log_errors: collections.Counter
+
+    def growing(self) -> list[str]:
+        return [name for name, points in self.rss.items() if not flat(points)]
+
+
+def soak(minutes_wanted: float, rate: float, name: str = "bench-soak", base: int = 22000,
+         report: Path = REPORT) -> SoakResult:
+    """Run the soak on a fresh three-broker stack of its own under var/<name>; write ``report`` and its chart."""
     os.environ.setdefault("LP_VACANCY_CHANGES_PER_HOUR", "100000")  # four employers post far beyond a real one
     os.environ.setdefault("LP_VACANCY_CHANGES_PER_DAY", "100000")
-    stack = fresh_stack("bench-soak", 22000, kafka_brokers=3)
+    stack = fresh_stack(name, base, kafka_brokers=3)
     say(f"starting a three-broker stack under {stack.var}")
     stack.up()
     try:
@@ -400,13 +415,21 @@ def main() -> None:
         say(f"{minutes_wanted:g} minutes of traffic at {rate:g} operations a second")
         drive(traffic, rate, until)
         sampler.join()
-        verdict = write_report({"command": f"LP_SOAK_MINUTES={minutes_wanted:g} make bench-soak", "rate": rate,
-                                "minutes": f"{minutes_wanted:g}", "date": time.strftime("%Y-%m-%d %H:%M UTC",
-                                                                                          time.gmtime())},
-                               rss, lag, dict(traffic.minutes), log_errors(stack))
-        say(f"{verdict}; written to {REPORT.relative_to(ROOT)}")
+        errors = log_errors(stack)
+        args = {"command": f"LP_SOAK_MINUTES={minutes_wanted:g} make bench-soak", "rate": rate,
+                "minutes": f"{minutes_wanted:g}", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        verdict = write_report(args, rss, lag, dict(traffic.minutes), errors, report)
+        statuses = collections.Counter()
+        for minute in traffic.minutes.values():
+            statuses.update(minute.statuses)
+        say(f"{verdict}; written to {report}")
+        return SoakResult(verdict, statuses, rss, lag, errors)
     finally:
         stack.down()
+
+
+def main() -> None:
+    soak(float(os.environ.get("LP_SOAK_MINUTES") or 30), float(os.environ.get("LP_SOAK_RATE") or 4))
 
 
 if __name__ == "__main__":
