@@ -263,6 +263,8 @@ def test_kafka_is_three_kraft_nodes_each_on_a_named_volume(services, name):
                 "TRANSACTION_STATE_LOG_REPLICATION_FACTOR"):
         assert str(env[f"KAFKA_{key}"]) == "3"
     assert str(env["KAFKA_MIN_INSYNC_REPLICAS"]) == "2" and str(env["KAFKA_TRANSACTION_STATE_LOG_MIN_ISR"]) == "2"
+    failover = dict(setting.split("=") for setting in stack.Stack.kafka_failover_properties())
+    assert {key: str(env["KAFKA_" + key.upper().replace(".", "_")]) for key in failover} == failover
     assert f"{name}-data:" + env["KAFKA_LOG_DIRS"] in kafka["volumes"]
     assert "kafka-broker-api-versions.sh --bootstrap-server localhost:9092" in _healthcheck_text(kafka)
     assert "--command-config /tmp/lp-admin.properties" in _healthcheck_text(kafka)

@@ -48,6 +48,9 @@ def test_each_node_is_broker_and_controller_of_one_quorum_with_three_replicas_tw
                     "transaction.state.log.replication.factor"):
             assert properties[key] == "3"
         assert properties["min.insync.replicas"] == "2" and properties["transaction.state.log.min.isr"] == "2"
+        # A dead node fenced within 3 s, a dead controller replaced after 1.5 s (pauses under 10 s, e2e).
+        assert properties["broker.session.timeout.ms"] == "3000"
+        assert properties["controller.quorum.fetch.timeout.ms"] == "1500"
 
 
 def test_topics_get_three_replicas_and_two_in_sync_when_the_bootstrap_list_has_three():
