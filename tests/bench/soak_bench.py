@@ -242,13 +242,12 @@ def consumer_lag(stack) -> dict[str, int]:
     admin = KafkaAdminClient(bootstrap_servers=stack.kafka_bootstrap)
     reader = KafkaConsumer(bootstrap_servers=stack.kafka_bootstrap)
     try:
+        groups = [g["group_id"] for g in admin.list_groups() if not g["group_id"].startswith("dlq-replay")]
         lag = {}
-        for group, _ in admin.list_consumer_groups():
-            if group.startswith("dlq-replay"):
-                continue
-            committed = admin.list_consumer_group_offsets(group)
-            ends = reader.end_offsets(list(committed)) if committed else {}
-            lag[group] = sum(max(0, ends[tp] - meta.offset) for tp, meta in committed.items() if meta.offset >= 0)
+        for group, committed in (admin.list_group_offsets(groups) if groups else {}).items():
+            offsets = {tp: getattr(meta, "offset", meta) for tp, meta in committed.items()}
+            ends = reader.end_offsets(list(offsets)) if offsets else {}
+            lag[group] = sum(max(0, ends[tp] - offset) for tp, offset in offsets.items() if offset >= 0)
         return lag
     finally:
         reader.close()
@@ -343,10 +342,11 @@ def write_report(args: dict, rss: dict, lag: dict, minutes: dict[int, Minute], e
         total.latencies_ms += minute.latencies_ms
     lag_totals = {m: sum(groups.values()) for m, groups in lag.items()}
     measured = {m: v for m, v in lag_totals.items() if m > WARM_UP_MINUTES} or lag_totals
+    lag_text = (f"lag at most {max(measured.values())} messages after the warm-up (last {lag_totals[max(lag_totals)]})"
+                if measured else "consumer lag NOT measured")
     growing = [name for name, points in rss.items() if not flat(points)]
     verdict = (f"{'flat' if not growing else 'NOT flat: ' + ', '.join(growing)} memory; "
-               f"lag at most {max(measured.values(), default=0)} messages after the warm-up "
-               f"(last {list(lag_totals.values())[-1] if lag_totals else 'n/a'}); "
+               f"{lag_text}; "
                f"{total.count('5')} 5xx of {sum(total.statuses.values()):,} requests")
     lines = [
         "# Soak benchmark (three brokers)", "",

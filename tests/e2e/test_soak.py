@@ -16,5 +16,6 @@ def test_two_minutes_of_mixed_traffic_on_three_brokers_get_no_5xx_and_no_growing
     assert not [s for s in result.statuses if s.startswith("5")]
     assert not [s for s in result.statuses if not s[0].isdigit()], "requests that got no answer"
     assert sum(result.statuses[s] for s in result.statuses if s.startswith("2")) > 0.8 * sum(result.statuses.values())
+    assert result.lag, "the consumer lag was not measured"
     last = result.lag[max(result.lag)]
     assert sum(last.values()) < 200, f"consumers fell behind: {last}"
