@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data bench-scale bench-soak lint clean
+.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data bench-scale bench-soak test-cluster lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
@@ -15,6 +15,7 @@ help:
 	@echo "            (LP_KAFKA_AUTH=scram make up: Kafka with a SCRAM user per service and ACLs, as in production)"
 	@echo "            (LP_KAFKA_BROKERS=3 make up: three KRaft nodes, 9092/9094/9096, replication factor 3)"
 	@echo "make test    unit and integration tests (starts its own Kafka + database)"
+	@echo "make test-cluster  the three-broker fault tests and a two-minute soak, printing their counts"
 	@echo "make bench   benchmarks, with figures and ratios (bench-data included)"
 	@echo "make bench-data  a year of data: p50/p95 of every read page and API at several sizes"
 	@echo "            (BENCH_DATA_ARGS='--scales 0.1,1,2 --reads 20'; writes docs/data-benchmark.md)"
@@ -66,6 +67,10 @@ compose-check:
 browser:
 	@test -x /usr/bin/chromium || { echo "[make] installing Debian's chromium for the browser tests"; \
 		apt-get install -y -q chromium || echo "[make] could not install chromium: the browser tests will fail"; }
+
+# The three-broker fault tests and the two-minute soak alone (part of `make test` too), with their counts.
+test-cluster: fetch
+	$(PY) -m pytest -s tests/e2e/test_cluster_faults.py tests/e2e/test_soak.py
 
 test-unit: install
 	$(PY) -m pytest tests/unit
