@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import json
 import os
 import random
 import re
@@ -358,12 +359,21 @@ def write_report(args: dict, rss: dict, lag: dict, minutes: dict[int, Minute], e
         f"**Verdict: {verdict}.**", "",
         "![RSS of each process and p99 latency per minute](soak-benchmark.svg)", "",
         f"## RSS per process (MB; slope over minutes {WARM_UP_MINUTES + 1}+ in MB/hour)", "",
-        "| process | first | last | min | max | slope MB/h | flat |", "|---|---|---|---|---|---|---|"]
+        "| process | first | last | min | max | slope MB/h | change in the middle third | in the last third | flat |",
+        "|---|---|---|---|---|---|---|---|---|"]
     for name, points in sorted(rss.items()):
         values = [points[m] for m in sorted(points)]
+        third = max(1, len(values) // 3)
+        middle, last = values[2 * third - 1] - values[third - 1], values[-1] - values[-third - 1]
         lines.append(f"| {name} | {values[0]:.0f} | {values[-1]:.0f} | {min(values):.0f} | {max(values):.0f} | "
-                     f"{slope_per_hour(points):+.1f} | {'yes' if flat(points) else 'NO'} |")
-    lines += ["", "## Per minute", "",
+                     f"{slope_per_hour(points):+.1f} | {middle:+.0f} | {last:+.0f} | "
+                     f"{'yes' if flat(points) else 'NO'} |")
+    lines += ["", "Each gunicorn worker is its own line (`-web N`); the masters are left out. Kafka's JVMs start "
+              "with a 256 MB heap and may grow to their `-Xmx512m` (plus metaspace and buffers): growth there that "
+              "levels off is the heap filling, bounded by that setting. The matcher's processes hold the ranking "
+              "index, which grows with the fair vacancies the traffic adds (one operation in ten posts a "
+              f"vacancy, three in four of them fair: {args['rate'] * 0.1 * 0.75 * 3600:,.0f} an hour).",
+              "", "## Per minute", "",
               "| minute | requests | 2xx | 4xx | 5xx | client errors | p99 ms | consumer lag (all groups) |",
               "|---|---|---|---|---|---|---|---|"]
     for m in sorted(minutes):
@@ -378,6 +388,11 @@ def write_report(args: dict, rss: dict, lag: dict, minutes: dict[int, Minute], e
               f"Statuses over the run: {dict(sorted(total.statuses.items()))}; p99 over the run "
               f"{total.p99():.0f} ms.", ""]
     report.write_text("\n".join(lines))
+    # The raw samples beside the report, to read a run again without repeating it.
+    report.with_suffix(".json").write_text(json.dumps({
+        "rss_mb": rss, "lag": {str(m): groups for m, groups in lag.items()},
+        "minutes": {str(m + 1): {"p99_ms": minute.p99(), "statuses": dict(minute.statuses)}
+                    for m, minute in sorted(minutes.items())}}, indent=1, default=str))
     report.with_suffix(".svg").write_text(svg_chart(rss, {m + 1: v for m, v in minutes.items()}))
     return verdict
 
