@@ -247,7 +247,12 @@ def consumer_lag(stack) -> dict[str, int]:
         lag = {}
         for group, committed in (admin.list_group_offsets(groups) if groups else {}).items():
             offsets = {tp: getattr(meta, "offset", meta) for tp, meta in committed.items()}
+            # A fresh client knows no topic yet: without their metadata end_offsets left partitions out.
+            reader.topics()
             ends = reader.end_offsets(list(offsets)) if offsets else {}
+            missing = [tp for tp in offsets if tp not in ends]
+            if missing:
+                raise RuntimeError(f"no end offset for {missing[:3]}")
             lag[group] = sum(max(0, ends[tp] - offset) for tp, offset in offsets.items() if offset >= 0)
         return lag
     finally:
