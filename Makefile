@@ -7,18 +7,22 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data bench-scale lint clean
+.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data bench-scale bench-soak test-cluster lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
 	@echo "make up      start everything in the background; make down stops it"
 	@echo "            (LP_KAFKA_AUTH=scram make up: Kafka with a SCRAM user per service and ACLs, as in production)"
+	@echo "            (LP_KAFKA_BROKERS=3 make up: three KRaft nodes, 9092/9094/9096, replication factor 3)"
 	@echo "make test    unit and integration tests (starts its own Kafka + database)"
+	@echo "make test-cluster  the three-broker fault tests and a two-minute soak, printing their counts"
 	@echo "make bench   benchmarks, with figures and ratios (bench-data included)"
 	@echo "make bench-data  a year of data: p50/p95 of every read page and API at several sizes"
 	@echo "            (BENCH_DATA_ARGS='--scales 0.1,1,2 --reads 20'; writes docs/data-benchmark.md)"
 	@echo "make bench-scale  matching at 2,000 / 20,000 / 100,000 workers, beside main before issue 14"
 	@echo "            (BENCH_SCALE_ARGS='--sizes 2000 --baseline-ref none'; writes docs/scale-benchmark.md)"
+	@echo "make bench-soak  30 minutes of mixed traffic over three brokers: RSS, lag, 5xx and p99 per minute"
+	@echo "            (LP_SOAK_MINUTES=60, LP_SOAK_RATE=4 operations a second; writes docs/soak-benchmark.md and .svg)"
 	@echo "make lint    ruff"
 	@echo "make security  bandit and the audit of pinned versions (part of make test)"
 
@@ -64,6 +68,10 @@ browser:
 	@test -x /usr/bin/chromium || { echo "[make] installing Debian's chromium for the browser tests"; \
 		apt-get install -y -q chromium || echo "[make] could not install chromium: the browser tests will fail"; }
 
+# The three-broker fault tests and the two-minute soak alone (part of `make test` too), with their counts.
+test-cluster: fetch
+	$(PY) -m pytest -s tests/e2e/test_cluster_faults.py tests/e2e/test_soak.py
+
 test-unit: install
 	$(PY) -m pytest tests/unit
 
@@ -78,6 +86,10 @@ bench-data: fetch
 # events and memory over the public APIs, beside the same harness run on --baseline-ref (its own checkout).
 bench-scale: fetch
 	$(PY) -m tests.bench.scale_bench $(BENCH_SCALE_ARGS)
+
+# Long: LP_SOAK_MINUTES (default 30) of steady mixed traffic on a three-broker stack of its own.
+bench-soak: fetch
+	$(PY) -m tests.bench.soak_bench
 
 lint: install
 	$(PY) -m ruff check .

@@ -16,12 +16,19 @@ Kafka is plaintext on loopback unless ``LP_KAFKA_AUTH=scram`` (chosen when
 its storage is first formatted, kept afterwards): then, as in production, each
 service connects as its own SCRAM user and the ACLs of services/kafka_acl.py
 decide what it may write and read (deploy/kafka_auth.py).
+
+``LP_KAFKA_BROKERS=3`` (chosen when Kafka's storage is first formatted, kept
+afterwards) runs three KRaft nodes, each broker and controller: brokers on
+9092, 9094, 9096 and controllers on 9093, 9095, 9097 (moved together by
+``LP_KAFKA_PORT``), processes kafka-1..kafka-3; topics then get replication
+factor 3 and ``min.insync.replicas=2``. The default is the single node "kafka".
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import json
 import os
 import secrets
 import shutil
@@ -103,6 +110,17 @@ def write_private(path: Path, text: str) -> None:
         file.write(text)
 
 
+@dataclass(frozen=True)
+class KafkaNode:
+    """One KRaft node of the local stack (broker and controller): its process name, id, ports, files."""
+
+    name: str
+    node_id: int
+    port: int
+    controller_port: int
+    dir: Path
+
+
 @dataclass
 class Stack:
     """One local stack: where its files live and which ports it uses."""
@@ -119,6 +137,8 @@ class Stack:
     # "plaintext" (loopback only) or "scram": SASL/SCRAM users and ACLs, as in production (deploy/kafka_auth.py).
     kafka_auth: str = "plaintext"
     worker_processes: dict = field(default_factory=lambda: dict(WORKER_PROCESSES))
+    # KRaft nodes, each broker and controller: 1, or 3 for a replicated cluster (see kafka_nodes).
+    kafka_brokers: int = 1
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Stack:
@@ -126,14 +146,29 @@ class Stack:
         def port(name, default):
             return int(environ.get(name) or default)
 
+        kafka_port = port("LP_KAFKA_PORT", 9092)
         return cls(
-            kafka_port=port("LP_KAFKA_PORT", 9092),
-            controller_port=port("LP_KAFKA_CONTROLLER_PORT", 9093),
+            kafka_port=kafka_port,
+            # The controllers move with the brokers: 9093 beside 9092, 9095 beside 9094, ...
+            controller_port=port("LP_KAFKA_CONTROLLER_PORT", kafka_port + 1),
             mongo_port=port("LP_MONGO_PORT", 27017),
             smtp_port=port("LP_SMTP_PORT", 8025),
             ports={s: port(f"LP_{s.upper()}_PORT", p) for s, p in SERVICES.items()},
             kafka_auth=environ.get("LP_KAFKA_AUTH") or cls.formatted_kafka_auth(ROOT / "var") or "plaintext",
+            kafka_brokers=int(environ.get("LP_KAFKA_BROKERS") or cls.formatted_kafka_brokers(ROOT / "var") or 1),
         )
+
+    def kafka_nodes(self) -> list[KafkaNode]:
+        """The KRaft nodes of this stack: one "kafka", or kafka-1..kafka-N on every other port."""
+        if self.kafka_brokers == 1:
+            return [KafkaNode("kafka", 1, self.kafka_port, self.controller_port, self.var / "kafka")]
+        return [KafkaNode(f"kafka-{n}", n, self.kafka_port + 2 * (n - 1), self.controller_port + 2 * (n - 1),
+                          self.var / "kafka" / f"node-{n}") for n in range(1, self.kafka_brokers + 1)]
+
+    @property
+    def kafka_bootstrap(self) -> str:
+        """Every broker's address: a client that loses one finds the others."""
+        return ",".join(f"127.0.0.1:{node.port}" for node in self.kafka_nodes())
 
     @property
     def mongo_url(self) -> str:
@@ -178,7 +213,7 @@ class Stack:
         """Environment of the Python processes: loopback addresses, the local secret."""
         env = {
             **os.environ,
-            "LP_KAFKA_BOOTSTRAP": f"127.0.0.1:{self.kafka_port}",
+            "LP_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
             "LP_MONGO_URL": self.mongo_url,
             "LP_SECRET_KEY": self.secret_key(),
             "LP_MATCHER_URL": f"http://127.0.0.1:{self.ports['matcher']}",
@@ -192,7 +227,7 @@ class Stack:
     # -- process table
 
     def process_names(self) -> list[str]:
-        return (["database", "kafka", "mail"] + [f"{s}-web" for s in SERVICES]
+        return (["database"] + [node.name for node in self.kafka_nodes()] + ["mail"] + [f"{s}-web" for s in SERVICES]
                 + [name for s in SERVICES for name in self.worker_names(s)])
 
     def worker_names(self, service: str) -> list[str]:
@@ -248,6 +283,12 @@ class Stack:
         path = var / "kafka" / "auth"
         return path.read_text().strip() if path.exists() else None
 
+    @staticmethod
+    def formatted_kafka_brokers(var: Path) -> int | None:
+        """How many nodes the Kafka storage under ``var`` was formatted for, None before the first start."""
+        path = var / "kafka" / "brokers"
+        return int(path.read_text()) if path.exists() else None
+
     def kafka_passwords(self) -> dict:
         """The admin's and each service's SCRAM password, made on first use, kept in var/ (0600)."""
         return kafka_auth.passwords(self.var / "kafka-credentials.json", [kafka_auth.ADMIN, *SERVICES])
@@ -264,10 +305,14 @@ class Stack:
         if formatted not in (None, self.kafka_auth):
             raise SystemExit(f"[stack] Kafka's data under {self.var} was made with LP_KAFKA_AUTH={formatted}; "
                              f"start with that, or `make clean` to begin again with {self.kafka_auth}")
+        brokers = self.formatted_kafka_brokers(self.var)
+        if brokers not in (None, self.kafka_brokers):
+            raise SystemExit(f"[stack] Kafka's data under {self.var} was made with LP_KAFKA_BROKERS={brokers}; "
+                             f"start with that, or `make clean` to begin again with {self.kafka_brokers}")
 
     def apply_kafka_acls(self) -> None:
         """Create the topics and the ACL table of services/kafka_acl.py, as the admin."""
-        env = {**os.environ, "LP_KAFKA_BOOTSTRAP": f"127.0.0.1:{self.kafka_port}", **self.kafka_env(kafka_auth.ADMIN)}
+        env = {**os.environ, "LP_KAFKA_BOOTSTRAP": self.kafka_bootstrap, **self.kafka_env(kafka_auth.ADMIN)}
         subprocess.run([sys.executable, "-m", "services.kafka_acl"], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
 
@@ -294,19 +339,26 @@ class Stack:
                  lambda: self.pid("database") is not None)
 
     def start_kafka(self) -> None:
-        if self.pid("kafka"):
+        """Start every Kafka node that is not running, then wait for each (a cluster needs its quorum first)."""
+        missing = [node for node in self.kafka_nodes() if not self.pid(node.name)]
+        if not missing:
             return
         self.check_kafka_auth()
         libs = kafka_libs()
-        properties = self.write_kafka_properties()
-        self.format_kafka_storage(libs, properties)
-        log_file = self.log_dir / "kafka.log"
-        offset = log_file.stat().st_size if log_file.exists() else 0
-        ensure_port_free(self.kafka_port, "Kafka", "LP_KAFKA_PORT")
-        ensure_port_free(self.controller_port, "Kafka's controller", "LP_KAFKA_CONTROLLER_PORT")
-        self.spawn("kafka", self.java(libs) + ["kafka.Kafka", str(properties)])
-        wait_for(lambda: "Kafka Server started" in _read_from(log_file, offset) and port_open(self.kafka_port),
-                 f"Kafka on 127.0.0.1:{self.kafka_port}", 120, lambda: self.pid("kafka") is not None)
+        offsets = {}
+        for node in missing:
+            properties = self.write_kafka_properties(node)
+            self.format_kafka_storage(libs, node, properties)
+            log_file = self.log_dir / f"{node.name}.log"
+            offsets[node.name] = log_file.stat().st_size if log_file.exists() else 0
+            ensure_port_free(node.port, f"Kafka ({node.name})", "LP_KAFKA_PORT")
+            ensure_port_free(node.controller_port, f"Kafka's controller ({node.name})", "LP_KAFKA_CONTROLLER_PORT")
+            self.spawn(node.name, self.java(libs) + ["kafka.Kafka", str(properties)])
+        for node in missing:
+            log_file = self.log_dir / f"{node.name}.log"
+            wait_for(lambda n=node, f=log_file: "Kafka Server started" in _read_from(f, offsets[n.name])
+                     and port_open(n.port),
+                     f"Kafka on 127.0.0.1:{node.port}", 120, lambda n=node: self.pid(n.name) is not None)
         if self.kafka_auth == "scram":
             self.apply_kafka_acls()
 
@@ -325,21 +377,20 @@ class Stack:
                 f"-Dlog4j.configuration=file:{ROOT / 'deploy/kafka/log4j.properties'}",
                 "-cp", f"{libs}/*"]
 
-    def write_kafka_properties(self) -> Path:
-        data = self.var / "kafka" / "data"
+    def write_kafka_properties(self, node: KafkaNode) -> Path:
+        data = node.dir / "data"
         data.mkdir(parents=True, exist_ok=True)
-        path = self.var / "kafka" / "server.properties"
+        path = node.dir / "server.properties"
+        voters = ",".join(f"{n.node_id}@127.0.0.1:{n.controller_port}" for n in self.kafka_nodes())
         path.write_text("\n".join([
             "process.roles=broker,controller",
-            "node.id=1",
-            f"controller.quorum.voters=1@127.0.0.1:{self.controller_port}",
-            *self.kafka_listener_properties(),
+            f"node.id={node.node_id}",
+            f"controller.quorum.voters={voters}",
+            *self.kafka_listener_properties(node),
             f"log.dirs={data}",
             "num.partitions=3",
-            "offsets.topic.replication.factor=1",
+            *self.kafka_replication_properties(),
             "offsets.topic.num.partitions=1",
-            "transaction.state.log.replication.factor=1",
-            "transaction.state.log.min.isr=1",
             "group.initial.rebalance.delay.ms=0",
             "auto.create.topics.enable=true",
             "log.retention.hours=168",
@@ -347,32 +398,79 @@ class Stack:
         ]))
         return path
 
-    def kafka_listener_properties(self) -> list[str]:
-        """Listeners and their security: plaintext, or SASL with the users and ACLs of deploy/kafka_auth.py."""
+    def active_kafka_controller(self) -> str | None:
+        """The name of the node the KRaft quorum last elected its leader (the active controller), as the
+        nodes' quorum-state files say (the newest epoch wins); None before any election."""
+        newest = (-1, None)
+        names = {node.node_id: node.name for node in self.kafka_nodes()}
+        for node in self.kafka_nodes():
+            try:
+                state = json.loads((node.dir / "data" / "__cluster_metadata-0" / "quorum-state").read_text())
+            except (OSError, ValueError):
+                continue
+            if state.get("leaderId", -1) in names and state.get("leaderEpoch", -1) > newest[0]:
+                newest = (state["leaderEpoch"], names[state["leaderId"]])
+        return newest[1]
+
+    def kafka_replication_properties(self) -> list[str]:
+        """One copy of everything on a single node; on a cluster three, two of which must take each write
+        (with producers' acks=all a write is then on two nodes before it is acknowledged)."""
+        replicas = min(3, self.kafka_brokers)
+        in_sync = 2 if replicas >= 3 else 1
+        return [f"default.replication.factor={replicas}",
+                f"min.insync.replicas={in_sync}",
+                f"offsets.topic.replication.factor={replicas}",
+                f"transaction.state.log.replication.factor={replicas}",
+                f"transaction.state.log.min.isr={in_sync}",
+                *(self.kafka_failover_properties() if replicas > 1 else [])]
+
+    @staticmethod
+    def kafka_failover_properties() -> list[str]:
+        """How fast a cluster notices a dead node. A SIGKILLed node is fenced, and its partitions led
+        elsewhere, after broker.session.timeout.ms without its heartbeat; when it was the active controller,
+        the others first wait controller.quorum.fetch.timeout.ms, then elect. Kafka's defaults (9 s and 2 s)
+        paused review progress for more than 10 s; with 4 s and 2 s it paused 10.5 s when the controller died
+        (measured, tests/e2e/test_cluster_faults.py)."""
+        return ["broker.session.timeout.ms=3000", "broker.heartbeat.interval.ms=1000",
+                "controller.quorum.fetch.timeout.ms=1500"]
+
+    def kafka_listener_properties(self, node: KafkaNode | None = None) -> list[str]:
+        """A node's (default: the first's) listeners and their security: plaintext, or SASL with the users
+        and ACLs of deploy/kafka_auth.py."""
+        node = node or self.kafka_nodes()[0]
         if self.kafka_auth != "scram":
-            return [f"listeners=PLAINTEXT://127.0.0.1:{self.kafka_port},CONTROLLER://127.0.0.1:{self.controller_port}",
-                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.kafka_port}",
+            return [f"listeners=PLAINTEXT://127.0.0.1:{node.port},CONTROLLER://127.0.0.1:{node.controller_port}",
+                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{node.port}",
                     "inter.broker.listener.name=PLAINTEXT",
                     "controller.listener.names=CONTROLLER",
                     "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"]
         client, controller = kafka_auth.CLIENT_LISTENER, kafka_auth.CONTROLLER_LISTENER
         security = kafka_auth.security_properties(self.kafka_passwords()[kafka_auth.ADMIN])
-        return [f"listeners={client}://127.0.0.1:{self.kafka_port},{controller}://127.0.0.1:{self.controller_port}",
-                f"advertised.listeners={client}://127.0.0.1:{self.kafka_port}",
+        return [f"listeners={client}://127.0.0.1:{node.port},{controller}://127.0.0.1:{node.controller_port}",
+                f"advertised.listeners={client}://127.0.0.1:{node.port}",
                 *(f"{key}={value}" for key, value in security.items())]
 
-    def format_kafka_storage(self, libs: Path, properties: Path) -> None:
-        """Format the KRaft storage once; later starts keep the data."""
-        if (self.var / "kafka" / "data" / "meta.properties").exists():
+    def kafka_cluster_id(self) -> str:
+        """The id every node of this stack's cluster is formatted with, made once."""
+        path = self.var / "kafka" / "cluster-id"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))
+        return path.read_text().strip()
+
+    def format_kafka_storage(self, libs: Path, node: KafkaNode, properties: Path) -> None:
+        """Format a node's KRaft storage once; later starts keep the data."""
+        if (node.dir / "data" / "meta.properties").exists():
             return
-        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
         # "--cluster-id=ID": a base64 id may start with "-", which argparse
         # would read as an option if it were a separate argument.
         users = kafka_auth.scram_format_args(self.kafka_passwords()) if self.kafka_auth == "scram" else []
-        subprocess.run(self.java(libs) + ["kafka.tools.StorageTool", "format", f"--cluster-id={cluster_id}",
+        subprocess.run(self.java(libs) + ["kafka.tools.StorageTool", "format",
+                                          f"--cluster-id={self.kafka_cluster_id()}",
                                           f"--config={properties}", "--ignore-formatted", *users],
                        check=True, stdout=subprocess.DEVNULL)
         (self.var / "kafka" / "auth").write_text(self.kafka_auth)
+        (self.var / "kafka" / "brokers").write_text(str(self.kafka_brokers))
 
     # -- services
 
@@ -510,7 +608,7 @@ def _read_from(path: Path, offset: int) -> str:
 def print_urls(stack: Stack) -> None:
     for service, port in stack.ports.items():
         say(f"{service:<10} http://127.0.0.1:{port}/   (API: /openapi.json)")
-    say(f"Kafka      127.0.0.1:{stack.kafka_port} ({stack.kafka_auth})   "
+    say(f"Kafka      {stack.kafka_bootstrap} ({stack.kafka_auth})   "
         f"database mongodb://127.0.0.1:{stack.mongo_port} (SecantusDB)")
     say(f"mail       SMTP 127.0.0.1:{stack.smtp_port}: every e-mail sent is a file in {stack.mail_dir}/ "
         f"(one line per delivery in {stack.mail_dir}/received.log)")
@@ -541,6 +639,7 @@ def main(argv=None) -> None:
         messages = len(list(stack.mail_dir.glob("*.eml"))) if stack.mail_dir.exists() else 0
         print(f"{'mail':<18} SMTP 127.0.0.1:{stack.smtp_port}, {messages} message(s) in {stack.mail_dir}")
         scram = stack.kafka_auth == "scram"
+        print(f"{'kafka brokers':<18} {stack.kafka_brokers} ({stack.kafka_bootstrap})")
         print(f"{'kafka auth':<18} {stack.kafka_auth}"
               f"{' (SCRAM users and ACLs; passwords in var/kafka-credentials.json)' if scram else ''}")
 

@@ -125,6 +125,9 @@ class Settings:
     kafka_sasl_mechanism: str = "SCRAM-SHA-512"
     kafka_username: str = ""
     kafka_password: str = field(default="", repr=False)
+    # Copies of each topic the services create (``LP_KAFKA_REPLICATION``); 0: one per bootstrap server, at
+    # most three, so the three-broker cluster's bootstrap list of three gives 3 (see kafka_replication_factor).
+    kafka_replication: int = 0
 
     @property
     def mongo_db(self) -> str:
@@ -138,6 +141,16 @@ class Settings:
     @property
     def kafka_servers(self) -> list[str]:
         return [s.strip() for s in self.kafka_bootstrap.split(",") if s.strip()]
+
+    @property
+    def kafka_replication_factor(self) -> int:
+        """Replicas of each topic created: ``kafka_replication``, else min(3, bootstrap servers)."""
+        return self.kafka_replication or min(3, len(self.kafka_servers))
+
+    @property
+    def kafka_min_insync_replicas(self) -> int:
+        """Replicas that must hold a write before an ``acks=all`` producer is answered: 2 of 3, else 1."""
+        return 2 if self.kafka_replication_factor >= 3 else 1
 
     @classmethod
     def from_env(cls, service: str, environ: dict | None = None) -> Settings:
@@ -212,4 +225,5 @@ def kafka_from_env(env: dict) -> dict:
         "kafka_sasl_mechanism": env.get("LP_KAFKA_SASL_MECHANISM") or Settings.kafka_sasl_mechanism,
         "kafka_username": username,
         "kafka_password": env.get("LP_KAFKA_PASSWORD", ""),
+        "kafka_replication": _int(env, "LP_KAFKA_REPLICATION", Settings.kafka_replication),
     }

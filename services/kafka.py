@@ -46,6 +46,12 @@ def client_options(settings: Settings) -> dict:
     return options
 
 
+def new_topic(settings: Settings, name: str, partitions: int = DEFAULT_PARTITIONS) -> NewTopic:
+    """A topic as the settings want it: on a cluster of three, three replicas of which two must take a write."""
+    return NewTopic(name, partitions, settings.kafka_replication_factor,
+                    topic_configs={"min.insync.replicas": str(settings.kafka_min_insync_replicas)})
+
+
 def ensure_topics(settings: Settings, topics=ALL_TOPICS, partitions: int = DEFAULT_PARTITIONS) -> None:
     """Create the contract topics and their dead-letter topics if missing."""
     admin = KafkaAdminClient(**client_options(settings), client_id=f"{settings.service}-admin")
@@ -53,7 +59,7 @@ def ensure_topics(settings: Settings, topics=ALL_TOPICS, partitions: int = DEFAU
         # Under ACLs a service sees only the topics it may use, and may create none: the
         # administrator's setup (services.kafka_acl) created them all before any service started.
         existing = set(admin.list_topics())
-        missing = [NewTopic(t, partitions, 1) for t in topics if t not in existing]
+        missing = [new_topic(settings, t, partitions) for t in topics if t not in existing]
         if missing:
             try:
                 admin.create_topics(missing)

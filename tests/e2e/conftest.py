@@ -47,13 +47,13 @@ class Platform:
         return api, api.call("GET", "/me").json()["id"]
 
 
-def fresh_stack(name: str, base: int) -> Stack:
-    """A stopped, empty stack under var/<name>: services on base+1..base+4, Kafka base+92, the database base+317,
-    the SMTP server base+25."""
+def fresh_stack(name: str, base: int, kafka_brokers: int = 1) -> Stack:
+    """A stopped, empty stack under var/<name>: services on base+1..base+4, Kafka base+92 (a cluster's brokers
+    base+92, +94, +96, its controllers one above each), the database base+317, the SMTP server base+25."""
     base += PORT_OFFSET
     services = {"employers": base + 1, "workers": base + 2, "ethics": base + 3, "matcher": base + 4}
     stack = Stack(var=ROOT / "var" / name, kafka_port=base + 92, controller_port=base + 93, mongo_port=base + 317,
-                  smtp_port=base + 25, ports=services, gunicorn_workers=2)
+                  smtp_port=base + 25, ports=services, gunicorn_workers=2, kafka_brokers=kafka_brokers)
     stack.down()
     shutil.rmtree(stack.var, ignore_errors=True)
     return stack

@@ -246,29 +246,42 @@ def test_mongo_runs_with_a_root_user_and_creates_one_user_per_service_database(s
         assert env[variable] == _required(variable)
 
 
-def test_kafka_is_a_single_kraft_node_on_a_named_volume(services):
-    kafka = services["kafka"]
+KAFKA_NODES = ("kafka-1", "kafka-2", "kafka-3")
+BOOTSTRAP = "kafka-1:9092,kafka-2:9092,kafka-3:9092"
+
+
+@pytest.mark.parametrize("name", KAFKA_NODES)
+def test_kafka_is_three_kraft_nodes_each_on_a_named_volume(services, name):
+    """The shape of `LP_KAFKA_BROKERS=3 make up`: three nodes, each broker and controller, three replicas."""
+    kafka, node = services[name], name.split("-")[1]
     assert re.fullmatch(r"apache/kafka:3\.9\.\d+", kafka["image"])
     env = kafka["environment"]
     assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"
+    assert str(env["KAFKA_NODE_ID"]) == node
     assert env["KAFKA_LISTENERS"] == "CLIENT://:9092,CONTROLLER://:9093"
-    assert env["KAFKA_ADVERTISED_LISTENERS"] == "CLIENT://kafka:9092"
-    assert env["KAFKA_CONTROLLER_QUORUM_VOTERS"] == "1@kafka:9093"
-    assert str(env["KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"]) == "1"
-    assert "kafka-data:" + env["KAFKA_LOG_DIRS"] in kafka["volumes"]
+    assert env["KAFKA_ADVERTISED_LISTENERS"] == f"CLIENT://{name}:9092"
+    assert env["KAFKA_CONTROLLER_QUORUM_VOTERS"] == "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093"
+    for key in ("DEFAULT_REPLICATION_FACTOR", "OFFSETS_TOPIC_REPLICATION_FACTOR",
+                "TRANSACTION_STATE_LOG_REPLICATION_FACTOR"):
+        assert str(env[f"KAFKA_{key}"]) == "3"
+    assert str(env["KAFKA_MIN_INSYNC_REPLICAS"]) == "2" and str(env["KAFKA_TRANSACTION_STATE_LOG_MIN_ISR"]) == "2"
+    failover = dict(setting.split("=") for setting in stack.Stack.kafka_failover_properties())
+    assert {key: str(env["KAFKA_" + key.upper().replace(".", "_")]) for key in failover} == failover
+    assert f"{name}-data:" + env["KAFKA_LOG_DIRS"] in kafka["volumes"]
     assert "kafka-broker-api-versions.sh --bootstrap-server localhost:9092" in _healthcheck_text(kafka)
     assert "--command-config /tmp/lp-admin.properties" in _healthcheck_text(kafka)
+    assert services["kafka-1"]["environment"]["CLUSTER_ID"] == env["CLUSTER_ID"]
 
 
 def test_kafka_authenticates_and_authorizes_as_the_local_scram_stack_does(services):
     """The same settings as deploy/kafka_auth.py (which `LP_KAFKA_AUTH=scram make up` runs and tests)."""
-    settings = _image_settings(services["kafka"]["environment"])
+    settings = _image_settings(services["kafka-1"]["environment"])
     expected = kafka_auth.security_properties(_required("LP_KAFKA_ADMIN_PASSWORD"))
     assert {key: settings.get(key) for key in expected} == expected
 
 
 def test_kafka_formats_its_storage_with_a_scram_user_per_service(services):
-    kafka = services["kafka"]
+    kafka = services["kafka-1"]
     assert kafka["command"] == ["/bin/bash", "/opt/lp/compose-start.sh"]
     assert "./deploy/kafka/compose-start.sh:/opt/lp/compose-start.sh:ro" in kafka["volumes"]
     script = KAFKA_START.read_text()
@@ -281,7 +294,7 @@ def test_kafka_formats_its_storage_with_a_scram_user_per_service(services):
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 def test_the_start_script_writes_the_settings_the_image_does(services):
     """compose-start.sh formats with settings written by the image's own rule: run its function on the env."""
-    environment = {key: str(value) for key, value in services["kafka"]["environment"].items()}
+    environment = {key: str(value) for key, value in services["kafka-1"]["environment"].items()}
     function = re.search(r"^NOT_SETTINGS=.*?^}\n", KAFKA_START.read_text(), re.DOTALL | re.MULTILINE).group(0)
     result = subprocess.run(["bash", "-c", function + "broker_settings"], capture_output=True, text=True,
                             env={"PATH": os.environ["PATH"], **environment, "KAFKA_HEAP_OPTS": "-Xmx1g"}, check=True)
@@ -297,7 +310,8 @@ def test_kafka_setup_creates_topics_and_acls_as_the_admin(services):
     assert env["LP_KAFKA_USERNAME"] == "admin"
     assert env["LP_KAFKA_PASSWORD"].startswith("${LP_KAFKA_ADMIN_PASSWORD:?")
     assert "LP_SECRET_KEY" not in env
-    assert setup["depends_on"] == {"kafka": {"condition": "service_healthy"}}
+    assert setup["depends_on"] == {node: {"condition": "service_healthy"} for node in KAFKA_NODES}
+    assert env["LP_KAFKA_BOOTSTRAP"] == BOOTSTRAP
 
 
 @pytest.mark.parametrize(("name", "port"), list(WEB_PORTS.items()))
@@ -331,7 +345,7 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
     assert service["restart"] == "unless-stopped"
     env = service["environment"]
     assert env["LP_ENV"] == "prod"
-    assert env["LP_KAFKA_BOOTSTRAP"] == "kafka:9092"
+    assert env["LP_KAFKA_BOOTSTRAP"] == BOOTSTRAP
     assert env["LP_MATCHER_URL"] == "http://matcher:8004"
     assert env["LP_ETHICS_URL"] == "http://ethics:8003"  # the employers' dry run asks ethics over HTTP
     assert str(env["LP_SECURE_COOKIES"]).lower() == "true"
@@ -344,7 +358,7 @@ def test_app_service_uses_the_shared_image_and_settings(services, name):
         assert env["LP_MATCHER_TOKEN_KEY"].startswith("${LP_MATCHER_TOKEN_KEY:?")
     else:
         assert "LP_MATCHER_TOKEN_KEY" not in env
-    for dependency in ("mongo", "kafka"):
+    for dependency in ("mongo", *KAFKA_NODES):
         assert service["depends_on"][dependency] == {"condition": "service_healthy"}
     assert service["depends_on"]["mongo-init"] == {"condition": "service_completed_successfully"}
     assert service["depends_on"]["kafka-setup"] == {"condition": "service_completed_successfully"}
@@ -377,7 +391,7 @@ def test_only_the_gateway_publishes_a_port(services):
 
 
 def test_named_volumes_are_declared(compose):
-    assert {"mongo-data", "kafka-data"} <= set(compose["volumes"])
+    assert {"mongo-data", "kafka-1-data", "kafka-2-data", "kafka-3-data"} <= set(compose["volumes"])
 
 
 @pytest.mark.parametrize("name", ROUTED)
