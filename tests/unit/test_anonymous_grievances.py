@@ -56,6 +56,9 @@ def test_an_anonymous_flag_keeps_the_employer_category_text_and_day():
 
 def test_the_workers_release_and_both_upgrades_run_in_the_worker_processes(monkeypatch):
     calls = {}
+    # The workers' main reads its settings (for the e-mail sender, off without LP_SMTP_URL).
+    monkeypatch.setenv("LP_SECRET_KEY", "unit-test-secret-key-of-32-characters")
+    monkeypatch.delenv("LP_SMTP_URL", raising=False)
     monkeypatch.setattr(workers_worker, "run_worker", lambda *a, **k: calls.setdefault("workers", k))
     monkeypatch.setattr(ethics_worker, "run_worker", lambda *a, **k: calls.setdefault("ethics", k))
     workers_worker.main()
