@@ -13,6 +13,7 @@ import threading
 
 from kafka import KafkaConsumer
 from kafka.errors import KafkaError
+from pymongo.errors import PyMongoError
 
 from services import db, upgrades
 from services.config import Settings
@@ -91,7 +92,7 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
         wake = relay.wake if relay is not None else None
         threads.append(threading.Thread(target=_consume, args=(settings, handlers, publisher, stop, wake,
                                                                max_poll_records), name="consumer", daemon=True))
-    threads += [threading.Thread(target=job.run, args=(stop,), name=job.name, daemon=True) for job in jobs]
+    threads += [threading.Thread(target=_run_job, args=(job, stop), name=job.name, daemon=True) for job in jobs]
     for thread in threads:
         thread.start()
     log.info("%s worker running: consumes %s, relays %s", service, sorted(handlers) or "nothing",
@@ -105,6 +106,21 @@ def run_worker(service: str, handlers: dict, outbox_documents=(), settings: Sett
         # starts a fresh process instead of a half-alive one.
         raise SystemExit(f"{service} worker: thread {crashed} died; see the log above")
     log.info("%s worker stopped", service)
+
+
+def _run_job(job, stop: threading.Event, longest_wait: float = 10.0) -> None:
+    """``job.run(stop)``, started again after the database went away (waiting 1 s, doubling up to
+    ``longest_wait``), as the consumer and the relay wait out an outage; any other error ends the thread
+    (and so the process: crash-only)."""
+    wait = min(1.0, longest_wait)
+    while not stop.is_set():
+        try:
+            job.run(stop)
+            return
+        except PyMongoError as exc:
+            log.warning("%s waits for the database (%s); again in %.0f s", job.name, exc, wait)
+            stop.wait(wait)
+            wait = min(wait * 2, longest_wait)
 
 
 def _watch(threads, stop: threading.Event) -> str | None:
