@@ -7,14 +7,18 @@ from flask_smorest import Blueprint
 
 from ethics import engine, flags, two_factor, verifications
 from ethics.models import Auditor
+from ethics.rules.wages import minimum_for, regional_places
 from ethics.schemas import (
     AuditorTokenRequestSchema,
     CheckRequestSchema,
     DecisionSchema,
     FlagPageSchema,
     FlagQuerySchema,
+    MinimumWageQuerySchema,
+    MinimumWageSchema,
     RegistrationPageSchema,
     RegistrationQuerySchema,
+    RegionListSchema,
     RegistrationSchema,
     RulesSchema,
     StoredFlagSchema,
@@ -51,6 +55,27 @@ def check(request_body):
 def rules():
     """The rule catalogue: id, severity, principle, description."""
     return {"rules_version": engine.RULES_VERSION, "items": engine.catalogue()}
+
+
+@blp.get("/minimum-wage")
+@blp.arguments(MinimumWageQuerySchema, location="query")
+@blp.response(200, MinimumWageSchema)
+def minimum_wage(args):
+    """The legal minimum the wage rule compares with: the region's if listed, else the country's, in force
+    on ``on`` (the latest if no date). 404 when the table has no minimum for the country."""
+    found = minimum_for(args["country"], args["region"], args["on"])
+    if found is None:
+        abort(404, description="No minimum wage is known for this place.")
+    return {"country": found.country, "region": found.region, "amount": found.amount, "currency": found.currency,
+            "per": found.per, "effective": found.effective, "source": found.source}
+
+
+@blp.get("/minimum-wage/regions")
+@blp.response(200, RegionListSchema)
+def minimum_wage_regions():
+    """The regions (provinces, states, zones) the minimum wage table lists, by country: the employers'
+    vacancy form offers them as the destination's region."""
+    return {"items": [{"country": country, "region": region} for country, region in regional_places()]}
 
 
 add_token_endpoint(blp, Auditor, "auditor",

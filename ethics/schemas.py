@@ -139,3 +139,32 @@ class VerificationSchema(Schema):
 
     decision = fields.String(required=True, validate=validate.OneOf(VERIFICATIONS[1:]))
     note = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class MinimumWageQuerySchema(Schema):
+    """``?country=&region=&on=``: an ISO 3166-1 country, a region by name or ISO 3166-2 code, a date."""
+
+    country = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z]{2}$"))
+    region = fields.String(load_default="", validate=validate.Length(max=100))
+    on = fields.Date(load_default=None)
+
+
+class MinimumWageSchema(Schema):
+    """The minimum in force (``region`` null for a national or federal minimum)."""
+
+    country = fields.String()
+    region = fields.String(allow_none=True)
+    amount = fields.Float()
+    currency = fields.String()
+    per = fields.String(metadata={"enum": ["hour", "day", "week", "month"]})
+    effective = fields.Date()
+    source = fields.String()
+
+
+class RegionSchema(Schema):
+    country = fields.String()
+    region = fields.String()
+
+
+class RegionListSchema(Schema):
+    items = fields.List(fields.Nested(RegionSchema))

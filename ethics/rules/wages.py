@@ -103,6 +103,11 @@ def minimum_for(country: str, region: str = "", on: date | None = None) -> Minim
     return max(in_force, key=lambda e: e.effective) if in_force else min(chosen, key=lambda e: e.effective)
 
 
+def regional_places() -> list[tuple[str, str]]:
+    """Every (country, region) the table has a regional minimum for, in table order (each once)."""
+    return list(dict.fromkeys((e.country, e.region) for e in TABLE if e.region))
+
+
 def destination_minimum(doc: dict, destination) -> MinimumWage | None:
     """The minimum for a vacancy or offer: its destination, on the first day of its season."""
     place = mapping(destination)
