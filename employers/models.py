@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from mongoengine import DateTimeField, DictField, IntField, ListField, StringField
+from mongoengine import DateTimeField, DictField, Document, IntField, ListField, StringField
 
 from services import notifications
 from services.outbox import OutboxDocument
@@ -71,6 +71,22 @@ class Vacancy(OutboxDocument):
 
     # The employer's list (``employers.paging``): employer, [status,] _id.
     meta = {"collection": "vacancies", "indexes": [("employer_id", "-_id"), ("employer_id", "status", "-_id")]}
+
+
+class VacancyDraft(Document):
+    """A vacancy the employer saved unfinished: the form's inputs as typed, valid or not.
+
+    A draft is not a vacancy: it has no status, is never checked by ethics nor published (no outbox), and is
+    not in the API's vacancy list. Submitting it makes a vacancy as the form does, and deletes the draft.
+    """
+
+    employer_id = StringField(required=True)
+    title = StringField(default="", max_length=300)
+    values = DictField()
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "vacancy_drafts", "indexes": [("employer_id", "-updated_at")]}
 
 
 class Offer(OutboxDocument):

@@ -13,7 +13,7 @@ from bson import ObjectId
 from bson.errors import InvalidId
 
 from employers import notices
-from employers.models import Employer, Offer, Vacancy, utcnow
+from employers.models import Employer, Offer, Vacancy, VacancyDraft, utcnow
 from services import erasure, outbox
 from services.events import new_event
 
@@ -50,6 +50,24 @@ class MongoStore:
             condition[field] = {"$in": list(value)} if isinstance(value, list | tuple) else value
         envelopes = [new_event(kind, "employers", str(document.pk), payload) for kind, payload in events]
         return outbox.write(type(document), condition, {"$set": {**changes, "updated_at": utcnow()}}, envelopes)
+
+    def draft(self, draft_id) -> VacancyDraft | None:
+        oid = object_id(draft_id)
+        return VacancyDraft.objects(id=oid).first() if oid else None
+
+    def drafts(self, employer_id: str, limit: int) -> list[VacancyDraft]:
+        """The employer's drafts, last changed first."""
+        return list(VacancyDraft.objects(employer_id=str(employer_id)).order_by("-updated_at").limit(limit))
+
+    def count_drafts(self, employer_id: str) -> int:
+        return VacancyDraft.objects(employer_id=str(employer_id)).count()
+
+    def save_draft(self, draft: VacancyDraft) -> VacancyDraft:
+        draft.updated_at = utcnow()
+        return draft.save()
+
+    def delete_draft(self, draft: VacancyDraft) -> None:
+        draft.delete()
 
     def set_verification(self, employer_id, decision: str) -> bool:
         """Record the auditors' decision on an employer; False when there is no such employer."""

@@ -15,11 +15,14 @@ from matcher import notices
 from matcher.index import RankingIndex
 from matcher.read_schemas import (
     ListQuerySchema,
+    SkillQuerySchema,
+    SkillSuggestionsSchema,
     StoredItinerariesSchema,
     VacancyCandidatesSchema,
     WorkerMatchesSchema,
 )
 from matcher.reasons import sentences
+from matcher.skills import suggest
 from services.auth import require_role
 from services.web.app import settings_of
 
@@ -88,3 +91,13 @@ def worker_itineraries(worker_id):
     if plans is None:
         abort(404, description="The matcher has no profile for this worker yet.")
     return {"worker_id": worker_id, "itineraries": plans}
+
+
+@blp.get("/skills")
+@require_role("service")
+@blp.arguments(SkillQuerySchema, location="query")
+@blp.response(200, SkillSuggestionsSchema)
+def skill_suggestions(query):
+    """Phrases of the skill vocabulary the matcher compares with, for a typed ``q`` (the employers' vacancy
+    form suggests them, so that a vacancy's skills are words the matcher knows)."""
+    return {"items": suggest(query["q"], query["limit"])}

@@ -51,3 +51,12 @@ class VacancyCandidatesSchema(Schema):
 class StoredItinerariesSchema(Schema):
     worker_id = fields.String()
     itineraries = fields.List(fields.Nested(ItinerarySchema), metadata={"description": "up to three, best first"})
+
+
+class SkillQuerySchema(Schema):
+    q = fields.String(required=True, validate=validate.Length(max=100))
+    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+
+
+class SkillSuggestionsSchema(Schema):
+    items = fields.List(fields.String(), metadata={"description": "vocabulary phrases, best first"})

@@ -13,6 +13,7 @@ matrix product.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,33 @@ def read_vocabulary(path: Path = VOCABULARY) -> list[tuple[str, list[str]]]:
         sector, _, phrases = line.partition("|")
         concepts.append((sector.strip(), [p.strip() for p in phrases.split(";") if p.strip()]))
     return concepts
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "recolección" is found by "recoleccion"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[str, str], ...]:
+    """Every phrase of the built-in vocabulary once, with its folded form."""
+    unique = dict.fromkeys(p for _, phrases in read_vocabulary() for p in phrases)
+    return tuple((p, _folded(p)) for p in unique)
+
+
+def suggest(query: str, limit: int = 10) -> list[str]:
+    """Vocabulary phrases for a typed ``query``: those starting with it, then those with a word starting with
+    it, then those containing it; shorter first within each (the employers' skills picker)."""
+    wanted = " ".join(_folded(query).split())
+    if len(wanted) < 2:
+        return []
+    ranked = []
+    for phrase, folded in _phrases():
+        if wanted not in folded:
+            continue
+        rank = 0 if folded.startswith(wanted) else 1 if f" {wanted}" in f" {folded}" else 2
+        ranked.append((rank, len(phrase), phrase))
+    return [phrase for *_, phrase in sorted(ranked)[:limit]]
 
 
 def phrase_key(phrase: str) -> str:

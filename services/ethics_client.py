@@ -1,4 +1,5 @@
-"""The other services' client of the ethics service's public dry-run check (``POST /api/v1/checks``).
+"""The other services' client of the ethics service's public dry-run check (``POST /api/v1/checks``) and
+minimum-wage lookup (``GET /api/v1/minimum-wage``, and the regions its table lists).
 
 The employers' vacancy form asks ethics what its rules would say of a vacancy before it is submitted.
 The check stores nothing and needs no account (CONTRACT.md: "anyone"), so no token is sent. Asking over
@@ -16,6 +17,7 @@ import logging
 import requests
 
 from services.config import Settings
+from services.http_read import get_json
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,8 @@ class EthicsClient:
 
     def __init__(self, settings: Settings, session: requests.Session | None = None,
                  timeout: tuple[float, float] | None = None):
-        self.url = settings.ethics_url.rstrip("/") + "/api/v1/checks"
+        self.base = settings.ethics_url.rstrip("/") + "/api/v1"
+        self.url = self.base + "/checks"
         self.http = session or requests.Session()
         self.timeout = timeout or (CONNECT_SECONDS, settings.check_budget_seconds + READ_MARGIN_SECONDS)
 
@@ -45,6 +48,27 @@ class EthicsClient:
         Flag messages come back in English, as stored flags are: the caller shows them in its reader's
         language through ``services.flag_messages``."""
         return self._check({"kind": "vacancy", "document": document})
+
+    def minimum_wage(self, country: str, region: str = "", on: str = "") -> dict | None:
+        """``{"country", "region", "amount", "currency", "per", "effective", "source"}`` in force on ``on``
+        (an ISO date; the latest if blank), or None when ethics knows no minimum for the place."""
+        params = {k: v for k, v in {"country": country, "region": region, "on": on}.items() if v}
+        found = self._get("/minimum-wage", params)
+        if found is not None and not (isinstance(found, dict) and isinstance(found.get("amount"), int | float)):
+            raise EthicsUnavailable("ethics answered something other than a minimum wage")
+        return found
+
+    def regions(self) -> list[dict]:
+        """``[{"country", "region"}]``: the regions the minimum wage table lists."""
+        found = self._get("/minimum-wage/regions", {})
+        items = found.get("items") if isinstance(found, dict) else None
+        if not isinstance(items, list):
+            raise EthicsUnavailable("ethics answered something other than a list of regions")
+        return [i for i in items if isinstance(i, dict) and i.get("country") and i.get("region")]
+
+    def _get(self, path: str, params: dict) -> dict | None:
+        """The JSON answer to a read, None on a 404 (``EthicsUnavailable`` when ethics cannot answer)."""
+        return get_json(self.http, self.base + path, params, (CONNECT_SECONDS, READ_MARGIN_SECONDS), EthicsUnavailable)
 
     def _check(self, body: dict) -> dict:
         try:

@@ -11,15 +11,12 @@ A matcher that is down or slow raises ``MatcherUnavailable``: callers answer
 
 from __future__ import annotations
 
-import logging
-
 import requests
 
 from services.auth import issue_token
 from services.config import Settings
+from services.http_read import get_json
 from services.keys import keyring
-
-log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = (2.0, 5.0)  # connect, read
 TOKEN_TTL_SECONDS = 300
@@ -51,16 +48,12 @@ class MatcherClient:
         """``{"itineraries": [...]}`` for the next 12 months, or None if the matcher has no profile yet."""
         return self._get(f"/workers/{worker_id}/itineraries", {})
 
+    def skills(self, query: str, limit: int = 10) -> list[str]:
+        """Phrases of the matcher's skill vocabulary for a typed ``query``, best first."""
+        found = self._get("/skills", {"q": query, "limit": limit})
+        return [str(item) for item in (found or {}).get("items", [])]
+
     def _get(self, path: str, params: dict) -> dict | None:
         token, _ = issue_token(self._token_key, self.settings.service, "service", TOKEN_TTL_SECONDS)
-        try:
-            response = self.http.get(self.base + path, params=params, timeout=TIMEOUT_SECONDS,
-                                     headers={"Authorization": f"Bearer {token}"})
-        except requests.RequestException as exc:
-            raise MatcherUnavailable(f"matcher unreachable: {exc.__class__.__name__}") from exc
-        if response.status_code == 404:
-            return None
-        if response.status_code != 200:
-            log.warning("matcher answered %s on %s", response.status_code, path)
-            raise MatcherUnavailable(f"matcher answered {response.status_code}")
-        return response.json()
+        return get_json(self.http, self.base + path, params, TIMEOUT_SECONDS, MatcherUnavailable,
+                        headers={"Authorization": f"Bearer {token}"})
