@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
-from employers import accounts
+from employers import accounts, choices
 from employers.models import Employer
 from employers.schemas import AccountRequestSchema
 from services.auth import Principal, limit_signups, login_session, logout_session, session_principal
@@ -92,7 +93,8 @@ def signup():
             errors, status = {name: [_("Required to verify the employer.")] for name in exc.fields}, 422
         except Conflict:
             errors, status = {"email": [_("An account with this e-mail address already exists.")]}, 409
-    return render_template("signup.html", values=values, errors=errors), status
+    return render_template("signup.html", values=values, errors=errors,
+                           countries=choices.countries(str(get_locale() or "en"))), status
 
 
 add_login_page(blp, LoginPage(

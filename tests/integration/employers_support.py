@@ -15,6 +15,7 @@ from employers import worker as employers_worker
 from employers.app import create_app
 from employers.forms import values_from_document
 from ethics import worker as ethics_worker
+from matcher.skills import suggest
 from services.matcher_client import MatcherUnavailable
 from services.worker import run_worker
 
@@ -37,6 +38,12 @@ class FakeMatcher:
             return None
         return {"vacancy_id": vacancy_id, "updated_at": "2026-11-28T00:00:00Z",
                 "candidates": self.candidates_by_vacancy[vacancy_id][:limit]}
+
+    def skills(self, query: str, limit: int = 10) -> list[str]:
+        """The matcher's own answer (its vocabulary), or down."""
+        if self.down:
+            raise MatcherUnavailable("matcher down (test)")
+        return suggest(query, limit)
 
     def rank(self, vacancy_id: str, *worker_ids: str) -> None:
         self.candidates_by_vacancy[vacancy_id] = [candidate(w, 0.9 - i / 10) for i, w in enumerate(worker_ids)]

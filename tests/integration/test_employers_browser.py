@@ -72,14 +72,17 @@ def reload_until(page, selector: str, text: str, what: str) -> None:
 
 def fill_vacancy(page, title: str, wage: str) -> None:
     fields = {
-        "#title": title, "#description": "Harvest apples and load bins in the orchard.", "#language": "en",
+        "#title": title, "#description": "Harvest apples and load bins in the orchard.",
         "#occupation": "Fruit picker", "#isco_code": "9211", "#skills": "fruit picking, ladder work",
-        "#destination-country": "CA", "#destination-region": "Ontario", "#destination-city": "Simcoe",
+        "#destination-region": "Ontario", "#destination-city": "Simcoe",
         "#positions": "3", "#season-start": "2027-08-01", "#season-end": "2027-10-31", "#wage-amount": wage,
-        "#wage-currency": "CAD", "#hours_per_week": "45", "#worker_fees": "0", "#housing-weekly_deduction": "30",
+        "#hours_per_week": "45", "#worker_fees": "0", "#housing-weekly_deduction": "30",
         "#deductions-0-label": "meals", "#deductions-0-amount": "40", "#recruiter-name": "Agencia X",
         "#recruiter-licence": "ON-RA-1234", "#contract_languages": "en, es", "#requirements-languages": "es",
     }
+    # Picked by code from the selects (the options show names).
+    for selector, value in {"#language": "en", "#destination-country": "CA", "#wage-currency": "CAD"}.items():
+        page.select_option(selector, value)
     for selector, value in fields.items():
         page.fill(selector, value)
     for box in ("#employer_pays-inbound_travel", "#employer_pays-return_travel", "#employer_pays-visa",
@@ -94,7 +97,7 @@ def test_an_employer_posts_a_vacancy_and_closes_a_season(page, base_url, app, ma
         page.fill("#name", "Browser Orchards")
         page.fill("#email", "browser@example.org")
         page.fill("#password", PASSWORD)
-        page.fill("#country", "CA")
+        page.select_option("#country", "CA")
         page.click("button:has-text('Create the account')")
         page.click("a:has-text('Post a new vacancy')")
 
