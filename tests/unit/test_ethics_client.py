@@ -98,3 +98,33 @@ def test_the_ethics_url_comes_from_the_environment():
     assert Settings.from_env("employers", {"LP_SECRET_KEY": "k"}).ethics_url == "http://127.0.0.1:8003"
     settings = Settings.from_env("employers", {"LP_SECRET_KEY": "k", "LP_ETHICS_URL": "http://ethics:8003"})
     assert EthicsClient(settings).url == "http://ethics:8003/api/v1/checks"
+
+
+MINIMUM = {"country": "CA", "region": "Ontario", "amount": 17.6, "currency": "CAD", "per": "hour",
+           "effective": "2025-10-01", "source": "Ontario ESA"}
+
+
+def test_the_minimum_wage_is_asked_with_the_contracts_query_and_a_404_is_none(ethics):
+    ethics.answer = (200, json.dumps(MINIMUM).encode(), 0.0)
+    assert client_of(ethics.url).minimum_wage("CA", "Ontario", "2027-08-01") == MINIMUM
+    assert client_of(ethics.url).minimum_wage("CA") == MINIMUM
+    ethics.answer = (404, b'{"error": {"code": "not_found", "message": "x", "fields": {}}}', 0.0)
+    assert client_of(ethics.url).minimum_wage("ZZ") is None
+    paths = [path for _method, path, _headers, _body in ethics.requests]
+    assert paths == ["/api/v1/minimum-wage"] * 3
+
+
+@pytest.mark.parametrize("status, body", [(500, b"{}"), (200, b"<html></html>"), (200, b'{"amount": "17"}')])
+def test_a_minimum_wage_that_is_not_one_is_unavailable(ethics, status, body):
+    ethics.answer = (status, body, 0.0)
+    with pytest.raises(EthicsUnavailable):
+        client_of(ethics.url).minimum_wage("CA")
+
+
+def test_the_regions_keep_only_well_formed_items(ethics):
+    items = [{"country": "CA", "region": "Ontario"}, {"country": "CA"}, "Quebec"]
+    ethics.answer = (200, json.dumps({"items": items}).encode(), 0.0)
+    assert client_of(ethics.url).regions() == [{"country": "CA", "region": "Ontario"}]
+    ethics.answer = (200, b'{"items": "none"}', 0.0)
+    with pytest.raises(EthicsUnavailable):
+        client_of(ethics.url).regions()
