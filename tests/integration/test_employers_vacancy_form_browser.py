@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration import employers_support
+from tests.integration import employers_support, test_employers_browser
 from tests.integration.employers_support import PASSWORD
-from tests.integration.test_employers_browser import CHROMIUM, base_url, shot  # noqa: F401 (fixture)
+from tests.integration.test_employers_browser import CHROMIUM, shot
 
 app, matcher = employers_support.app, employers_support.matcher  # fixtures
+base_url = test_employers_browser.base_url  # fixture
 SPANISH = {"create": "Crear la cuenta", "draft": "Guardar como borrador", "submit": "Enviar la vacante",
            "check": "Comprobar antes de enviar", "pending": "Esperando la revisión ética"}
 

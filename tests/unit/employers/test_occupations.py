@@ -12,8 +12,8 @@ ISCO_TABLE = ("esco_id,isco_code,preferred_label\n"
 PACKAGE = ('id,description\n'
            'http://data.europa.eu/esco/occupation/aaa,"fruit and vegetable picker fruit picker berry picker '
            'Fruit and vegetable pickers harvest crops by hand."\n'
-           'http://data.europa.eu/esco/occupation/bbb,horticulture worker crop worker berry picker flower picker fruit picker Horticulture '
-           'workers grow plants.\n'
+           'http://data.europa.eu/esco/occupation/bbb,horticulture worker crop worker berry picker flower picker '
+           'fruit picker Horticulture workers grow plants.\n'
            'http://data.europa.eu/esco/occupation/zzz,newer occupation Not in the ISCO table.\n')
 
 
