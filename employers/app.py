@@ -17,6 +17,7 @@ from employers.pages_vacancies import blp as pages_vacancies_blp
 from services.ethics_client import EthicsClient
 from services.matcher_client import MatcherClient
 from services.web import create_service_app
+from services.web.compression import init_compression
 from services.web.i18n import init_i18n
 from services.web.notifications import unread_counter
 
@@ -43,4 +44,5 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     app.jinja_env.globals["unread_notifications"] = unread_counter(Notification, "employer")
     labels.register(app)
     init_i18n(app, LANGUAGES)
+    init_compression(app)
     return app

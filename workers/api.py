@@ -9,9 +9,9 @@ from flask_smorest import Blueprint
 
 from services.auth import require_role
 from services.web.account import add_account_endpoints
+from services.web.compression import gzipped_json
 from services.web.sign_in import add_sign_up_endpoint, add_token_endpoint
 from workers import erasure, export, matches, profiles
-from workers.compression import gzipped_json
 from workers.models import Worker
 from workers.schemas import (
     AccountSchema,

@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Flask
 
 from services.web import create_service_app
+from services.web.compression import init_compression
 from services.web.i18n import init_i18n
 from services.web.notifications import unread_counter
 from workers import (
@@ -26,7 +27,6 @@ from workers import (
     pages_offers,
     pages_profile,
 )
-from workers.compression import init_compression
 from workers.models import Notification
 from workers.schemas import UI_LANGUAGES
 

@@ -1,4 +1,5 @@
-"""Gzip for pages, styles and scripts: workers pay for every byte of mobile data.
+"""Gzip for pages, styles and scripts: workers pay for every byte of mobile data, and employers on slow
+links load the vacancy form's lists of countries, languages and currencies (44 KB, 10 KB gzipped).
 
 The gateway may compress too; doing it here keeps the figure the same with
 or without one (nginx does not compress a response that already is).
