@@ -17,6 +17,8 @@ from babel.numbers import get_territory_currencies
 from employers.occupations import fold
 from services.ethics_client import EthicsUnavailable
 
+# The languages the workers' pages speak: the contract's and the required languages offer them as boxes.
+COMMON = ("es", "en", "fr", "pt", "ht")
 REGIONS_SECONDS, REGIONS_DOWN_SECONDS = 3600, 60
 _regions: dict[str, tuple[float, tuple]] = {}
 # CLDR territories that are not ISO 3166-1 countries: groupings, private-use, unknown and reserved codes.
@@ -44,6 +46,12 @@ def languages(language: str) -> tuple[tuple[str, str], ...]:
     """(ISO 639-1 code, name) of every language CLDR names, by name in ``language``."""
     names = _locale(language).languages
     return _sorted((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha())
+
+
+def common_languages(language: str) -> tuple[tuple[str, str], ...]:
+    """The languages of the platform's workers (``COMMON``), named in ``language``, in that order."""
+    names = dict(languages(language))
+    return tuple((code, names.get(code, code)) for code in COMMON)
 
 
 @functools.lru_cache(maxsize=1)

@@ -83,6 +83,14 @@ def _number(raw: str) -> str:
     return raw.replace(",", ".")
 
 
+def _text(spec: FormSpec, form, name: str) -> str:
+    """What was sent for input ``name``; a list sent as several inputs of one name (the vacancy form's language
+    boxes and its "other languages" line) is joined with commas, as one typed line would be."""
+    if name in spec.lists + spec.lower_lists and hasattr(form, "getlist"):
+        return ", ".join(part for part in (str(v).strip() for v in form.getlist(name)) if part)
+    return str(form.get(name, ""))
+
+
 def _split(raw: str) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
@@ -93,7 +101,7 @@ def document_from_form(spec: FormSpec, form) -> tuple[dict, list[int]]:
     Blank inputs are left out, so the schema's defaults and "required"
     messages apply; blank deduction rows are ignored.
     """
-    value = {name: str(form.get(name, "")).strip() for name in spec.fields}
+    value = {name: _text(spec, form, name).strip() for name in spec.fields}
     # Every group is there, so that a blank group is reported input by input.
     document: dict = {name.split("-")[0]: {} for name in spec.fields
                       if "-" in name and name.split("-")[0] not in spec.nullable + ("deductions",)}
@@ -171,7 +179,7 @@ def values_from_document(spec: FormSpec, document: dict) -> dict[str, object]:
 
 def values_from_form(spec: FormSpec, form) -> dict[str, object]:
     """What the employer typed, to show it again next to the errors."""
-    values: dict[str, object] = {name: str(form.get(name, "")) for name in spec.fields if name not in spec.boxes}
+    values: dict[str, object] = {name: _text(spec, form, name) for name in spec.fields if name not in spec.boxes}
     values.update({name: name in form for name in spec.boxes})
     return values
 

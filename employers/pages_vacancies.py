@@ -120,13 +120,14 @@ def vacancy_edit(employer, vacancy_id):
     vacancy = vacancies.own_vacancy(STORE, str(employer.pk), vacancy_id)
     if request.method == "GET":
         return _form(values_from_document(VACANCY_FORM, vacancy.document), vacancy=vacancy)
-    document, errors = validate_form(VACANCY_FORM, request.form)
-    if errors or request.form.get("action") == "check":
-        return _checked_form(document, errors, vacancy, request.form)
+    form = _with_isco(request.form)
+    document, errors = validate_form(VACANCY_FORM, form)
+    if errors or form.get("action") == "check":
+        return _checked_form(document, errors, vacancy, form)
     try:
         vacancies.count_change(str(employer.pk), settings_of())
     except TooManyRequests:
-        return _too_many(values_from_form(VACANCY_FORM, request.form), vacancy)
+        return _too_many(values_from_form(VACANCY_FORM, form), vacancy)
     try:
         vacancies.edit_vacancy(STORE, str(employer.pk), vacancy_id, document)
     except Conflict:
@@ -168,6 +169,7 @@ def _pickers(values: dict) -> dict:
     language = str(get_locale() or "en")
     return {"countries": choices.countries(language), "currency_of": choices.country_currencies(),
             "languages": choices.with_current(choices.languages(language), str(values.get("language", ""))),
+            "common_languages": choices.common_languages(language),
             "currencies": choices.with_current(choices.currencies(language), str(values.get("wage-currency", ""))),
             "regions": choices.regions(ethics())}
 

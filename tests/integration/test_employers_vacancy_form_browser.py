@@ -57,6 +57,8 @@ def fill_the_job(page) -> None:
     pick(page, "#skills", "cosecha de fr", "cosecha de fruta")
     page.select_option("#destination-country", label="Canadá")
     page.fill("#destination-region", "Ontario")
+    for box in ("#contract_languages-es", "#contract_languages-en", "#requirements-languages-es"):
+        page.check(box)
     page.fill("#positions", "4")
     page.fill("#season-start", "2027-08-01")
     page.fill("#season-end", "2027-10-31")
@@ -91,11 +93,14 @@ def test_a_new_employer_in_spanish_posts_with_pickers_sees_the_pay_and_keeps_a_d
     page.click("#drafts a:has-text('Cosechador de manzanas')")
     assert page.input_value("#language") == "es" and page.input_value("#isco_code") == "9211"
     assert page.input_value("#destination-country") == "CA" and page.input_value("#wage-amount") == "19,60"
+    assert page.is_checked("#contract_languages-en") and page.is_checked("#requirements-languages-es")
+    assert page.inner_text("label[for=contract_languages-en]") == "inglés"
     assert "18,93" in pay_line(page, "Alcanza el mínimo")
     shot(page, "form-draft-reopened-es")
 
     page.click(f"button:has-text('{SPANISH['submit']}')")
     assert SPANISH["pending"] in page.inner_text("#status")
+    assert "es, en" in page.inner_text("main")  # the contract's languages, as codes in the document
     page.goto(base_url + "/vacancies")
     assert page.locator("#drafts").count() == 0  # submitted, so no longer a draft
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from employers.forms import OFFER_FORM, VACANCY_FORM, document_from_form, validate_form, values_from_document
+from werkzeug.datastructures import MultiDict
+
+from employers.forms import (
+    OFFER_FORM,
+    VACANCY_FORM,
+    document_from_form,
+    validate_form,
+    values_from_document,
+    values_from_form,
+)
 from services.documents import OfferSchema, VacancySchema, normalised
 from tests.documents import offer, vacancy
 
@@ -78,3 +87,13 @@ def test_numbers_are_read_as_people_write_them():
         form = as_posted(values_from_document(VACANCY_FORM, vacancy())) | {"wage-amount": typed}
         document, errors = validate_form(VACANCY_FORM, form)
         assert errors == {} and document["wage"]["amount"] == amount, typed
+
+
+def test_a_list_sent_as_boxes_and_a_line_is_one_list():
+    form = MultiDict(list(as_posted(values_from_document(VACANCY_FORM, vacancy())).items()))
+    form.setlist("contract_languages", ["es", "en", " ht, "])
+    form.setlist("requirements-languages", ["es", ""])
+    document, errors = validate_form(VACANCY_FORM, form)
+    assert errors == {} and document["contract_languages"] == ["es", "en", "ht"]
+    assert document["requirements"]["languages"] == ["es"]
+    assert values_from_form(VACANCY_FORM, form)["contract_languages"] == "es, en, ht,"
