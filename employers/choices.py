@@ -20,7 +20,6 @@ from services.ethics_client import EthicsUnavailable
 # The languages the workers' pages speak: the contract's and the required languages offer them as boxes.
 COMMON = ("es", "en", "fr", "pt", "ht")
 REGIONS_SECONDS, REGIONS_DOWN_SECONDS = 3600, 60
-_regions: dict[str, tuple[float, tuple]] = {}
 # CLDR territories that are not ISO 3166-1 countries: groupings, private-use, unknown and reserved codes.
 NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
 
@@ -80,16 +79,16 @@ def with_current(options, value: str) -> tuple[tuple[str, str], ...]:
     return ((value, value), *options)
 
 
-def regions(client, clock=time.monotonic) -> tuple[tuple[str, str], ...]:
-    """(country, region) of the minimum wage table, asked of ethics once an hour (none while it is down: the
-    region is then typed)."""
-    kept = _regions.get("all")
-    if kept and kept[0] > clock():
-        return kept[1]
+def regions(client, kept: dict, clock=time.monotonic) -> tuple[tuple[str, str], ...]:
+    """(country, region) of the minimum wage table, asked of ethics once an hour and kept in ``kept`` (the
+    app's; none while ethics is down: the region is then typed)."""
+    known = kept.get("regions")
+    if known and known[0] > clock():
+        return known[1]
     try:
         found = tuple((str(i["country"]), str(i["region"])) for i in client.regions())
-        _regions["all"] = (clock() + REGIONS_SECONDS, found)
+        kept["regions"] = (clock() + REGIONS_SECONDS, found)
     except EthicsUnavailable:
         found = ()
-        _regions["all"] = (clock() + REGIONS_DOWN_SECONDS, found)
+        kept["regions"] = (clock() + REGIONS_DOWN_SECONDS, found)
     return found

@@ -11,7 +11,7 @@ from flask import Blueprint, jsonify, render_template, request
 
 from employers import occupations
 from employers.pages import employer_required, page_error
-from employers.pay_feedback import pay_line
+from employers.pay_feedback import app_cache, pay_line
 from employers.present import ethics, matcher
 from services.matcher_client import MatcherUnavailable
 from services.web.errors import register_page_errors
@@ -50,4 +50,4 @@ def skill_search(_employer):
 @employer_required
 def pay_line_fragment(_employer):
     """The pay line (an HTML fragment) for the vacancy form's inputs given as the query string."""
-    return render_template("pay_line.html", line=pay_line(request.args, ethics()))
+    return render_template("pay_line.html", line=pay_line(request.args, ethics(), app_cache()))

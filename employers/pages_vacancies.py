@@ -3,7 +3,7 @@ list, the detail page, edit and close."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -12,7 +12,7 @@ from employers.forms import VACANCY_FORM, validate_form, values_from_document, v
 from employers.models import OPEN_VACANCY, Vacancy
 from employers.pages import employer_required, page_error
 from employers.paging import own_page, query_args
-from employers.pay_feedback import pay_line
+from employers.pay_feedback import app_cache, pay_line
 from employers.present import ethics
 from employers.schemas import VacancyQuerySchema
 from employers.store import STORE
@@ -171,7 +171,7 @@ def _pickers(values: dict) -> dict:
             "languages": choices.with_current(choices.languages(language), str(values.get("language", ""))),
             "common_languages": choices.common_languages(language),
             "currencies": choices.with_current(choices.currencies(language), str(values.get("wage-currency", ""))),
-            "regions": choices.regions(ethics())}
+            "regions": choices.regions(ethics(), current_app.extensions.setdefault("region_cache", {}))}
 
 
 def _too_many(values: dict, vacancy=None, draft=None):
@@ -186,7 +186,7 @@ def _checked_form(document: dict | None, errors: dict, vacancy=None, form=None, 
     of it (asked over HTTP; when ethics cannot answer, a note that the vacancy can still be submitted, and is
     checked then)."""
     values = values_from_form(VACANCY_FORM, form)
-    shown = {"vacancy": vacancy, "draft": draft, "line": pay_line(form, ethics())}
+    shown = {"vacancy": vacancy, "draft": draft, "line": pay_line(form, ethics(), app_cache())}
     if errors:
         return _form(values, errors, status=422, **shown)
     try:

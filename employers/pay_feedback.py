@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
+
 from employers.forms import VACANCY_FORM, _number, document_from_form
 from services.ethics_client import EthicsUnavailable
 from services.pay import comparable_currency, convert, currency_code, known_hours, net_hourly
@@ -97,10 +99,12 @@ class MinimumCache:
         return found, down
 
 
-MINIMA = MinimumCache()
+def app_cache() -> MinimumCache:
+    """This app's cache of minima (one per app: each app has its own ethics client)."""
+    return current_app.extensions.setdefault("minimum_cache", MinimumCache())
 
 
-def pay_line(form, client, cache: MinimumCache = MINIMA) -> PayLine:
+def pay_line(form, client, cache: MinimumCache) -> PayLine:
     """The line for a (possibly unfinished) vacancy form."""
     document = pay_document(form)
     currency = currency_code((document.get("wage") or {}).get("currency"))

@@ -135,3 +135,14 @@ def test_without_ethics_the_edit_form_says_so_too(down_client):
     (stored,) = Vacancy.objects
     page = post_form(down_client, f"/vacancies/{stored.pk}/edit", form | {"action": "check"})
     assert page.status_code == 200 and UNAVAILABLE["en"] in page.get_data(as_text=True)
+
+
+def test_without_ethics_the_pay_line_says_the_minimum_is_unavailable_and_drafts_still_save(down_client):
+    web_sign_up(down_client)
+    form = form_of(vacancy(title="Pear picker"), VACANCY_FORM)
+    line = down_client.get("/vacancies/pay-line", query_string=form).get_data(as_text=True)
+    assert "Per hour after deductions:" in line and "minimum is unavailable right now" in line
+    checked = post_form(down_client, "/vacancies/new", form | {"action": "check"}).get_data(as_text=True)
+    assert "minimum is unavailable right now" in checked and 'id="destination-region"' in checked
+    saved = post_form(down_client, "/vacancies/new", form | {"action": "draft"})
+    assert saved.status_code == 302 and "Pear picker" in down_client.get("/vacancies").get_data(as_text=True)

@@ -44,15 +44,14 @@ class Ethics:
         return [{"country": "CA", "region": "Ontario"}]
 
 
-def test_the_regions_are_asked_of_ethics_once_an_hour_and_none_while_it_is_down(monkeypatch):
-    monkeypatch.setattr(choices, "_regions", {})
-    now = [0.0]
+def test_the_regions_are_asked_of_ethics_once_an_hour_and_none_while_it_is_down():
+    now, kept = [0.0], {}
     ethics = Ethics()
     ethics.down = True
-    assert choices.regions(ethics, clock=lambda: now[0]) == ()
+    assert choices.regions(ethics, kept, clock=lambda: now[0]) == ()
     ethics.down = False
-    assert choices.regions(ethics, clock=lambda: now[0]) == () and ethics.calls == 1  # not asked again at once
+    assert choices.regions(ethics, kept, clock=lambda: now[0]) == () and ethics.calls == 1  # not asked again at once
     now[0] = choices.REGIONS_DOWN_SECONDS + 1
-    assert choices.regions(ethics, clock=lambda: now[0]) == (("CA", "Ontario"),) and ethics.calls == 2
+    assert choices.regions(ethics, kept, clock=lambda: now[0]) == (("CA", "Ontario"),) and ethics.calls == 2
     now[0] += choices.REGIONS_SECONDS - 1
-    assert choices.regions(ethics, clock=lambda: now[0]) == (("CA", "Ontario"),) and ethics.calls == 2
+    assert choices.regions(ethics, kept, clock=lambda: now[0]) == (("CA", "Ontario"),) and ethics.calls == 2
