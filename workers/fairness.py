@@ -53,8 +53,7 @@ def record_shown(vacancy_id: str, employer_id: str, worker_ids: list[str]) -> in
 def mark_changed(employer_id: str) -> None:
     """The employer's totals may have moved: count them again (queued in the consumer's batch)."""
     if employer_id:
-        batch.update_one(FairnessTally, {"_id": employer_id}, {"$set": {"dirty": True}, "$inc": {"revision": 1}},
-                         upsert=True)
+        batch.update_one(FairnessTally, {"pk": employer_id}, {"set__dirty": True, "inc__revision": 1}, upsert=True)
 
 
 def tally(employer_id: str) -> tuple[dict, dict]:
