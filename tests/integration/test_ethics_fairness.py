@@ -56,7 +56,7 @@ def test_a_skewed_employer_is_flagged_once_and_older_totals_never_win(client, he
     employer_id = employer("Skewed Farms")
     event = tallied(employer_id, 3, SKEWED, {"GT": SKEWED})
     on_fairness_tallied(event)  # redelivered
-    tallied(employer_id, 4, SKEWED)  # newer totals, same shortfall: the open flag stands alone
+    tallied(employer_id, 4, SKEWED, {"GT": SKEWED})  # newer totals, same shortfall: the open flag stands alone
     tallied(employer_id, 2, {"offered": {"female": 10, "male": 10}})  # older: ignored
     [flag] = Flag.objects(employer_id=employer_id, rule="possible-sex-discrimination")
     assert flag.key == f"fairness:{employer_id}:3" and "to women 1" in flag.evidence

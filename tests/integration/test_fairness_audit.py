@@ -24,7 +24,7 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     fake_matcher,
     publish,
     reviewed_offer,
-    sign_up,
+    worker_document,
     workers_worker,
 )
 from workers import fairness
@@ -52,6 +52,20 @@ def ethics_process(settings):
         databases.drop_database(ethics.mongo_db)
 
 
+def sign_up(client, **changes) -> tuple[str]:
+    """A new worker over the API (no token: these workers never sign in)."""
+    response = client.post("/api/v1/accounts", json=worker_document(**changes))
+    assert response.status_code == 201, response.get_json()
+    return (response.get_json()["id"],)
+
+
+def publish_totals(employer_id: str) -> None:
+    """What the workers worker's ``FairnessPublisher`` job does every 30 s, now; then wait for the relay."""
+    eventually(lambda: fairness.publish_dirty() or not FairnessTally.objects(id=employer_id, dirty=True).first(),
+               "the employer's totals counted", timeout=60)
+    eventually(lambda: not FairnessTally.objects(id=employer_id).first().outbox, "the totals relayed", timeout=60)
+
+
 def offer_to(worker_id: str, employer_id: str):
     sent = reviewed_offer(worker_id)
     sent.payload["employer_id"] = employer_id
@@ -75,9 +89,8 @@ def test_an_employer_whose_offers_skip_women_is_flagged_from_totals_alone(client
                timeout=120)
 
     with ethics_process(workers_worker) as ethics_db:
-        eventually(lambda: fairness.publish_dirty() or not FairnessTally.objects(id=employer_id, dirty=True).first(),
-                   "the employer's totals published", timeout=60)
-        tallied = eventually(lambda: [e for e in envelopes(read_topic(workers_worker, FAIRNESS_TALLIED))
+        publish_totals(employer_id)
+        tallied = eventually(lambda: [e for e in envelopes(read_topic(workers_worker, FAIRNESS_TALLIED, 1))
                                       if e.subject == employer_id], "fairness.tallied on Kafka", timeout=60)
         counts = tallied[-1].payload["counts"]
         assert counts["shown"] == {"female": 20, "male": 20, "unstated": 3}
@@ -107,8 +120,7 @@ def test_an_employer_whose_offers_follow_its_candidates_is_not_flagged(client, w
                timeout=120)
 
     with ethics_process(workers_worker) as ethics_db:
-        eventually(lambda: fairness.publish_dirty() or not FairnessTally.objects(id=employer_id, dirty=True).first(),
-                   "the employer's totals published", timeout=60)
+        publish_totals(employer_id)
         record = eventually(lambda: ethics_db["fairness_records"].find_one({"_id": employer_id}),
                             "the totals kept by ethics", timeout=120)
         assert record["counts"]["offered"] == {"female": 10, "male": 10}
