@@ -31,11 +31,14 @@ def ranked_candidates(store, matcher, employer_id: str, vacancy_id, limit: int =
     vacancy = own_vacancy(store, employer_id, vacancy_id)
     if vacancy.status != "approved":
         raise errors.Conflict("Candidates are ranked once the vacancy is approved.")
-    return [
+    candidates = [
         {"worker_id": str(c.get("worker_id")), "score": c.get("score"), "reasons": list(c.get("reasons") or []),
          "reason_keys": list(c.get("reason_keys") or []), "worker": summary(c.get("worker"))}
         for c in _ask(matcher, str(vacancy.pk), limit) if isinstance(c, dict) and c.get("worker_id")
     ]
+    # The fairness audit counts whom employers are shown (docs/fairness.md).
+    store.report_shown(vacancy, [c["worker_id"] for c in candidates])
+    return candidates
 
 
 def candidate_ids(matcher, vacancy_id: str) -> set[str]:

@@ -66,11 +66,15 @@ class Vacancy(OutboxDocument):
     status = StringField(required=True, choices=VACANCY_STATUSES, default="pending_review")
     flags = ListField(DictField())
     revision = IntField(required=True, default=1)
+    # The workers shown to the employer as candidates, each reported once in ``candidates.shown``.
+    shown_candidates = ListField(StringField())
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
-    # The employer's list (``employers.paging``): employer, [status,] _id.
-    meta = {"collection": "vacancies", "indexes": [("employer_id", "-_id"), ("employer_id", "status", "-_id")]}
+    # The employer's list (``employers.paging``): employer, [status,] _id; an erased worker's id is found
+    # in ``shown_candidates`` through its own (multikey) index.
+    meta = {"collection": "vacancies", "indexes": [("employer_id", "-_id"), ("employer_id", "status", "-_id"),
+                                                   "shown_candidates"]}
 
 
 class VacancyDraft(Document):

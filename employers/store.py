@@ -15,7 +15,7 @@ from bson.errors import InvalidId
 from employers import notices
 from employers.models import Employer, Offer, Vacancy, VacancyDraft, utcnow
 from services import erasure, outbox
-from services.events import new_event
+from services.events import CANDIDATES_SHOWN, new_event
 
 
 def object_id(value) -> ObjectId | None:
@@ -87,11 +87,27 @@ class MongoStore:
         return Offer.objects(vacancy_id=str(vacancy_id), worker_id=str(worker_id),
                              status__in=list(statuses)).first() is not None
 
+    def report_shown(self, vacancy: Vacancy, worker_ids: list[str]) -> bool:
+        """Remember the candidates of ``vacancy`` its employer has now been shown, and queue
+        ``candidates.shown`` with those not reported before (the fairness audit counts them, once each:
+        docs/fairness.md); False when there were none new."""
+        known = set(vacancy.shown_candidates or ())
+        new = [worker_id for worker_id in dict.fromkeys(worker_ids) if worker_id not in known]
+        if not new:
+            return False
+        event = new_event(CANDIDATES_SHOWN, "employers", str(vacancy.pk),
+                          {"vacancy_id": str(vacancy.pk), "employer_id": vacancy.employer_id, "worker_ids": new})
+        return outbox.write(Vacancy, {"_id": vacancy.pk}, {"$addToSet": {"shown_candidates": {"$each": new}}},
+                            [event])
+
     def forget_worker(self, worker_id: str) -> int:
         """An erased worker's offers keep their terms under a pseudonym (``services.erasure``) in place of
-        the worker's id, in the offer, its document and the events still waiting in its outbox; how many."""
-        return erasure.scrub_collection(Offer._get_collection(), {"worker_id": str(worker_id)}, str(worker_id),
-                                        erasure.pseudonym())
+        the worker's id, in the offer, its document and the events still waiting in its outbox, as do the
+        vacancies they were shown as a candidate of; how many."""
+        worker_id, stand_in = str(worker_id), erasure.pseudonym()
+        return (erasure.scrub_collection(Offer._get_collection(), {"worker_id": worker_id}, worker_id, stand_in)
+                + erasure.scrub_collection(Vacancy._get_collection(), {"shown_candidates": worker_id}, worker_id,
+                                           stand_in))
 
 
 # The one store the web views and the worker use (unit tests pass a fake instead).

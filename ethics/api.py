@@ -5,13 +5,15 @@ from __future__ import annotations
 from flask import Response, abort, g, request, stream_with_context
 from flask_smorest import Blueprint
 
-from ethics import engine, flags, two_factor, verifications
+from ethics import engine, fairness, flags, two_factor, verifications
 from ethics.models import Auditor
 from ethics.rules.wages import minimum_for, regional_places
 from ethics.schemas import (
     AuditorTokenRequestSchema,
     CheckRequestSchema,
     DecisionSchema,
+    FairnessEmployerSchema,
+    FairnessOverviewSchema,
     FlagPageSchema,
     FlagQuerySchema,
     MinimumWageQuerySchema,
@@ -26,6 +28,7 @@ from ethics.schemas import (
     VerificationSchema,
 )
 from services.auth import require_role
+from services.errors import NotFound
 from services.flag_messages import best_language, localised_flags
 from services.web.account import add_account_endpoints
 from services.web.app import settings_of
@@ -135,6 +138,26 @@ def verify_employer(decision, employer_id):
     registration = verifications.decide(employer_id, decision["decision"], decision["note"], str(auditor.id),
                                         auditor.email)
     return verifications.to_dict(registration)
+
+
+@blp.get("/fairness")
+@require_role("auditor")
+@blp.response(200, FairnessOverviewSchema)
+def fairness_overview():
+    """The gender-responsive fairness audit: women's share of the candidates shown, the offers made and the
+    seasons completed, overall, by origin and for the employers with the most offers (docs/fairness.md)."""
+    return {**fairness.overview(), "method": fairness.method()}
+
+
+@blp.get("/fairness/<employer_id>")
+@require_role("auditor")
+@blp.response(200, FairnessEmployerSchema)
+def fairness_of_employer(employer_id):
+    """One employer's fairness totals, by origin, and the test's outcome."""
+    found = fairness.employer(employer_id)
+    if found is None:
+        raise NotFound("No fairness totals for this employer yet.")
+    return found
 
 
 def _auditor() -> Auditor:

@@ -6,6 +6,7 @@ from flask import Flask
 
 from ethics.api import blp as api_blp
 from ethics.pages import blp as pages_blp
+from ethics.pages_fairness import blp as fairness_pages_blp
 from ethics.pages_password import blp as password_pages_blp
 from ethics.pages_verification import blp as verification_pages_blp
 from ethics.two_factor import blp as two_factor_blp
@@ -20,4 +21,5 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     app.register_blueprint(two_factor_blp)
     app.register_blueprint(password_pages_blp)
     app.register_blueprint(verification_pages_blp)
+    app.register_blueprint(fairness_pages_blp)
     return app

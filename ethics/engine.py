@@ -16,8 +16,8 @@ from ethics.rules.fields import text as as_text
 from ethics.rules.textflags import text_flags
 from ethics.rules.textnorm import shorten
 
-__all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "grievance_flag",
-           "rating_flags"]
+__all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "fairness_flag",
+           "grievance_flag", "rating_flags"]
 
 RULES_VERSION = "2027.01.1"
 
@@ -106,3 +106,10 @@ def rating_flags(answers: dict) -> list[Flag]:
     answers = mapping(answers)
     return [make_flag(rule, message, f"{answer}: false") for answer, value, rule, message in RATING_ANSWERS
             if answers.get(answer) is value]
+
+
+def fairness_flag(evidence: str) -> Flag:
+    """The review flag the fairness audit puts on an employer whose offers went to women far less often than
+    its candidates would make likely (event flow only; the test is ``ethics.fairness.finding``)."""
+    return make_flag("possible-sex-discrimination", "This employer's offers went to women far less often than "
+                     "women were among its candidates: an auditor should look into it.", evidence)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from ethics import engine, grievance_flags, store
+from ethics import engine, fairness, grievance_flags, store
 from ethics.models import Review, utcnow
 from services.config import check_budget_seconds
 from services.documents import OfferSchema, VacancySchema, normalised
@@ -82,6 +82,21 @@ def on_placement_rated(event: Envelope) -> None:
     document = {k: payload.get(k) for k in ("offer_id", "vacancy_id", "answers") if k in payload}
     store.add_flags([_flag_row(f"rating:{event.subject}:{flag.rule}", flag, employer_id, "rating", event.subject,
                                document, engine.RULES_VERSION) for flag in engine.rating_flags(payload["answers"])])
+
+
+def on_fairness_tallied(event: Envelope) -> None:
+    """``fairness.tallied`` → the employer's totals kept; a review flag ``possible-sex-discrimination`` with
+    the figures when its offers to women fall significantly short (one open at a time; keyed by the totals'
+    revision, so a replay stores nothing new)."""
+    kept = fairness.record(event.payload)
+    if kept is None:
+        return
+    found = fairness.finding(kept.counts)
+    if found is None or fairness.open_flag(kept.pk):
+        return
+    store.add_flags([_flag_row(f"fairness:{kept.pk}:{kept.revision}", engine.fairness_flag(found.evidence()),
+                               kept.pk, "fairness", kept.pk, {"counts": kept.counts}, engine.RULES_VERSION)])
+    log.info("employer %s: possible sex discrimination flagged (p = %.2g)", kept.pk, found.p_value)
 
 
 def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:

@@ -76,7 +76,7 @@ class Flag(OutboxDocument):
 
     key = StringField(required=True, unique=True)
     employer_id = StringField(default="")
-    document_kind = StringField(required=True, choices=("vacancy", "offer", "grievance", "rating"))
+    document_kind = StringField(required=True, choices=("vacancy", "offer", "grievance", "rating", "fairness"))
     document_id = StringField(required=True)
     document = DictField()
     rule = StringField(required=True)
@@ -160,6 +160,34 @@ class WeekFlagCount(Document):
     count = IntField(default=0)
 
     meta = {"collection": "flag_counts_by_week", "indexes": ["week"]}
+
+
+class FairnessRecord(Document):
+    """One employer's fairness totals as the workers service last published them (``fairness.tallied``):
+    ``counts`` ``{stage: {gender: n}}`` and ``by_origin`` ``{country: {stage: {gender: n}}}``; ``offers``
+    (all offers counted) orders the auditors' list. Only totals: no worker is named (``ethics.fairness``)."""
+
+    id = StringField(primary_key=True)  # the employer's id
+    revision = IntField(default=0)
+    counts = DictField()
+    by_origin = DictField()
+    offers = IntField(default=0)
+    updated_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "fairness_records", "indexes": [("-offers", "_id"), "-updated_at"]}
+
+
+class FairnessOverall(Document):
+    """The sum of every employer's fairness totals, made again by the worker when a record changed (the
+    page reads this one document, never the records)."""
+
+    id = StringField(primary_key=True, default="overall")
+    counts = DictField()
+    by_origin = DictField()
+    employers = IntField(default=0)
+    made_at = DateTimeField(default=utcnow)
+
+    meta = {"collection": "fairness_overall"}
 
 
 class Auditor(Document):

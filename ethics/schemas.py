@@ -168,3 +168,46 @@ class RegionSchema(Schema):
 
 class RegionListSchema(Schema):
     items = fields.List(fields.Nested(RegionSchema))
+# --------------------------------------------------------------------------- the fairness audit (docs/fairness.md)
+
+
+class FairnessStageSchema(Schema):
+    """One stage's counts; ``null`` where a cell of 1 to 4 people is hidden."""
+
+    stage = fields.String(metadata={"description": "shown, offered or completed"})
+    people = fields.Integer(allow_none=True, metadata={"description": "people who stated a gender"})
+    women = fields.Integer(allow_none=True)
+    share = fields.Float(allow_none=True, metadata={"description": "women / people"})
+    unstated = fields.Integer(allow_none=True, metadata={"description": "people who stated none"})
+
+
+class FairnessOriginSchema(Schema):
+    origin = fields.String(metadata={"description": "origin country (ISO 3166-1 alpha-2; ?? when unknown)"})
+    stages = fields.List(fields.Nested(FairnessStageSchema))
+
+
+class FairnessEmployerSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    stages = fields.List(fields.Nested(FairnessStageSchema))
+    updated_at = fields.DateTime()
+    flagged = fields.Boolean(metadata={"description": "the test finds offers to women significantly too few"})
+    p_value = fields.Float(allow_none=True)
+    by_origin = fields.List(fields.Nested(FairnessOriginSchema))
+
+
+class FairnessMethodSchema(Schema):
+    test = fields.String()
+    significance = fields.Float()
+    min_offers = fields.Integer()
+    min_shown = fields.Integer()
+    smallest_cell = fields.Integer()
+
+
+class FairnessOverviewSchema(Schema):
+    made_at = fields.DateTime(allow_none=True)
+    employer_count = fields.Integer()
+    overall = fields.List(fields.Nested(FairnessStageSchema))
+    by_origin = fields.List(fields.Nested(FairnessOriginSchema))
+    employers = fields.List(fields.Nested(FairnessEmployerSchema(exclude=("by_origin",))))
+    method = fields.Nested(FairnessMethodSchema)

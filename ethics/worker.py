@@ -6,10 +6,12 @@ Run with ``python -m ethics.worker``.
 
 from __future__ import annotations
 
+from ethics.fairness import OverallJob
 from ethics.flag_counts import build_once
 from ethics.grievance_flags import anonymise_old_flags
 from ethics.handlers import (
     on_employer_registered,
+    on_fairness_tallied,
     on_grievance_filed,
     on_offer_submitted,
     on_placement_rated,
@@ -19,6 +21,7 @@ from ethics.handlers import (
 from ethics.models import EmployerRegistration, Flag, Review
 from services.events import (
     EMPLOYER_REGISTERED,
+    FAIRNESS_TALLIED,
     GRIEVANCE_FILED,
     OFFER_SUBMITTED,
     PLACEMENT_RATED,
@@ -34,12 +37,13 @@ HANDLERS = {
     EMPLOYER_REGISTERED: on_employer_registered,
     PLACEMENT_RATED: on_placement_rated,
     WORKER_ERASED: on_worker_erased,
+    FAIRNESS_TALLIED: on_fairness_tallied,
 }
 OUTBOX_DOCUMENTS = (Review, EmployerRegistration, Flag)
 
 
 def main() -> None:
-    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(anonymise_old_flags, build_once))
+    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(anonymise_old_flags, build_once), jobs=(OverallJob(),))
 
 
 if __name__ == "__main__":

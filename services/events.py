@@ -34,6 +34,10 @@ EMPLOYER_REGISTERED = "employer.registered"
 EMPLOYER_VERIFIED = "employer.verified"
 # Workers' voice (CONTRACT.md): a worker erased their account; every service forgets them.
 WORKER_ERASED = "worker.erased"
+# The gender-responsive fairness audit (docs/fairness.md): the candidates an employer was shown, and each
+# employer's totals by gender and origin, which only the workers service can count.
+CANDIDATES_SHOWN = "candidates.shown"
+FAIRNESS_TALLIED = "fairness.tallied"
 
 # One topic per event type, named like the type.
 TOPICS = (
@@ -53,6 +57,8 @@ TOPICS = (
     EMPLOYER_VERIFIED,
     PLACEMENT_RATED,
     WORKER_ERASED,
+    CANDIDATES_SHOWN,
+    FAIRNESS_TALLIED,
 )
 SCHEMA_VERSION = 1
 

@@ -538,6 +538,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "analisar.",
         "ht": "Yon travayè ki bay yon sezon fini nòt di yo pa t peye l alè: yon oditè dwe gade sa.",
     },
+    # The fairness audit's review flag (engine.fairness_flag).
+    "This employer's offers went to women far less often than women were among its candidates: an auditor "
+    "should look into it.": {
+        "es": "Las ofertas de este empleador fueron a mujeres con mucha menos frecuencia de la que las mujeres "
+              "tenían entre sus candidatos: un auditor debe revisarlo.",
+        "fr": "Les offres de cet employeur sont allées à des femmes bien moins souvent que la part des femmes "
+              "parmi ses candidats : un auditeur doit l'examiner.",
+        "pt": "As ofertas deste empregador foram para mulheres com muito menos frequência do que a parcela de "
+              "mulheres entre os seus candidatos: um auditor deve analisar.",
+        "ht": "Òf patwon sa a te ale bay fanm pi ra anpil pase kantite fanm ki te nan kandida li yo: yon oditè "
+              "dwe gade sa.",
+    },
 }
 # Values carried into a translation that are words of the English message themselves; "of X" is the
 # value of an ``{of_name}`` placeholder ("the description of the vacancy": "a descrição da vaga").

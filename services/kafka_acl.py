@@ -64,6 +64,8 @@ ROUTES = {
     ev.EMPLOYER_VERIFIED: ("ethics", ("employers", "matcher")),
     ev.PLACEMENT_RATED: ("workers", ("ethics", "matcher", "workers")),
     ev.WORKER_ERASED: ("workers", ("employers", "ethics", "matcher", "workers")),
+    ev.CANDIDATES_SHOWN: ("employers", ("workers",)),
+    ev.FAIRNESS_TALLIED: ("workers", ("ethics",)),
 }
 
 

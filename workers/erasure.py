@@ -22,9 +22,18 @@ from bson import ObjectId
 
 from services import credentials, erasure, outbox, ratelimit
 from services.events import WORKER_ERASED, new_event
-from workers import matches
+from workers import fairness, matches
 from workers.grievances import WORKER_LIMIT_KEY
-from workers.models import Erasure, Grievance, Notification, NotificationSettings, Offer, Worker, utcnow
+from workers.models import (
+    Erasure,
+    Grievance,
+    Notification,
+    NotificationSettings,
+    Offer,
+    ShownCandidate,
+    Worker,
+    utcnow,
+)
 
 log = logging.getLogger(__name__)
 NAME_REMOVED = "[name removed]"
@@ -41,8 +50,15 @@ def queue_event(worker: dict) -> None:
 
 
 def drop_offers(worker: dict) -> None:
-    """The worker's offer inbox (the employers service keeps its side, as a former worker's)."""
-    Offer._get_collection().delete_many({"worker_id": str(worker["_id"])})
+    """The worker's offer inbox (the employers service keeps its side, as a former worker's), and whom they
+    were shown to as a candidate; the employers' fairness totals are counted again without them."""
+    worker_id = str(worker["_id"])
+    for document_class in (Offer, ShownCandidate):
+        collection = document_class._get_collection()
+        for employer_id in {row.get("employer_id") for row in collection.find({"worker_id": worker_id},
+                                                                               {"employer_id": 1})}:
+            fairness.mark_changed(employer_id or "")
+        collection.delete_many({"worker_id": worker_id})
 
 
 def anonymise_grievances(worker: dict) -> None:

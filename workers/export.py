@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from services.db import plain
-from workers.models import Grievance, Notification, NotificationSettings, Offer, Worker
+from workers.models import Grievance, Notification, NotificationSettings, Offer, ShownCandidate, Worker
 from workers.profiles import current_profile
 
 
@@ -46,12 +46,19 @@ def notifications_section(worker: Worker) -> dict:
     return {"items": told, "email_off": list(settings.email_off) if settings else []}
 
 
+def shown_section(worker: Worker) -> list[dict]:
+    """The vacancies whose employer was shown the worker as a candidate (kept for the fairness audit)."""
+    return [{"vacancy_id": row.pk.split(":")[0], "employer_id": row.employer_id}
+            for row in ShownCandidate.objects(worker_id=str(worker.pk)).order_by("id")]
+
+
 # (name, function of the worker): the export's keys, in this order.
 SECTIONS = (
     ("profile", profile_section),
     ("offers", offers_section),
     ("grievances", grievances_section),
     ("notifications", notifications_section),
+    ("shown_to_employers", shown_section),
 )
 
 

@@ -19,7 +19,7 @@ from marshmallow import ValidationError
 
 from services.documents import VacancySchema
 from services.events import Envelope
-from workers import notices, ratings, store
+from workers import fairness, notices, ratings, store
 from workers.models import SHOWN_VERDICTS
 
 log = logging.getLogger(__name__)
@@ -78,11 +78,14 @@ def _insert(offer_id: str, payload: dict, revision: int) -> None:
     worker_id = str(payload.get("worker_id") or payload["offer"].get("worker_id") or "")
     if not worker_id:
         raise ValueError("offer.reviewed names no worker")
-    if not store.worker_exists(worker_id):
+    facts = fairness.worker_facts([worker_id]).get(worker_id)
+    if facts is None:
         log.info("offer %s: its worker erased their account; not stored", offer_id)
         return
-    if not store.add_offer(offer_id, worker_id, _terms(payload, revision)):
+    # The worker's gender and origin now go with the offer, for the employer's fairness totals.
+    if not store.add_offer(offer_id, worker_id, {**_terms(payload, revision), **facts}):
         log.info("offer %s stored meanwhile by another consumer", offer_id)
+    fairness.mark_changed(str(payload.get("employer_id") or ""))
 
 
 def _terms(payload: dict, revision: int) -> dict:
@@ -111,6 +114,7 @@ def on_offer_withdrawn(event: Envelope) -> None:
 def on_placement_completed(event: Envelope) -> None:
     """``placement.completed`` → completed (from accepted, or sent if the answer travelled another way)."""
     store.complete_offer(event.subject)
+    fairness.mark_changed(str(event.payload.get("employer_id") or ""))
     if not _recent_season(event.payload):
         return  # a past season loaded in bulk (a programme's history): no one is asked to rate it now
     entry = store.offer(event.subject)
@@ -148,6 +152,17 @@ def on_grievance_decided(event: Envelope) -> None:
     grievance = store.grievance(str(event.payload.get("grievance_id") or event.subject))
     if grievance is not None and not grievance.anonymous and grievance.worker_id:
         notices.tell(event.id, grievance.worker_id, "grievance_status", "/rights", notices.DECISION_TEXTS[status])
+
+
+def on_candidates_shown(event: Envelope) -> None:
+    """``candidates.shown`` → the fairness audit keeps whom the employer was shown (``workers.fairness``)."""
+    payload = event.payload
+    worker_ids = payload.get("worker_ids")
+    employer_id = str(payload.get("employer_id") or "")
+    if not employer_id or not isinstance(worker_ids, list):
+        raise ValueError("candidates.shown without employer_id and worker_ids")
+    fairness.record_shown(str(payload.get("vacancy_id") or event.subject), employer_id,
+                          [str(w) for w in worker_ids])
 
 
 def on_placement_rated(event: Envelope) -> None:

@@ -91,9 +91,13 @@ class Offer(OutboxDocument):
     # The worker's rating of the completed season (``workers.ratings``): set once, with ``rated_at``.
     rating = DictField()
     rated_at = DateTimeField()
+    # The worker's self-described gender and origin when the offer arrived, for the fairness audit's totals
+    # of the employer (``workers.fairness``); never published per offer.
+    gender = StringField(null=True)
+    origin_country = StringField(null=True)
 
-    # The worker's inbox, newest first (``workers.offers.page``).
-    meta = {"collection": "offers", "indexes": [("worker_id", "-id")]}
+    # The worker's inbox, newest first (``workers.offers.page``); an employer's offers, for its fairness totals.
+    meta = {"collection": "offers", "indexes": [("worker_id", "-id"), "employer_id"]}
 
 
 class Grievance(OutboxDocument):
@@ -154,6 +158,40 @@ class EmployerRating(Document):
     offers = ListField(StringField())
 
     meta = {"collection": "employer_ratings"}
+
+
+class ShownCandidate(Document):
+    """A worker an employer was shown as a candidate of one vacancy (``candidates.shown``), with the
+    worker's gender and origin then, for the fairness audit's totals (``workers.fairness``).
+
+    Keyed ``<vacancy id>:<worker id>``: a worker shown twice for the same vacancy counts once.
+    """
+
+    id = StringField(primary_key=True)
+    employer_id = StringField(required=True)
+    worker_id = StringField(required=True)
+    gender = StringField(null=True)
+    origin_country = StringField(null=True)
+
+    meta = {"collection": "shown_candidates", "indexes": ["employer_id", "worker_id"]}
+
+
+class FairnessTally(OutboxDocument):
+    """One employer's fairness totals, as last published in ``fairness.tallied`` (``workers.fairness``).
+
+    ``revision`` grows with every change that may move them and ``dirty`` says a newer count is due: the
+    publisher counts, then writes the totals and their event only if ``revision`` has not moved meanwhile.
+    """
+
+    event_source = "workers"
+
+    id = StringField(primary_key=True)  # the employer's id
+    revision = IntField(default=0)
+    dirty = BooleanField(default=False)
+    counts = DictField()
+    by_origin = DictField()
+
+    meta = {"collection": "fairness_tallies", "indexes": ["dirty"]}
 
 
 class Erasure(OutboxDocument):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from services.config import Settings
 from services.events import (
+    CANDIDATES_SHOWN,
     GRIEVANCE_DECIDED,
     GRIEVANCE_FILED,
     OFFER_REVIEWED,
@@ -21,8 +22,10 @@ from services.events import (
 from services.notify_sender import email_job
 from services.worker import run_worker
 from workers import notices
+from workers.fairness import FairnessPublisher
 from workers.grievance_release import GrievanceRelease, anonymise_old_grievances, date_held_grievances
 from workers.handlers import (
+    on_candidates_shown,
     on_grievance_decided,
     on_grievance_filed,
     on_offer_reviewed,
@@ -33,7 +36,7 @@ from workers.handlers import (
     on_vacancy_reviewed,
     on_vacancy_submitted,
 )
-from workers.models import Erasure, Grievance, Notification, Offer, Worker
+from workers.models import Erasure, FairnessTally, Grievance, Notification, Offer, Worker
 from workers.profiles import republish_profiles_without_birth_year
 from workers.store import drop_match_lists
 
@@ -47,10 +50,11 @@ HANDLERS = {
     VACANCY_CLOSED: on_vacancy_closed,
     GRIEVANCE_FILED: on_grievance_filed,
     GRIEVANCE_DECIDED: on_grievance_decided,
+    CANDIDATES_SHOWN: on_candidates_shown,
 }
 # worker.profile_updated (Worker), offer.responded and placement.rated (Offer), grievance.filed (Grievance),
-# worker.erased (Erasure).
-OUTBOX_DOCUMENTS = (Worker, Offer, Grievance, Erasure)
+# worker.erased (Erasure), fairness.tallied (FairnessTally).
+OUTBOX_DOCUMENTS = (Worker, Offer, Grievance, Erasure, FairnessTally)
 
 
 def main(service: str = "workers") -> None:
@@ -59,7 +63,7 @@ def main(service: str = "workers") -> None:
     # The e-mails of the notifications the handlers store (none when LP_SMTP_URL is not set).
     sender = email_job(settings, Notification, notices.address)
     run_worker(service, HANDLERS, OUTBOX_DOCUMENTS, settings=settings,
-               jobs=(GrievanceRelease(), *([sender] if sender else [])),
+               jobs=(GrievanceRelease(), FairnessPublisher(), *([sender] if sender else [])),
                upgrades=(anonymise_old_grievances, date_held_grievances, republish_profiles_without_birth_year,
                          drop_match_lists))
 

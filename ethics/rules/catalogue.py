@@ -155,6 +155,10 @@ RULES = (
     Rule("rating-paid-late", REVIEW, "ILO C.95 (Protection of Wages), Art. 12 (wages paid regularly); ILO GP&OG "
          "general principle 9",
          "A worker who rated a completed season answered that they were not paid on time (event flow only)."),
+    Rule("possible-sex-discrimination", REVIEW, "ILO C.111 (Discrimination (Employment and Occupation)), Art. 1; "
+         "Los Angeles Declaration (gender-responsive pathways)",
+         "An employer's offers went to women far less often than women were among the candidates it was shown "
+         "(one-sided exact binomial test, p < 0.01, at least 20 offers; event flow only, docs/fairness.md)."),
 )
 BY_ID = {rule.id: rule for rule in RULES}
 

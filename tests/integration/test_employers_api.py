@@ -109,6 +109,13 @@ def test_candidates_need_an_approved_vacancy_and_a_matcher(client, boss, matcher
     assert [c["worker_id"] for c in ranked] == ["w1", "w2"] and ranked[0]["reasons"]
     assert set(ranked[0]["worker"]) == {"origin_country", "languages", "skills", "certifications", "availability",
                                         "past_seasons"}
+    # Whom the employer was shown is kept, and reported once each for the fairness audit (docs/fairness.md).
+    matcher.rank(vacancy_id, "w1", "w2", "w3")
+    client.get(path, headers=boss["headers"])
+    stored = Vacancy.objects.get(id=vacancy_id)
+    assert stored.shown_candidates == ["w1", "w2", "w3"]
+    assert [e["payload"]["worker_ids"] for e in stored.outbox if e["type"] == "candidates.shown"] == [
+        ["w1", "w2"], ["w3"]]  # no relay runs here: the events wait in the outbox
     assert client.get(path + "?limit=0", headers=boss["headers"]).status_code == 422
     matcher.down = True
     down = client.get(path, headers=boss["headers"])

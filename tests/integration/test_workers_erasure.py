@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from services import credentials
-from services.events import WORKER_ERASED, Envelope
+from services.events import CANDIDATES_SHOWN, WORKER_ERASED, Envelope, new_event
 from services.ratelimit import RateWindow
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     app,
@@ -19,13 +19,16 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     sign_up,
 )
 from workers import erasure
-from workers.handlers import on_offer_reviewed
+from workers.handlers import on_candidates_shown, on_offer_reviewed
 from workers.models import Erasure, Grievance, Offer, Worker
 
 
 def a_worker_with_everything(client):
-    """A worker with an offer, a grievance under their name (naming them in the text) and an anonymous one."""
+    """A worker shown to an employer as a candidate, with an offer, a grievance under their name (naming them in
+    the text) and an anonymous one."""
     worker_id, auth = sign_up(client, name="Rosa Tzul")
+    on_candidates_shown(new_event(CANDIDATES_SHOWN, "employers", "vac00", {
+        "vacancy_id": "vac00", "employer_id": "emp0", "worker_ids": [worker_id]}))
     offer = reviewed_offer(worker_id)
     on_offer_reviewed(offer)
     for anonymous, text in ((False, "Rosa Tzul here: the bus came late."), (True, "No water in the field.")):
@@ -42,7 +45,9 @@ def stored_text(*document_classes) -> str:
 def test_the_export_holds_every_section_and_no_password(client):
     worker_id, auth, offer_id = a_worker_with_everything(client)
     body = client.get("/api/v1/me/export", headers=auth).get_json()
-    assert set(body) == {"exported_at", "worker_id", "profile", "offers", "grievances", "notifications"}
+    assert set(body) == {"exported_at", "worker_id", "profile", "offers", "grievances", "notifications",
+                         "shown_to_employers"}
+    assert body["shown_to_employers"] == [{"vacancy_id": "vac00", "employer_id": "emp0"}]
     # Told of the new offer (workers.notices), with the consent as set (nothing turned off).
     assert [n["kind"] for n in body["notifications"]["items"]] == ["offer_new"]
     assert body["notifications"]["email_off"] == [] and body["offers"][0]["rating"] is None

@@ -39,6 +39,15 @@ class FakeStore:
             offer.worker_id, offer.document = stand_in, {**offer.document, "worker_id": stand_in}
         return len(offers)
 
+    def report_shown(self, vacancy, worker_ids) -> bool:
+        stored = self.documents[str(vacancy.pk)]
+        new = [w for w in dict.fromkeys(worker_ids) if w not in stored.shown_candidates]
+        if new:
+            stored.shown_candidates = [*stored.shown_candidates, *new]
+            stored.outbox.append(new_event("candidates.shown", "employers", str(stored.pk), {
+                "vacancy_id": str(stored.pk), "employer_id": stored.employer_id, "worker_ids": new}).to_dict())
+        return bool(new)
+
     def tell(self, event_id, offer, kind, outcome):
         self.told.append((event_id, str(offer.employer_id), kind, outcome))
 

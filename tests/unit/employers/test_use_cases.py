@@ -118,3 +118,15 @@ def test_candidates_never_show_contact_details_gender_or_age(store, boss):
     assert ranked_candidates(store, FakeMatcher(), str(boss.id), v.pk) == []
     with pytest.raises(Unavailable):
         ranked_candidates(store, FakeMatcher(down=True), str(boss.id), v.pk)
+
+
+def test_candidates_shown_are_reported_once_each_for_the_fairness_audit(store, boss):
+    v = approved(store, boss)
+    ranked = [{"worker_id": w, "score": 0.5, "reasons": [], "worker": {}} for w in ("w1", "w2")]
+    ranked_candidates(store, FakeMatcher({str(v.pk): ranked}), str(boss.id), v.pk)
+    ranked_candidates(store, FakeMatcher({str(v.pk): ranked}), str(boss.id), v.pk)  # the same page again
+    ranked_candidates(store, FakeMatcher({str(v.pk): [*ranked, {"worker_id": "w3", "score": 0.4}]}),
+                      str(boss.id), v.pk)
+    reported = [e["payload"] for e in store.events(v.pk, "candidates.shown")]
+    assert [p["worker_ids"] for p in reported] == [["w1", "w2"], ["w3"]]
+    assert {p["employer_id"] for p in reported} == {str(boss.id)} and {p["vacancy_id"] for p in reported} == {str(v.pk)}

@@ -133,6 +133,7 @@ def produced(request) -> tuple[set[str], set[tuple[str, int]]]:
     flags = [flag for verdict in verdicts for flag in verdict.flags]
     flags += [engine.grievance_flag("wages", "Unpaid overtime."), engine.grievance_flag("", "No category.")]
     flags += engine.rating_flags({"no_fees_charged": False, "paid_on_time": False})
+    flags += [engine.fairness_flag("Offers to women: 2 of 40.")]
     return {flag.message for flag in flags}, called
 
 

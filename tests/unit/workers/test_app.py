@@ -12,7 +12,7 @@ from services.config import Settings
 from services.matcher_client import MatcherUnavailable
 from workers import formatting, matches
 from workers.app import create_app
-from workers.models import Erasure, Grievance, Offer, Worker
+from workers.models import Erasure, FairnessTally, Grievance, Offer, Worker
 from workers.pages_profile import form_profile
 from workers.worker import HANDLERS, OUTBOX_DOCUMENTS
 
@@ -40,8 +40,8 @@ def app():
 def test_the_worker_process_is_wired():
     assert set(HANDLERS) == {ev.OFFER_REVIEWED, ev.OFFER_WITHDRAWN, ev.PLACEMENT_COMPLETED, ev.PLACEMENT_RATED,
                              ev.VACANCY_SUBMITTED, ev.VACANCY_REVIEWED, ev.VACANCY_CLOSED, ev.GRIEVANCE_FILED,
-                             ev.GRIEVANCE_DECIDED}
-    assert set(OUTBOX_DOCUMENTS) == {Worker, Offer, Grievance, Erasure}
+                             ev.GRIEVANCE_DECIDED, ev.CANDIDATES_SHOWN}
+    assert set(OUTBOX_DOCUMENTS) == {Worker, Offer, Grievance, Erasure, FairnessTally}
 
 
 def test_a_test_app_follows_no_events_and_so_caches_nothing(app):
