@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from ethics_support are parameters here)
 """The auditors' fairness audit over the real database: totals arrive through the real ``fairness.tallied``
 handler (newer revisions win, a replay changes nothing), the overall figures are made from them, and the
 API and pages hide every cell of 1 to 4 people."""
@@ -5,37 +6,18 @@ API and pages hide every cell of 1 to 4 people."""
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 from bson import ObjectId
 
 from ethics import fairness
-from ethics.__main__ import create_auditor
-from ethics.app import create_app
 from ethics.handlers import on_employer_registered, on_fairness_tallied
 from ethics.models import Flag
 from services.events import EMPLOYER_REGISTERED, FAIRNESS_TALLIED, new_event
+from tests.integration.ethics_support import PASSWORD, auditor, client, headers  # noqa: F401 (fixtures)
 
-PASSWORD = "correct horse battery"
 SKEWED = {"shown": {"female": 20, "male": 22, "unstated": 3}, "offered": {"female": 1, "male": 21},
           "completed": {"male": 15}}
-
-
-@pytest.fixture
-def client(settings, database):
-    return create_app({"TESTING": True}, settings).test_client()
-
-
-@pytest.fixture
-def auditor(database):
-    return create_auditor(f"auditor-{uuid.uuid4().hex[:6]}@example.org", PASSWORD)
-
-
-@pytest.fixture
-def headers(client, auditor):
-    token = client.post("/api/v1/tokens", json={"email": auditor.email, "password": PASSWORD}).get_json()["token"]
-    return {"Authorization": f"Bearer {token}"}
 
 
 def tallied(employer_id: str, revision: int, counts: dict, by_origin: dict | None = None):

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from ethics_support are parameters here)
 """The auditors' verification of employers over the real database: the queue, decisions, their event.
 
 Registrations arrive through the real ``employer.registered`` handler; the
@@ -8,36 +9,15 @@ decision's ``employer.verified`` event waits in the registration's outbox
 from __future__ import annotations
 
 import re
-import uuid
 
-import pytest
 from bson import ObjectId
 
-from ethics.__main__ import create_auditor
-from ethics.app import create_app
 from ethics.handlers import on_employer_registered, on_vacancy_submitted
 from ethics.models import EmployerRegistration
 from services.events import EMPLOYER_REGISTERED, EMPLOYER_VERIFIED, VACANCY_SUBMITTED, Envelope, new_event
 from tests.documents import vacancy
+from tests.integration.ethics_support import PASSWORD, auditor, client, headers  # noqa: F401 (fixtures)
 from tests.integration.helpers import mint_token
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def client(settings, database):
-    return create_app({"TESTING": True}, settings).test_client()
-
-
-@pytest.fixture
-def auditor(database):
-    return create_auditor(f"auditor-{uuid.uuid4().hex[:6]}@example.org", PASSWORD)
-
-
-@pytest.fixture
-def headers(client, auditor):
-    token = client.post("/api/v1/tokens", json={"email": auditor.email, "password": PASSWORD}).get_json()["token"]
-    return {"Authorization": f"Bearer {token}"}
 
 
 def registered(name="Orchard Co", number="ON-1000231") -> str:
