@@ -41,6 +41,8 @@ NO = {"no", "n", "false", "0", "non", "não", "nao"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_MESSAGE = "A cell may not start with =, +, -, @ or a tab: spreadsheets would run it as a formula."
 YES_NO_MESSAGE = "Write yes or no."
+# One schema for every row: building one costs more than checking a row with it (it keeps no state per load).
+SCHEMA = VacancySchema()
 DEDUCTIONS_MESSAGE = "Write each deduction as label:amount:period (week, month or season), separated by ';'."
 TEMPLATE_EXAMPLE = {
     "title": "Apple harvest worker", "description": "Harvest apples and load bins in the orchard.",
@@ -215,7 +217,7 @@ def check_row(cells: dict[str, str]) -> tuple[dict | None, dict[str, list[str]]]
     formulas = formula_cells(cells)
     document, problems = raw_document({name: value for name, value in cells.items() if name not in formulas})
     try:
-        vacancy = normalised(VacancySchema(), document)
+        vacancy = normalised(SCHEMA, document)
     except ValidationError as exc:
         vacancy, problems = None, {**column_errors(exc.messages, COLUMNS), **problems}
     problems.update(formulas)

@@ -16,9 +16,9 @@ from __future__ import annotations
 from marshmallow import ValidationError
 
 from employers import import_csv, import_h2a, vacancies
-from employers.import_csv import MAX_ROWS, Parsed
+from employers.import_csv import MAX_ROWS, SCHEMA, Parsed
 from services import errors, ratelimit
-from services.documents import VacancySchema, normalised
+from services.documents import normalised
 
 DAY = 24 * 3600
 FORMATS = ("auto", "csv", "h2a")
@@ -47,7 +47,7 @@ def parse_json(items) -> Parsed:
     parsed = Parsed("json")
     for number, item in enumerate(items, start=1):
         try:
-            parsed.good.append((number, normalised(VacancySchema(), item)))
+            parsed.good.append((number, normalised(SCHEMA, item)))
         except ValidationError as exc:
             messages = exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
             parsed.bad.append({"row": number, "fields": messages})
