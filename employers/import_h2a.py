@@ -23,7 +23,7 @@ ITEMS = {
     "title": ("JOB_TITLE",),
     "occupation": ("SOC_TITLE", "SOC_OCCUPATION_TITLE", "JOB_TITLE"),
     "description": ("JOB_DUTIES", "JOB_DESCRIPTION"),
-    "destination.region": ("WORKSITE_STATE", "PLACE_OF_EMPLOYMENT_STATE", "EMPLOYER_STATE"),
+    "destination.region": ("WORKSITE_STATE", "PLACE_OF_EMPLOYMENT_STATE"),
     "destination.city": ("WORKSITE_CITY", "PLACE_OF_EMPLOYMENT_CITY"),
     "season.start": ("BEGIN_DATE", "FIRST_DATE", "EMPLOYMENT_BEGIN_DATE", "REQUESTED_BEGIN_DATE",
                      "DATE_OF_NEED_BEGIN", "FIRST_DATE_OF_NEED"),
