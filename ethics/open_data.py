@@ -32,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 
 from bson import ObjectId
 from pymongo import UpdateOne
-from pymongo.errors import BulkWriteError, DuplicateKeyError
+from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from ethics.flags import _cell as inert_cell
 from ethics.models import EmployerRegistration, Flag, OpenDataSnapshot, OpenDataTally, Review
@@ -244,5 +244,12 @@ class OpenDataJob:
             age = datetime.now(UTC) - _aware(newest["generated_at"]) if newest else None
             due = age is None or age >= timedelta(seconds=self.seconds)
             if due:
-                publish()
+                try:
+                    publish()
+                except PyMongoError:
+                    raise  # the worker waits out the database, then runs the job again
+                except Exception:
+                    # Reviews matter more than a late publication: logged, tried again next period, while
+                    # the newest snapshot stays published.
+                    log.exception("open data not published")
             stop.wait(self.seconds if due else 60)

@@ -45,3 +45,24 @@ def test_files_are_dated_versioned_and_their_cells_inert():
     header, row = open_data.csv_text(snapshot).splitlines()
     assert header.split(",")[:5] == ["kind", "name", "country", "reviewed", "blocked_share"]
     assert row.startswith("employer,'=cmd") and row.endswith(",0,1" + ",0" * (len(FAMILIES) - 2))
+
+
+def test_the_workers_job_publishes_when_due_and_survives_a_failed_publication(monkeypatch):
+    import threading
+
+    calls = []
+
+    class Snapshots:
+        def find_one(self, *args, **kwargs):
+            return None  # nothing published yet: due
+
+    def failing():
+        calls.append(1)
+        stop.set()
+        raise KeyError("a defect in the report")
+
+    stop = threading.Event()
+    monkeypatch.setattr(open_data.OpenDataSnapshot, "_get_collection", classmethod(lambda cls: Snapshots()))
+    monkeypatch.setattr(open_data, "publish", failing)
+    open_data.OpenDataJob(3600).run(stop)  # returns: the error is logged, not raised into the worker
+    assert calls == [1]
