@@ -87,7 +87,7 @@ def recruiter_key(recruiter: dict) -> str:
 
 def fold_reviews(now: datetime | None = None) -> int:
     """Count the vacancy reviews of the next window into the tallies; how many reviews were folded."""
-    state = OpenDataTally._get_collection().database[STATE]
+    state = _state()
     found = state.find_one({"_id": "reviews"}) or {}
     start = _aware(found.get("folded_until")) or EPOCH
     bound = _aware(found.get("folding_to")) or (now or datetime.now(UTC)) - LAG
@@ -183,23 +183,36 @@ def publish(now: datetime | None = None) -> dict:
     tallies = list(OpenDataTally._get_collection().find({"reviewed": {"$gte": MIN_REVIEWED}}))
     names = _employer_names([t["party"] for t in tallies if t["kind"] == "employer"])
     rows = party_rows(tallies, confirmed_by_party(), names)
-    collection = OpenDataSnapshot._get_collection()
-    newest = collection.find_one({}, {"_id": 1}, sort=[("_id", -1)])
-    version = (newest["_id"] if newest else 0) + 1
+    newest = _newest()
+    version = (newest["version"] if newest else 0) + 1
     snapshot = {"_id": version, "generated_at": now, "items": rows}
     try:
-        collection.insert_one(snapshot)
+        OpenDataSnapshot._get_collection().insert_one(snapshot)
     except DuplicateKeyError:
         return latest()  # another worker published this version meanwhile
-    collection.delete_many({"_id": {"$lte": version - KEEP_SNAPSHOTS}})
+    # The pointer to the newest: a read finds it by _id, then the snapshot by _id (no sort: the local
+    # database sorts on _id by scanning).
+    _state().update_one({"_id": "snapshot"}, {"$max": {"version": version},
+                                              "$set": {"generated_at": now}}, upsert=True)
+    OpenDataSnapshot._get_collection().delete_one({"_id": version - KEEP_SNAPSHOTS})
     log.info("open data v%d published: %d parties", version, len(rows))
     return as_published(snapshot)
 
 
+def _state():
+    return OpenDataTally._get_collection().database[STATE]
+
+
+def _newest() -> dict | None:
+    """``{"version", "generated_at"}`` of the newest snapshot, or None."""
+    return _state().find_one({"_id": "snapshot"})
+
+
 def latest() -> dict:
     """The newest snapshot (made now when none was published yet)."""
-    newest = OpenDataSnapshot._get_collection().find_one({}, sort=[("_id", -1)])
-    return as_published(newest) if newest else publish()
+    newest = _newest()
+    found = OpenDataSnapshot._get_collection().find_one({"_id": newest["version"]}) if newest else None
+    return as_published(found) if found else publish()
 
 
 def as_published(snapshot: dict) -> dict:
@@ -240,7 +253,7 @@ class OpenDataJob:
 
     def run(self, stop) -> None:
         while not stop.is_set():
-            newest = OpenDataSnapshot._get_collection().find_one({}, {"generated_at": 1}, sort=[("_id", -1)])
+            newest = _newest()
             age = datetime.now(UTC) - _aware(newest["generated_at"]) if newest else None
             due = age is None or age >= timedelta(seconds=self.seconds)
             if due:

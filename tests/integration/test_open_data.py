@@ -74,7 +74,7 @@ def test_a_window_folded_twice_is_counted_once(reviewed):
     state = OpenDataTally._get_collection().database[open_data.STATE]
     open_data.fold_reviews(datetime.now(UTC) + open_data.LAG)  # everything reviewed so far
     # A crash after the tallies took the window and before it was marked folded: the next run folds it again.
-    state.update_one({"_id": "reviews"}, {"$set": {"folding_to": state.find_one()["folded_until"]},
+    state.update_one({"_id": "reviews"}, {"$set": {"folding_to": state.find_one({"_id": "reviews"})["folded_until"]},
                                           "$unset": {"folded_until": ""}})
     open_data.fold_reviews(LATER)
     assert OpenDataTally.objects(id=f"employer:{FARM}").first().reviewed == 6

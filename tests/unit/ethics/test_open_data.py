@@ -52,17 +52,13 @@ def test_the_workers_job_publishes_when_due_and_survives_a_failed_publication(mo
 
     calls = []
 
-    class Snapshots:
-        def find_one(self, *args, **kwargs):
-            return None  # nothing published yet: due
-
     def failing():
         calls.append(1)
         stop.set()
         raise KeyError("a defect in the report")
 
     stop = threading.Event()
-    monkeypatch.setattr(open_data.OpenDataSnapshot, "_get_collection", classmethod(lambda cls: Snapshots()))
+    monkeypatch.setattr(open_data, "_newest", lambda: None)  # nothing published yet: due
     monkeypatch.setattr(open_data, "publish", failing)
     open_data.OpenDataJob(3600).run(stop)  # returns: the error is logged, not raised into the worker
     assert calls == [1]
