@@ -104,7 +104,7 @@ def _new_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
     review = Review(id=event.id, request_event_id=event.id, kind=kind, document_id=event.subject,
                     employer_id=str(event.payload.get("employer_id") or ""), verdict=result["verdict"],
                     rules_version=result["rules_version"], flags=result["flags"],
-                    recruiter=open_data.recruiter_of(extra.get("vacancy")) if kind == "vacancy" else None)
+                    recruiter_named=open_data.recruiter_of(extra.get("vacancy")) if kind == "vacancy" else None)
     payload = {
         "kind": kind,
         f"{kind}_id": event.subject,

@@ -48,8 +48,9 @@ class Review(OutboxDocument):
     verdict = StringField(required=True, choices=("pass", "flag", "block"))
     rules_version = StringField(required=True)
     flags = ListField(DictField())
-    # A vacancy's recruiter as the open data count it (``ethics.open_data``): name, licence, country.
-    recruiter = DictField(null=True)
+    # A vacancy's recruiter as the vacancy names it (name, licence, country), for the open data
+    # (``ethics.open_data``); null for a direct hire or an offer.
+    recruiter_named = DictField(null=True)
     created_at = DateTimeField(default=utcnow)
 
     # The open data fold the vacancy reviews of a time window (kind, created_at).

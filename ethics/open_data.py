@@ -98,14 +98,14 @@ def fold_reviews(now: datetime | None = None) -> int:
     state.update_one({"_id": "reviews"}, {"$set": {"folding_to": bound}}, upsert=True)
     tallies: dict[str, dict] = defaultdict(lambda: {"reviewed": 0, "blocked": 0})
     reviews = Review._get_collection().find({"kind": "vacancy", "created_at": {"$gte": start, "$lt": bound}},
-                                            {"employer_id": 1, "verdict": 1, "recruiter": 1})
+                                            {"employer_id": 1, "verdict": 1, "recruiter_named": 1})
     folded = 0
     for review in reviews:
         folded += 1
         blocked = int(review.get("verdict") == "block")
         parties = [("employer", str(review.get("employer_id") or ""), {})]
-        if review.get("recruiter"):
-            recruiter = review["recruiter"]
+        if review.get("recruiter_named"):
+            recruiter = review["recruiter_named"]
             parties.append(("recruiter", recruiter_key(recruiter),
                             {"name": recruiter.get("name", ""), "country": recruiter.get("country", "")}))
         for kind, party, names in parties:

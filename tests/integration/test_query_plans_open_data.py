@@ -16,12 +16,13 @@ from tests.integration.test_query_plans import DAYS, checked, past, recorded, re
 def seed_reviews(count: int = 3000, employers: int = 40) -> None:
     rng = random.Random(7)
     rows = []
+    agency = {"name": "Agencia X", "licence": "ON-RA-1", "country": "GT"}
     for i in range(count):
         created = past(rng.uniform(0, DAYS)).replace(microsecond=0)
         rows.append({"_id": f"event-{i}", "request_event_id": f"event-{i}", "kind": rng.choice(["vacancy", "offer"]),
                      "document_id": f"v{i}", "employer_id": f"emp{rng.randrange(employers)}",
                      "verdict": rng.choice(["pass", "flag", "block"]), "rules_version": "v", "flags": [],
-                     "recruiter": rng.choice([None, {"name": "Agencia X", "licence": "ON-RA-1", "country": "GT"}]),
+                     "recruiter_named": rng.choice([None, agency]),
                      "created_at": created})
     Review._get_collection().insert_many(rows)
 
