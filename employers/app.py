@@ -6,10 +6,12 @@ from flask import Flask
 
 from employers import labels
 from employers.api import blp as api_blp
+from employers.api_imports import blp as api_imports_blp
 from employers.api_notifications import blp as api_notifications_blp
 from employers.api_offers import blp as api_offers_blp
 from employers.models import Notification
 from employers.pages import blp as pages_blp
+from employers.pages_imports import blp as pages_imports_blp
 from employers.pages_notifications import blp as pages_notifications_blp
 from employers.pages_offers import blp as pages_offers_blp
 from employers.pages_pickers import blp as pages_pickers_blp
@@ -34,10 +36,12 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     app.extensions["matcher_client"] = app.config.get("MATCHER_CLIENT") or MatcherClient(app.config["LP_SETTINGS"])
     app.extensions["ethics_client"] = app.config.get("ETHICS_CLIENT") or EthicsClient(app.config["LP_SETTINGS"])
     api.register_blueprint(api_blp)
+    api.register_blueprint(api_imports_blp)
     api.register_blueprint(api_offers_blp)
     api.register_blueprint(api_notifications_blp)
     app.register_blueprint(pages_blp)
     app.register_blueprint(pages_vacancies_blp)
+    app.register_blueprint(pages_imports_blp)
     app.register_blueprint(pages_offers_blp)
     app.register_blueprint(pages_pickers_blp)
     app.register_blueprint(pages_notifications_blp)

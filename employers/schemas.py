@@ -94,6 +94,33 @@ class OfferPageSchema(Schema):
     next_cursor = fields.String(allow_none=True)
 
 
+class ImportQuerySchema(Schema):
+    """``?format=``: how to read a CSV import (``auto``: from its header)."""
+
+    format = fields.String(load_default="auto", validate=validate.OneOf(("auto", "csv", "h2a")))
+
+
+class ImportedRowSchema(Schema):
+    row = fields.Integer()
+    id = fields.String()
+
+
+class RowErrorsSchema(Schema):
+    row = fields.Integer()
+    # Named "fields" in JSON; not as an attribute, which marshmallow's Schema uses itself.
+    field_errors = fields.Dict(data_key="fields", attribute="fields",
+                               metadata={"description": "column (CSV) or field (JSON) -> messages"})
+
+
+class ImportResultSchema(Schema):
+    """What became of each row of an import: created ids, and the bad rows' field errors."""
+
+    created = fields.List(fields.Nested(ImportedRowSchema))
+    errors = fields.List(fields.Nested(RowErrorsSchema))
+    format = fields.String(metadata={"enum": ["csv", "h2a", "json"]})
+    unmapped = fields.List(fields.String(), metadata={"description": "the file's columns no vacancy field takes"})
+
+
 class CandidateQuerySchema(Schema):
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 

@@ -41,6 +41,15 @@ class MongoStore:
         """Insert a new vacancy or offer (with the events already recorded on it)."""
         return document.save(force_insert=True)
 
+    def add_many(self, documents: list) -> list:
+        """Insert new documents of one class (with their events) in one round trip: a document is
+        written whole or not at all, in order, stopping at the first that fails."""
+        for document in documents:
+            document.validate()
+        if documents:
+            type(documents[0])._get_collection().insert_many([d.to_mongo() for d in documents], ordered=True)
+        return documents
+
     def transition(self, document, expected: dict, changes: dict, events=()) -> bool:
         """Apply ``changes`` and queue ``events`` [(type, payload)] if the stored document still matches
         ``expected`` (field -> value, or a list of allowed values); False when it does not (written means

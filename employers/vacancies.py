@@ -41,15 +41,26 @@ def submitted_payload(vacancy: Vacancy, document: dict, revision: int) -> dict:
             "revision": revision}
 
 
-def submit_vacancy(store, employer, document: dict) -> Vacancy:
-    """Store a new vacancy as ``pending_review``, revision 1, and queue ``vacancy.submitted``.
+def new_vacancy(employer, document: dict) -> Vacancy:
+    """A new vacancy, ``pending_review``, revision 1, with its ``vacancy.submitted`` queued (not stored yet).
 
     ``document`` is the contract vacancy, already validated and normalised.
     """
     vacancy = Vacancy(employer_id=str(employer.id), employer_name=employer.name, document=document,
                       status="pending_review", revision=1)
     vacancy.record_event(VACANCY_SUBMITTED, submitted_payload(vacancy, document, 1))
-    return store.add(vacancy)
+    return vacancy
+
+
+def submit_vacancy(store, employer, document: dict) -> Vacancy:
+    """Store a new vacancy as ``pending_review``, revision 1, and queue ``vacancy.submitted``."""
+    return store.add(new_vacancy(employer, document))
+
+
+def submit_vacancies(store, employer, documents: list[dict]) -> list[Vacancy]:
+    """``submit_vacancy`` for many at once (a bulk import): one write for them all, each vacancy whole with
+    its event (the outbox is in the document)."""
+    return store.add_many([new_vacancy(employer, document) for document in documents])
 
 
 def edit_vacancy(store, employer_id: str, vacancy_id, document: dict) -> Vacancy:

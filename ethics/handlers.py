@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from ethics import engine, fairness, grievance_flags, store
+from ethics import engine, fairness, grievance_flags, open_data, store
 from ethics.models import Review, utcnow
 from services.config import check_budget_seconds
 from services.documents import OfferSchema, VacancySchema, normalised
@@ -118,7 +118,8 @@ def _new_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
     result = verdict.to_dict()
     review = Review(id=event.id, request_event_id=event.id, kind=kind, document_id=event.subject,
                     employer_id=str(event.payload.get("employer_id") or ""), verdict=result["verdict"],
-                    rules_version=result["rules_version"], flags=result["flags"])
+                    rules_version=result["rules_version"], flags=result["flags"],
+                    recruiter_named=open_data.recruiter_of(extra.get("vacancy")) if kind == "vacancy" else None)
     payload = {
         "kind": kind,
         f"{kind}_id": event.subject,

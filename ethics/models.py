@@ -48,9 +48,13 @@ class Review(OutboxDocument):
     verdict = StringField(required=True, choices=("pass", "flag", "block"))
     rules_version = StringField(required=True)
     flags = ListField(DictField())
+    # A vacancy's recruiter as the vacancy names it (name, licence, country), for the open data
+    # (``ethics.open_data``); null for a direct hire or an offer.
+    recruiter_named = DictField(null=True)
     created_at = DateTimeField(default=utcnow)
 
-    meta = {"collection": "reviews", "indexes": [("kind", "document_id")]}
+    # The open data fold the vacancy reviews of a time window (kind, created_at).
+    meta = {"collection": "reviews", "indexes": [("kind", "document_id"), ("kind", "created_at")]}
 
 
 class Decision(EmbeddedDocument):
@@ -225,3 +229,31 @@ class TwoFactor(Document):
     enrolled_at = DateTimeField(default=utcnow)
 
     meta = {"collection": "auditor_two_factor"}
+
+
+class OpenDataTally(Document):
+    """A party's vacancy reviews counted for the open data (``ethics.open_data``): one per employer and per
+    recruiter, folded from the reviews window by window; ``folded_until`` is the end of the last window
+    counted in, so a window folded again after a crash is not counted twice."""
+
+    id = StringField(primary_key=True)  # "employer:<id>" or "recruiter:<licence or name>"
+    kind = StringField(required=True, choices=("employer", "recruiter"))
+    party = StringField(required=True)  # the employer's id, or the recruiter's key
+    name = StringField(default="")
+    country = StringField(default="")
+    reviewed = IntField(default=0)
+    blocked = IntField(default=0)
+    folded_until = DateTimeField()
+
+    # The published parties: those with enough reviews.
+    meta = {"collection": "open_data_tallies", "indexes": ["reviewed"]}
+
+
+class OpenDataSnapshot(Document):
+    """One publication of the open data: its version (a sequence number), when it was made, and its rows."""
+
+    id = IntField(primary_key=True)
+    generated_at = DateTimeField(required=True)
+    items = ListField(DictField())
+
+    meta = {"collection": "open_data_snapshots"}

@@ -211,3 +211,23 @@ class FairnessOverviewSchema(Schema):
     by_origin = fields.List(fields.Nested(FairnessOriginSchema))
     employers = fields.List(fields.Nested(FairnessEmployerSchema(exclude=("by_origin",))))
     method = fields.Nested(FairnessMethodSchema)
+
+
+class ComplianceItemSchema(Schema):
+    """One party of the open data: aggregate counts only."""
+
+    kind = fields.String(metadata={"enum": ["employer", "recruiter"]})
+    name = fields.String()
+    country = fields.String()
+    reviewed = fields.Integer(metadata={"description": "vacancy reviews (each revision counts), at least 5"})
+    blocked_share = fields.Float(metadata={"description": "share of those reviews that were blocked, 0 to 1"})
+    confirmed_by_family = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                                      metadata={"description": "flags auditors confirmed, by rule family"})
+
+
+class ComplianceSchema(Schema):
+    """The open compliance data, as published at ``generated_at`` (``version`` counts publications)."""
+
+    generated_at = fields.String()
+    version = fields.Integer()
+    items = fields.List(fields.Nested(ComplianceItemSchema))

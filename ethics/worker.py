@@ -19,6 +19,8 @@ from ethics.handlers import (
     on_worker_erased,
 )
 from ethics.models import EmployerRegistration, Flag, Review
+from ethics.open_data import OpenDataJob
+from services.config import Settings
 from services.events import (
     EMPLOYER_REGISTERED,
     FAIRNESS_TALLIED,
@@ -43,7 +45,9 @@ OUTBOX_DOCUMENTS = (Review, EmployerRegistration, Flag)
 
 
 def main() -> None:
-    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(anonymise_old_flags, build_once), jobs=(OverallJob(),))
+    settings = Settings.from_env("ethics")
+    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, settings=settings, upgrades=(anonymise_old_flags, build_once),
+               jobs=(OverallJob(), OpenDataJob(settings.open_data_seconds)))
 
 
 if __name__ == "__main__":

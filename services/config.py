@@ -97,6 +97,10 @@ class Settings:
     # Vacancy creations and edits per employer (employers/vacancies.py says why these numbers).
     vacancy_changes_per_hour: int = 30
     vacancy_changes_per_day: int = 120
+    # Vacancies created by bulk import per employer and day (employers/imports.py says why).
+    vacancy_import_rows_per_day: int = 2000
+    # (ethics) Seconds between two publications of the open compliance data (ethics/open_data.py).
+    open_data_seconds: int = 3600
     # The workers service's cache of /me/matches answers per web process (workers/match_cache.py): seconds an
     # answer is kept (0: never; at most the matcher's watch, 300 s, which is what sends the notice dropping
     # it) and how many workers' answers (measured: 10,000 answers of 5 KB gzipped take 74 MB per process).
@@ -190,6 +194,8 @@ class Settings:
             check_budget_seconds=check_budget_seconds(env),
             vacancy_changes_per_hour=_int(env, "LP_VACANCY_CHANGES_PER_HOUR", cls.vacancy_changes_per_hour),
             vacancy_changes_per_day=_int(env, "LP_VACANCY_CHANGES_PER_DAY", cls.vacancy_changes_per_day),
+            vacancy_import_rows_per_day=_int(env, "LP_VACANCY_IMPORT_ROWS_PER_DAY", cls.vacancy_import_rows_per_day),
+            open_data_seconds=_int(env, "LP_OPEN_DATA_SECONDS", cls.open_data_seconds),
             matches_cache_seconds=_int(env, "LP_MATCHES_CACHE_SECONDS", cls.matches_cache_seconds),
             matches_cache_entries=_int(env, "LP_MATCHES_CACHE_ENTRIES", cls.matches_cache_entries),
             matches_watch_seconds=_int(env, "LP_MATCHES_WATCH_SECONDS", cls.matches_watch_seconds),

@@ -37,11 +37,12 @@ def _too_many(window_seconds: int):
     return TooManyRequests(f"Too many attempts; try again in {retry_after} seconds.", retry_after=retry_after)
 
 
-def hit(key: str, limit: int, window_seconds: int) -> int:
-    """Count one hit on ``key``; TooManyRequests beyond ``limit`` per window. Returns the hits so far."""
+def hit(key: str, limit: int, window_seconds: int, cost: int = 1) -> int:
+    """Count ``cost`` hits (one by default) on ``key``; TooManyRequests beyond ``limit`` per window.
+    Returns the hits so far."""
     window = _window(window_seconds)
     collection = RateWindow._get_collection()
-    update = {"$inc": {"hits": 1}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}}
+    update = {"$inc": {"hits": cost}, "$setOnInsert": {"expires_at": _expiry(window, window_seconds)}}
     counter = db.find_one_and_upsert(collection, f"{key}:{window}", update)
     if counter["hits"] > limit:
         raise _too_many(window_seconds)

@@ -30,6 +30,9 @@ class FakeStore:
         self.documents[str(document.pk)] = document
         return document
 
+    def add_many(self, documents):
+        return [self.add(document) for document in documents]
+
     def forget_worker(self, worker_id):
         from services.erasure import pseudonym
 
