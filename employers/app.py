@@ -12,6 +12,7 @@ from employers.models import Notification
 from employers.pages import blp as pages_blp
 from employers.pages_notifications import blp as pages_notifications_blp
 from employers.pages_offers import blp as pages_offers_blp
+from employers.pages_overview import blp as pages_overview_blp
 from employers.pages_vacancies import blp as pages_vacancies_blp
 from services.ethics_client import EthicsClient
 from services.matcher_client import MatcherClient
@@ -38,6 +39,7 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     app.register_blueprint(pages_vacancies_blp)
     app.register_blueprint(pages_offers_blp)
     app.register_blueprint(pages_notifications_blp)
+    app.register_blueprint(pages_overview_blp)
     app.jinja_env.globals["unread_notifications"] = unread_counter(Notification, "employer")
     labels.register(app)
     init_i18n(app, LANGUAGES)
