@@ -15,9 +15,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
+VIEWPORT = {"width": 1100, "height": 900}
+
+
 @contextmanager
-def chromium(viewport=(1100, 900)):
-    """A browser: ``new_page()`` gives a page of ``viewport``; closed at the end of the block."""
+def chromium():
+    """A Playwright browser, closed at the end of the block (``new_context(viewport=VIEWPORT)`` for a session)."""
     if not CHROMIUM.exists():
         # `make test` installs it; a browser test that silently skipped would prove nothing.
         pytest.fail("/usr/bin/chromium is not installed (make test installs it: apt-get install chromium)")
@@ -27,7 +30,7 @@ def chromium(viewport=(1100, 900)):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         try:
-            yield browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+            yield browser
         finally:
             browser.close()
 

@@ -23,7 +23,7 @@ import requests
 
 from deploy.seed import Api
 from deploy.stack import ROOT
-from tests.e2e.browser import chromium, reload_until, shot
+from tests.e2e.browser import VIEWPORT, chromium, reload_until, shot
 from tests.e2e.conftest import PASSWORD, Platform, fresh_stack
 from tests.e2e.test_journeys import matched, post_vacancy
 from tests.integration.helpers import eventually
@@ -107,7 +107,8 @@ def test_an_unverified_employer_reaches_workers_only_after_an_auditor_verifies_i
     auditor = auditor_of(platform)
     email, name = f"strict-{uuid.uuid4().hex[:8]}@e2e.example.org", "Niagara Unverified Orchards"
     employers = platform.url("employers")
-    with chromium() as context:
+    with chromium() as browser:
+        context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         sign_up(page, employers, name, email, registration=True)
         assert WAITING in page.inner_text("main")  # says why, and what happens next
@@ -158,7 +159,8 @@ def test_an_unverified_employer_reaches_workers_only_after_an_auditor_verifies_i
 
 def test_without_verification_a_new_employer_sees_candidates_at_once(platform):
     _worker, worker_id = platform.worker()
-    with chromium() as context:
+    with chromium() as browser:
+        context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         sign_up(page, platform.url("employers"), "Demo Setting Orchards",
                 f"open-{uuid.uuid4().hex[:8]}@e2e.example.org", registration=False)
