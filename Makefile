@@ -26,6 +26,7 @@ help:
 	@echo "            (BENCH_SCALE_ARGS='--sizes 2000 --baseline-ref none'; writes docs/scale-benchmark.md)"
 	@echo "make bench-soak  30 minutes of mixed traffic over three brokers: RSS, lag, 5xx and p99 per minute"
 	@echo "            (LP_SOAK_MINUTES=60, LP_SOAK_RATE=4 operations a second; writes docs/soak-benchmark.md and .svg)"
+	@echo "make a11y    axe-core (pinned, tests/a11y) for the accessibility tests (part of make test)"
 	@echo "make lint    ruff"
 	@echo "make security  bandit and the audit of pinned versions (part of make test)"
 

@@ -2,7 +2,7 @@
 or critical violation. The pages come from the apps' url maps (``tests.e2e.accessibility``), visited
 anonymously and signed in (employer, worker, auditor) on the journeys' stack, with data seeded through the
 public APIs so that pages with an id (a vacancy, an offer, a flag, a registration) have one to show.
-The employer's vacancy form is also checked showing its errors.
+The employer's vacancy form and the worker's sign-up are also checked showing their errors.
 """
 
 from __future__ import annotations
@@ -18,12 +18,15 @@ import requests
 
 from deploy.seed import Api
 from deploy.stack import ROOT
-from tests.e2e.accessibility import AXE, SERVICES, check_pages, languages, page_paths, violations
+from tests.e2e.accessibility import AXE, FAILING, SERVICES, check_pages, languages, page_paths, violations
 from tests.e2e.browser import VIEWPORT, chromium
 from tests.e2e.conftest import PASSWORD
 from tests.e2e.test_journeys import matched, offer_terms, post_vacancy, status_of
 from tests.integration.helpers import eventually
 
+# Forms checked again once sent empty: (whose session, path, the button that sends it).
+SENT_EMPTY = {"employers": [("signed in", "/vacancies/new", "button[name=action][value=submit]")],
+              "workers": [("anonymous", "/signup", "main button[type=submit]")]}
 CASES = [(service, language) for service in SERVICES for language in languages(service)]
 
 
@@ -92,13 +95,14 @@ def test_every_page_has_no_serious_accessibility_violation(platform, seeded, ser
         signed_in = browser.new_context(bypass_csp=True, viewport=VIEWPORT)
         sign_in(signed_in, platform, service, seeded)
         problems += check_pages(signed_in, base, paths, language, set())
-        if service == "employers":
-            page = signed_in.new_page()
-            page.goto(f"{base}/vacancies/new?lang={language}")
-            page.click("button[name=action][value=submit]")
-            assert page.is_visible("#error-summary")
-            problems += [f"{language} vacancy form with errors: {v['impact']} {v['id']} ({v['help']}) at {v['nodes']}"
-                         for v in violations(page) if v["impact"] in ("serious", "critical")]
+        # A form sent empty shows its errors: the state a person most needs to read.
+        for context, path, button in SENT_EMPTY.get(service, ()):
+            page = (signed_in if context == "signed in" else anonymous).new_page()
+            page.goto(f"{base}{path}?lang={language}")
+            page.click(button)
+            assert page.is_visible(".error-summary, .error, [aria-invalid=true]"), f"{path}: no error shown"
+            problems += [f"{language} {path} with errors: {v['impact']} {v['id']} ({v['help']}) at {v['nodes']}"
+                         for v in violations(page) if v["impact"] in FAILING]
     assert not problems, "\n".join(problems)
 
 
