@@ -422,6 +422,10 @@ def test_the_matchers_read_api_reads_nothing_from_the_database(settings, databas
             assert client.get(f"/api/v1/workers/{workers[0]}/matches", headers=headers).get_json()["matches"]
         with recording("matcher vacancy candidates"):
             assert client.get(f"/api/v1/vacancies/{vacancies[0]}/candidates", headers=headers).get_json()["candidates"]
+        with recording("matcher candidate counts"):
+            counts = client.get(f"/api/v1/candidate-counts?vacancy={vacancies[0]}&vacancy={vacancies[1]}&vacancy=gone",
+                                headers=headers).get_json()["counts"]
+        assert counts == {vacancies[0]: 300, vacancies[1]: 300}  # every worker fits; an unknown id is absent
     finally:
         index.stop()
     read_model = {"workers", "vacancies", "placements"}
