@@ -7,7 +7,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: help install fetch browser compose-check up run down status test test-unit security bench bench-data bench-scale bench-soak test-cluster lint clean
+# Debian packages by name: on a machine whose package lists were never fetched, fetch them and try again.
+APT_INSTALL = { apt-get install -y -q $(1) || { apt-get update -q && apt-get install -y -q $(1); }; }
+
+.PHONY: help install fetch browser compose-check a11y up run down status test test-unit security bench bench-data bench-scale bench-soak test-cluster lint clean
 
 help:
 	@echo "make run     start everything with demo data, in the foreground (Ctrl-C stops)"
@@ -23,6 +26,7 @@ help:
 	@echo "            (BENCH_SCALE_ARGS='--sizes 2000 --baseline-ref none'; writes docs/scale-benchmark.md)"
 	@echo "make bench-soak  30 minutes of mixed traffic over three brokers: RSS, lag, 5xx and p99 per minute"
 	@echo "            (LP_SOAK_MINUTES=60, LP_SOAK_RATE=4 operations a second; writes docs/soak-benchmark.md and .svg)"
+	@echo "make a11y    axe-core (pinned, tests/a11y) for the accessibility tests (part of make test)"
 	@echo "make lint    ruff"
 	@echo "make security  bandit and the audit of pinned versions (part of make test)"
 
@@ -59,7 +63,7 @@ status:
 down:
 	$(PYTHON) deploy/stack.py down
 
-test: fetch browser compose-check security
+test: fetch browser compose-check a11y security
 	$(PY) -m pytest
 
 # bandit (medium severity or higher fails) and an audit of the pinned versions against known vulnerabilities.
@@ -67,14 +71,29 @@ security: install
 	$(PY) -m deploy.security
 
 # Debian's docker-compose 1.29 validates docker-compose.yml (`docker-compose config`) with no engine.
+# Under CI (CI=true) a failed install stops here: the compose tests would fail anyway (tests/tools.py).
 compose-check:
 	@command -v docker-compose >/dev/null || { echo "[make] installing Debian's docker-compose to validate the compose file"; \
-		apt-get install -y -q docker-compose || echo "[make] could not install docker-compose: its checks will be skipped"; }
+		$(call APT_INSTALL,docker-compose) || { echo "[make] could not install docker-compose: its checks will be skipped"; \
+		test "$$CI" != true; }; }
 
 # The browser tests drive Debian's Chromium (Playwright's own downloads are not reachable here).
 browser:
 	@test -x /usr/bin/chromium || { echo "[make] installing Debian's chromium for the browser tests"; \
 		apt-get install -y -q chromium || echo "[make] could not install chromium: the browser tests will fail"; }
+
+# axe-core, pinned in tests/a11y/package-lock.json, into tests/a11y/node_modules (never global): the
+# accessibility tests inject it into Chromium. Node and npm come from Debian where they are missing.
+A11Y_STAMP := tests/a11y/node_modules/.installed-$(shell cat tests/a11y/package-lock.json | sha1sum | cut -c1-12)
+
+$(A11Y_STAMP): tests/a11y/package.json tests/a11y/package-lock.json
+	@command -v npm >/dev/null || { echo "[make] installing Debian's nodejs and npm for axe-core"; \
+		$(call APT_INSTALL,nodejs npm); }
+	npm ci --prefix tests/a11y --no-audit --no-fund --ignore-scripts
+	@rm -f tests/a11y/node_modules/.installed-*
+	@touch $@
+
+a11y: $(A11Y_STAMP)
 
 # The three-broker fault tests and the two-minute soak alone (part of `make test` too), with their counts.
 test-cluster: fetch

@@ -14,6 +14,7 @@ from employers.pages import blp as pages_blp
 from employers.pages_imports import blp as pages_imports_blp
 from employers.pages_notifications import blp as pages_notifications_blp
 from employers.pages_offers import blp as pages_offers_blp
+from employers.pages_overview import blp as pages_overview_blp
 from employers.pages_pickers import blp as pages_pickers_blp
 from employers.pages_vacancies import blp as pages_vacancies_blp
 from services.ethics_client import EthicsClient
@@ -45,6 +46,7 @@ def create_app(test_config: dict | None = None, settings=None) -> Flask:
     app.register_blueprint(pages_offers_blp)
     app.register_blueprint(pages_pickers_blp)
     app.register_blueprint(pages_notifications_blp)
+    app.register_blueprint(pages_overview_blp)
     app.jinja_env.globals["unread_notifications"] = unread_counter(Notification, "employer")
     labels.register(app)
     init_i18n(app, LANGUAGES)

@@ -68,10 +68,12 @@ def offer_new(employer, vacancy_id):
 @blp.get("/offers")
 @employer_required
 def offer_list(employer):
-    """The employer's offers, newest first (optionally for one vacancy)."""
+    """The employer's offers, newest first (optionally for one vacancy, and of one status: the overview's links)."""
     args = query_args(OfferQuerySchema(), request.args) or abort(422)
     items, next_cursor = own_page(Offer, employer.pk, args, ("vacancy_id", "status"))
-    return render_template("offers.html", items=items, next_cursor=next_cursor, vacancy_id=args.get("vacancy_id"))
+    vacancy = vacancies.own_vacancy(STORE, str(employer.pk), args["vacancy_id"]) if args.get("vacancy_id") else None
+    return render_template("offers.html", items=items, next_cursor=next_cursor, vacancy_id=args.get("vacancy_id"),
+                           vacancy=vacancy, status=args.get("status"))
 
 
 @blp.get("/offers/<offer_id>")

@@ -92,6 +92,17 @@ class MongoStore:
     def count_offers(self, vacancy_id: str, statuses) -> int:
         return Offer.objects(vacancy_id=str(vacancy_id), status__in=list(statuses)).count()
 
+    def offer_counts(self, vacancy_ids) -> dict[str, dict[str, int]]:
+        """Vacancy id -> {offer status: how many}, for a page of vacancies in one query over the index
+        (vacancy_id, status): it reads the index entries of those vacancies' offers, never the collection."""
+        rows = Offer._get_collection().aggregate([
+            {"$match": {"vacancy_id": {"$in": [str(v) for v in vacancy_ids]}}},
+            {"$group": {"_id": {"vacancy": "$vacancy_id", "status": "$status"}, "count": {"$sum": 1}}}])
+        counts: dict[str, dict[str, int]] = {}
+        for row in rows:
+            counts.setdefault(row["_id"]["vacancy"], {})[row["_id"]["status"]] = int(row["count"])
+        return counts
+
     def offer_exists(self, vacancy_id: str, worker_id: str, statuses) -> bool:
         return Offer.objects(vacancy_id=str(vacancy_id), worker_id=str(worker_id),
                              status__in=list(statuses)).first() is not None

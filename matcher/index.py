@@ -482,6 +482,17 @@ class RankingIndex:
             return [{"worker_id": ids[row], "score": score, "reason_keys": list(keys)} for row, score, keys in found
                     if ids[row]]
 
+    def candidate_count(self, vacancy_id: str) -> int | None:
+        """How many workers are eligible for the open vacancy (its candidates, unranked); None when it is not
+        open, or opened so lately that the index holds it not yet (no wait: counts are asked for a page at once)."""
+        snapshot = self._snapshot
+        if not self.open_vacancy(vacancy_id) or vacancy_id not in snapshot.rows:
+            return None
+        vacancy = take(snapshot.table, np.array([snapshot.rows[vacancy_id]]))
+        with self._columns_lock.reading():
+            # An erased worker's row has no availability: never eligible, so never counted.
+            return lists.eligible_count(self._columns.table(), vacancy)
+
     def vacancy_scores(self, vacancy_id: str, today: dt.date | None = None) -> tuple[list[str], np.ndarray]:
         """The ids and scores of every worker eligible for an open upcoming vacancy (empty otherwise)."""
         snapshot = self._fresh(vacancy_id)

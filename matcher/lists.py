@@ -92,6 +92,12 @@ def _head(scores: np.ndarray, k: int, ties) -> np.ndarray:
     return np.array([i for _score, _tie, i in order[:k]], dtype=np.int64)
 
 
+def eligible_count(workers: WorkerTable, vacancy: VacancyTable) -> int:
+    """How many rows of ``workers`` are eligible for the one vacancy of ``vacancy``: the gates alone, on whole
+    columns (no features, no model), so an employer's overview can show it for a page of vacancies."""
+    return int(np.count_nonzero(gates.gate_mask(workers, vacancy)[:, 0] == 0))
+
+
 def eligible_workers(workers: WorkerTable, vacancy: VacancyTable, ranker=None):
     """The rows of ``workers`` eligible for the one vacancy of ``vacancy``, their features and scores.
 

@@ -10,10 +10,10 @@ INDEX = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Labour pathways: matcher</title></head>
-<body><h1>Labour pathways: matcher</h1>
+<body><main><h1>Labour pathways: matcher</h1>
 <p>Matcher: ranking of circular and seasonal job pairings.</p>
 <p><a href="openapi.json">API description (OpenAPI)</a></p>
-</body></html>"""
+</main></body></html>"""
 
 
 @blp.get("/")

@@ -14,6 +14,8 @@ from flask_smorest import Blueprint
 from matcher import notices
 from matcher.index import RankingIndex
 from matcher.read_schemas import (
+    CandidateCountQuerySchema,
+    CandidateCountsSchema,
     ListQuerySchema,
     SkillQuerySchema,
     SkillSuggestionsSchema,
@@ -73,6 +75,17 @@ def vacancy_candidates(query, vacancy_id):
         abort(404, description="No open approved vacancy with this id.")
     return {"vacancy_id": vacancy_id, "updated_at": index.updated_at,
             "candidates": [{**with_reasons(c), "worker": summary(index, c["worker_id"])} for c in found]}
+
+
+@blp.get("/candidate-counts")
+@require_role("service")
+@blp.arguments(CandidateCountQuerySchema, location="query")
+@blp.response(200, CandidateCountsSchema)
+def candidate_counts(query):
+    """How many workers are eligible for each open vacancy asked for (an employer's overview); others absent."""
+    index = ranking_index()
+    counts = {vacancy_id: index.candidate_count(vacancy_id) for vacancy_id in dict.fromkeys(query["vacancy"])}
+    return {"counts": {vacancy_id: count for vacancy_id, count in counts.items() if count is not None}}
 
 
 def summary(index: RankingIndex, worker_id: str) -> dict:

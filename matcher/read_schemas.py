@@ -60,3 +60,14 @@ class SkillQuerySchema(Schema):
 
 class SkillSuggestionsSchema(Schema):
     items = fields.List(fields.String(), metadata={"description": "vocabulary phrases, best first"})
+
+
+class CandidateCountQuerySchema(Schema):
+    vacancy = fields.List(fields.String(validate=validate.Length(min=1, max=64)), required=True,
+                          validate=validate.Length(min=1, max=100),
+                          metadata={"description": "vacancy ids, repeated: ?vacancy=a&vacancy=b"})
+
+
+class CandidateCountsSchema(Schema):
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                         metadata={"description": "vacancy id -> eligible workers; open vacancies only"})

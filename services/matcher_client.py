@@ -44,6 +44,12 @@ class MatcherClient:
         """``{"vacancy_id", "candidates": [...], "updated_at"}`` best first, or None if not an open approved vacancy."""
         return self._get(f"/vacancies/{vacancy_id}/candidates", {"limit": limit})
 
+    def candidate_counts(self, vacancy_ids: list[str]) -> dict[str, int]:
+        """How many workers are eligible for each of ``vacancy_ids`` (up to 100) that is open; others absent."""
+        if not vacancy_ids:
+            return {}
+        return dict((self._get("/candidate-counts", {"vacancy": list(vacancy_ids)}) or {}).get("counts") or {})
+
     def itineraries(self, worker_id: str) -> dict | None:
         """``{"itineraries": [...]}`` for the next 12 months, or None if the matcher has no profile yet."""
         return self._get(f"/workers/{worker_id}/itineraries", {})

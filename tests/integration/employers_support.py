@@ -45,6 +45,12 @@ class FakeMatcher:
             raise MatcherUnavailable("matcher down (test)")
         return suggest(query, limit)
 
+    def candidate_counts(self, vacancy_ids):
+        self.calls.append(("counts", len(vacancy_ids)))
+        if self.down:
+            raise MatcherUnavailable("matcher down (test)")
+        return {v: len(self.candidates_by_vacancy[v]) for v in vacancy_ids if v in self.candidates_by_vacancy}
+
     def rank(self, vacancy_id: str, *worker_ids: str) -> None:
         self.candidates_by_vacancy[vacancy_id] = [candidate(w, 0.9 - i / 10) for i, w in enumerate(worker_ids)]
 

@@ -325,6 +325,12 @@ def test_an_employers_vacancies_and_offers_use_indexes_and_read_about_a_page(set
             with recording(f"employer {name}, next page"):
                 assert client.get(f"{path}&cursor={body['next_cursor']}", headers=headers).status_code == 200
             pages[f"employer {name}, next page"] = pages[f"employer {name}"]
+    own = [v["_id"] for v in vacancies if v["employer_id"] == owner][:20]
+    with recording("employer overview: offers counted"):
+        counted = STORE.offer_counts(own)
+    assert sum(sum(c.values()) for c in counted.values()) == sum(1 for o in offers if o["vacancy_id"] in
+                                                              {str(v) for v in own})
+    pages["employer overview: offers counted"] = "offers"
     with recording("employer look-ups by id and for an offer"):
         STORE.vacancy(own_vacancy["_id"])
         STORE.offer(offers[0]["_id"])
@@ -416,6 +422,10 @@ def test_the_matchers_read_api_reads_nothing_from_the_database(settings, databas
             assert client.get(f"/api/v1/workers/{workers[0]}/matches", headers=headers).get_json()["matches"]
         with recording("matcher vacancy candidates"):
             assert client.get(f"/api/v1/vacancies/{vacancies[0]}/candidates", headers=headers).get_json()["candidates"]
+        with recording("matcher candidate counts"):
+            counts = client.get(f"/api/v1/candidate-counts?vacancy={vacancies[0]}&vacancy={vacancies[1]}&vacancy=gone",
+                                headers=headers).get_json()["counts"]
+        assert counts == {vacancies[0]: 300, vacancies[1]: 300}  # every worker fits; an unknown id is absent
     finally:
         index.stop()
     read_model = {"workers", "vacancies", "placements"}

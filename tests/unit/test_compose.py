@@ -2,14 +2,15 @@
 nginx.conf and the image's Dockerfile.
 
 The structure is read with PyYAML, so these run without Docker; the
-`docker-compose config` checks run only where that binary is installed.
+`docker-compose config` checks need Debian's docker-compose (`make test` installs it) and the
+replica-set script's check needs node: without them these skip, except under CI, where they fail
+(``tests.tools.needed``).
 """
 
 import json
 import os
 import re
 import shlex
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import yaml
 from deploy import kafka_auth, stack
 from services import keys
 from services.kafka_acl import SERVICES
+from tests.tools import needed
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -30,7 +32,6 @@ ROUTED = ["employers", "workers", "ethics"]
 # The matcher's two background processes share its consumer group, with no leader (deploy/stack.py runs two too).
 WORKERS = [*(f"{name}-worker" for name in WEB_PORTS), "matcher-worker-2"]
 APP_SERVICES = [*WEB_PORTS, *WORKERS]
-DOCKER_COMPOSE = shutil.which("docker-compose")
 KAFKA_START = ROOT / "deploy" / "kafka" / "compose-start.sh"
 MONGO_USERS = ROOT / "deploy" / "mongo" / "create-users.js"
 MONGO_START = ROOT / "deploy" / "mongo" / "start.sh"
@@ -94,7 +95,7 @@ def _block(conf, opener):
 
 def _compose_cli(*args, env):
     return subprocess.run(
-        [DOCKER_COMPOSE, *args, "-f", str(COMPOSE_FILE), "config", "-q"],
+        [needed("docker-compose"), *args, "-f", str(COMPOSE_FILE), "config", "-q"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -122,14 +123,12 @@ def _image_settings(environment):
     return settings
 
 
-@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is not installed")
 def test_docker_compose_accepts_the_file():
     env = {**os.environ, **{name: "test" for name in SECRETS}}
     result = _compose_cli(env=env)
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is not installed")
 @pytest.mark.parametrize("missing", SECRETS)
 def test_docker_compose_refuses_to_run_without_a_secret(tmp_path, missing):
     empty_env_file = tmp_path / "empty.env"
@@ -216,8 +215,8 @@ process.on("exit", () => console.log("CALLS " + JSON.stringify(calls)));
     return result.returncode, calls, result.stderr
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_the_replica_set_is_initiated_once_and_the_script_waits_for_the_primary():
+    needed("node")
     code, calls, _ = _run_init_script("new")
     assert code == 0
     assert calls[0] == ["auth", "root", "secret"]
@@ -291,9 +290,9 @@ def test_kafka_formats_its_storage_with_a_scram_user_per_service(services):
         assert kafka["environment"][f"LP_KAFKA_{user}_PASSWORD"].startswith(f"${{LP_KAFKA_{user}_PASSWORD:?")
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 def test_the_start_script_writes_the_settings_the_image_does(services):
     """compose-start.sh formats with settings written by the image's own rule: run its function on the env."""
+    needed("bash")
     environment = {key: str(value) for key, value in services["kafka-1"]["environment"].items()}
     function = re.search(r"^NOT_SETTINGS=.*?^}\n", KAFKA_START.read_text(), re.DOTALL | re.MULTILINE).group(0)
     result = subprocess.run(["bash", "-c", function + "broker_settings"], capture_output=True, text=True,

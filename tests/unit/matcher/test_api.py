@@ -175,3 +175,21 @@ def test_the_read_api_and_readyz_wait_for_the_ranking_index(client):
     assert client.get("/readyz").get_json()["checks"]["ranking_index"] is True
     assert client.get("/api/v1/workers/known/matches").get_json()["matches"] == []
     assert client.get("/api/v1/workers/unknown/matches").status_code == 404
+
+
+class CountingIndex(Index):
+    def __init__(self):
+        super().__init__()
+        self.ready = True
+
+    def candidate_count(self, vacancy_id):
+        return {"v1": 12, "v2": 0}.get(vacancy_id)
+
+
+def test_candidate_counts_answer_for_open_vacancies_only_and_only_to_services(client, anyone):
+    client.application.extensions["matcher_index"] = CountingIndex()
+    body = client.get("/api/v1/candidate-counts?vacancy=v1&vacancy=v2&vacancy=closed&vacancy=v1").get_json()
+    assert body == {"counts": {"v1": 12, "v2": 0}}
+    assert client.get("/api/v1/candidate-counts").status_code == 422
+    assert anyone.get("/api/v1/candidate-counts?vacancy=v1", headers={"Authorization": bearer("employer")}
+                      ).status_code == 401

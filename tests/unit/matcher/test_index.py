@@ -98,6 +98,13 @@ def test_a_vacancys_candidates_are_the_workers_that_rank_it_with_the_same_score(
     agree(pairs)
 
 
+def test_a_vacancys_candidate_count_is_the_length_of_its_whole_candidate_list(built):
+    index, documents, rankings = built
+    counts = [index.candidate_count(d["id"]) for d in documents[::7]]
+    assert counts == [len(index.vacancy_candidates(d["id"], limit=len(rankings))) for d in documents[::7]]
+    assert any(counts) and index.candidate_count("vac-unknown") is None
+
+
 def test_vacancy_scores_cover_every_eligible_worker_of_an_upcoming_vacancy_only(built):
     index, documents, _rankings = built
     vacancy_id = next(d["id"] for d in documents if index.vacancy_candidates(d["id"], 100))
