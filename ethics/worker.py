@@ -17,6 +17,7 @@ from ethics.handlers import (
     on_worker_erased,
 )
 from ethics.models import EmployerRegistration, Flag, Review
+from ethics.parties import build_once as build_parties_once
 from services.events import (
     EMPLOYER_REGISTERED,
     GRIEVANCE_FILED,
@@ -39,7 +40,7 @@ OUTBOX_DOCUMENTS = (Review, EmployerRegistration, Flag)
 
 
 def main() -> None:
-    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(anonymise_old_flags, build_once))
+    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, upgrades=(anonymise_old_flags, build_once, build_parties_once))
 
 
 if __name__ == "__main__":
