@@ -68,6 +68,7 @@ class Party(Document):
     flags = IntField(default=0)
     open_block = IntField(default=0)
     confirmed = IntField(default=0)
+    dismissed = IntField(default=0)
     grievances = IntField(default=0)
     low_ratings = IntField(default=0)
     reviewed = IntField(default=0)
@@ -75,7 +76,9 @@ class Party(Document):
     weighted = FloatField(default=0.0)
     seq = IntField(default=0)
 
-    meta = {"collection": "parties", "indexes": [("-weighted", "_id"), ("kind", "-weighted", "_id")]}
+    # Not strict: counts added later (``ethics.parties.COUNTS``) are read back by older code without failing.
+    meta = {"collection": "parties", "strict": False,
+            "indexes": [("-weighted", "_id"), ("kind", "-weighted", "_id")]}
 
 
 class PartyMonth(Document):
@@ -96,7 +99,7 @@ class PartyMonth(Document):
     confirmed_by_rule = DictField()  # rule -> confirmed flags of that rule (for the open-data families)
     seq = IntField(default=0)
 
-    meta = {"collection": "party_months", "indexes": [("party", "month")]}
+    meta = {"collection": "party_months", "strict": False, "indexes": [("party", "month")]}
 
 
 class SeasonRating(Document):
