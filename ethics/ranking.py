@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from base64 import urlsafe_b64decode, urlsafe_b64encode
 from datetime import UTC, datetime
+from itertools import islice
 
 from ethics import parties, risk
 from ethics.models import EmployerRegistration, Flag, Party, Recruiter
 from ethics.rules.recruiters import licence_key
 from services import errors
+from services.keyset import newest_first, time_window
 
 MONTHS = 12
 SHOWN = 50
@@ -24,13 +26,18 @@ FIELD = {"employer": "employer_id", "recruiter": "recruiter"}
 def ranked(kind: str | None, limit: int, cursor: str | None,
            now: datetime | None = None) -> tuple[list[dict], str | None]:
     """Parties worst first (of one kind if given), after ``cursor``, and the next page's cursor."""
-    query: dict = {"weighted": {"$gt": 0}}
-    if kind:
-        query["kind"] = kind
+    collection, kind_filter = Party._get_collection(), ({"kind": kind} if kind else {})
+    order = [("weighted", -1), ("_id", 1)]
+    rows, below = [], {"$gt": 0}
     if cursor:
+        # Two queries, each served by the index (kind?, -weighted, _id): the rest of the cursor's tie, then
+        # the lower sums. (One ``$or`` of both would scan the collection on the local database.)
         weighted, after = _decode(cursor)
-        query["$or"] = [{"weighted": {"$lt": weighted}}, {"weighted": weighted, "_id": {"$gt": after}}]
-    rows = list(Party._get_collection().find(query).sort([("weighted", -1), ("_id", 1)]).limit(limit + 1))
+        rows = list(collection.find({**kind_filter, "weighted": weighted, "_id": {"$gt": after}})
+                    .sort(order).limit(limit + 1))
+        below = {"$gt": 0, "$lt": weighted}
+    if len(rows) <= limit:
+        rows += list(collection.find({**kind_filter, "weighted": below}).sort(order).limit(limit + 1 - len(rows)))
     next_cursor = _encode(rows[limit - 1]) if len(rows) > limit else None
     decay = risk.decay(now or datetime.now(UTC))
     return [item(row, decay) for row in rows[:limit]], next_cursor
@@ -87,8 +94,8 @@ def record(kind: str, key: str, now: datetime | None = None) -> dict:
     return {"party": item(row, risk.decay(now)), "name": row.get("name") or _fallback_name(registered, registration),
             "recruiter": registered, "registration": registration, "starts": starts,
             "trend": {m: [int(months.get(s, {}).get(m) or 0) for s in starts] for m in TREND_MEASURES},
-            "under_review": _flags(kind, key, {"status": "open", "document_kind": "vacancy"}, starts[0]),
-            "decided": _flags(kind, key, {"status": {"$in": ["confirmed", "dismissed"]}}, starts[0])}
+            "under_review": _flags(kind, key, ("open",), starts[0], lambda doc: doc["document_kind"] == "vacancy"),
+            "decided": _flags(kind, key, ("confirmed", "dismissed"), starts[0])}
 
 
 TREND_MEASURES = ("flags", "open_block", "confirmed", "grievances", "low_ratings", "reviewed", "blocked")
@@ -105,10 +112,22 @@ def month_starts(now: datetime) -> list[datetime]:
     return starts[::-1]
 
 
-def _flags(kind: str, key: str, condition: dict, since: datetime) -> list[Flag]:
-    query = {FIELD[kind]: key, **condition, "created_at": {"$gte": since}}
-    docs = Flag._get_collection().find(query).sort("created_at", -1).limit(SHOWN)
-    return [Flag._from_son(doc) for doc in docs]
+def _flags(kind: str, key: str, statuses: tuple[str, ...], since: datetime, keep=None) -> list[Flag]:
+    """The party's newest flags of ``statuses`` raised since ``since`` (at most ``SHOWN``), read window by window
+    through the index (employer_id|recruiter, status, created_at): about a page, not all its flags."""
+    collection = Flag._get_collection()
+    found = []
+    for status in statuses:
+        def fetch(lo, hi, status=status):
+            return list(collection.find({FIELD[kind]: key, "status": status, "created_at": time_window(lo, hi)}))
+
+        found += islice(newest_first(fetch, _position, None, floor=since, keep=keep), SHOWN)
+    return [Flag._from_son(doc) for doc in sorted(found, key=_position, reverse=True)[:SHOWN]]
+
+
+def _position(doc: dict):
+    moment = doc["created_at"]
+    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment), doc["_id"]
 
 
 def _registration(key: str) -> EmployerRegistration | None:
