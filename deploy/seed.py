@@ -22,8 +22,8 @@ from pathlib import Path
 
 import requests
 
-from deploy.seed_data import EMPLOYERS, PAST_SEASONS, VACANCIES, WORKERS
-from ethics import two_factor, verifications
+from deploy.seed_data import EMPLOYERS, PAST_SEASONS, RECRUITERS, VACANCIES, WORKERS
+from ethics import recruiters, two_factor, verifications
 from ethics.__main__ import create_auditor, enrolment_text
 from ethics.models import Auditor, EmployerRegistration, TwoFactor
 from services import db
@@ -130,6 +130,18 @@ def seed_auditor(settings: Settings) -> str:
                       *("          " + line for line in enrolment_text(enrolment).splitlines())])
 
 
+def seed_recruiters() -> int:
+    """The demo recruiter registry, registered by the demo auditor (as on the registry page) before any vacancy
+    is posted, so the vacancies are checked against it; those registered already are left as they are."""
+    auditor = Auditor.by_email(AUDITOR_EMAIL)
+    added = 0
+    for entry in RECRUITERS:
+        if recruiters.by_licence(entry["licence"]) is None:
+            recruiters.create(entry, str(auditor.id), auditor.email)
+            added += 1
+    return added
+
+
 def login_line(role: str, email: str, password: str, port: int, path: str = "/") -> str:
     return f"{role:<9} {email:<42} {password}  http://127.0.0.1:{port}{path}"
 
@@ -195,6 +207,7 @@ def main() -> int:
     settings = Settings.from_env("ethics")
     url = {name: f"http://127.0.0.1:{port}" for name, port in settings.ports.items()}
     lines = [seed_auditor(settings)]
+    log.info("%d recruiters registered (%d in the demo registry)", seed_recruiters(), len(RECRUITERS))
     try:
         employers, workers, worker_ids = {}, {}, {}
         for account in EMPLOYERS:

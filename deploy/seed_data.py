@@ -10,6 +10,9 @@ Names, places and firms are invented.
 from __future__ import annotations
 
 import copy
+from datetime import date
+
+from ethics.rules.recruiters import Registry, RegistryEntry, licence_key
 
 PAST = {"start": "2026-05-04", "end": "2026-10-16"}
 
@@ -55,12 +58,52 @@ EMPLOYERS = [
      "country": "MX", "registration_number": "RFC FCS120101AB1", "contact": "Elena Pérez, +52 962 555 0110"},
 ]
 
+# The recruiter registry of the demo, one or more per demo country (workers' origins and destinations), as an
+# auditor would have registered them from each country's public register; every status appears, and one active
+# licence is past its valid-until day. ``ON-RA-1234`` is the licence of the contract's example vacancy.
+RECRUITERS = [
+    {"name": "Servicios Laborales Quetzal S.A.", "country": "GT", "licence": "GT-MINTRAB-0457", "status": "active",
+     "valid_until": "2029-06-30", "source": "Guatemala MINTRAB register of private employment agencies (demo)"},
+    {"name": "Reclutadora del Altiplano", "country": "GT", "licence": "GT-MINTRAB-0311", "status": "revoked",
+     "valid_until": "2028-01-31", "source": "MINTRAB resolution revoking the authorisation (demo)"},
+    {"name": "Agencia Hondureña de Empleo Temporal", "country": "HN", "licence": "HN-STSS-0102", "status": "active",
+     "valid_until": "2028-12-31", "source": "Honduras STSS register (demo)"},
+    {"name": "Empleos Cuscatlán", "country": "SV", "licence": "SV-MTPS-0088", "status": "suspended",
+     "valid_until": "2028-03-31", "source": "El Salvador MTPS notice of suspension (demo)"},
+    {"name": "Enlace Laboral del Soconusco", "country": "MX", "licence": "MX-STPS-RA-1520", "status": "active",
+     "valid_until": "2029-12-31", "source": "Mexico STPS registry of placement agencies (demo)"},
+    {"name": "Agencia Frontera Sur", "country": "MX", "licence": "MX-STPS-RA-0933", "status": "expired",
+     "valid_until": "2025-12-31", "source": "Mexico STPS registry (demo)"},
+    {"name": "Placement Solidarité Haïti", "country": "HT", "licence": "HT-MAST-0045", "status": "active",
+     "valid_until": "2026-06-30", "source": "Haiti MAST list of authorised agencies (demo)"},
+    {"name": "Jamaica Farm Work Liaison", "country": "JM", "licence": "JM-MLSS-0012", "status": "active",
+     "valid_until": "2029-03-31", "source": "Jamaica MLSS overseas employment register (demo)"},
+    {"name": "Agencia X (Ontario)", "country": "CA", "licence": "ON-RA-1234", "status": "active",
+     "valid_until": "2029-12-31", "source": "Ontario EPFNA recruiter licence register (demo)"},
+    {"name": "Valley Farm Labor Contractors", "country": "US", "licence": "US-FLC-0071", "status": "active",
+     "valid_until": "2028-09-30", "source": "US DOL farm labor contractor registry (demo)"},
+]
+
+
+def demo_registry(today: date) -> Registry:
+    """The demo registry as the rules see it on ``today``."""
+    return Registry(today, {licence_key(r["licence"]): RegistryEntry(r["name"], r["licence"], r["status"],
+                                                                     date.fromisoformat(r["valid_until"]))
+                            for r in RECRUITERS})
+
+
+def _by(licence: str) -> dict:
+    """A vacancy's recruiter field for a registered demo recruiter (or any licence)."""
+    name = next((r["name"] for r in RECRUITERS if r["licence"] == licence), "Agencia Nueva Esperanza")
+    return {"name": name, "licence": licence}
+
+
 # (employer key, vacancy, expected verdict): the unfair ones are there on purpose, and the greenhouse
 # job advertised in English with a contract in French and Spanish gets a review flag.
 VACANCIES = [
     ("norfolk", _vacancy("Apple harvest worker", "Fruit picker", ["fruit picking", "ladder work"], ONTARIO,
                          {"start": "2027-08-02", "end": "2027-10-29"}, CAD(19.60), 45, positions=12,
-                         deductions=[("meals", 40, "week")],
+                         deductions=[("meals", 40, "week")], recruiter=_by("GT-MINTRAB-0457"),
                          description="Pick and grade apples; training on ladder safety the first week."),
      "pass"),
     ("norfolk", _vacancy("Orchard pruning and thinning", "Farm hand", ["pruning", "fruit thinning"], ONTARIO,
@@ -105,6 +148,20 @@ VACANCIES = [
                           description="Workers hand over their passports to the supervisor on arrival "
                                       "for safekeeping until the end of the season."),
      "block"),
+    # Recruiters checked against the registry: a revoked licence and one past its valid-until day block, a licence
+    # not in the registry is flagged for review.
+    ("yakima", _vacancy("H-2A cherry harvest", "Fruit picker", ["fruit picking", "cherry harvest"], YAKIMA,
+                        {"start": "2027-06-07", "end": "2027-07-30"}, USD(19.82), 40, housing=(True, 0),
+                        recruiter=_by("GT-MINTRAB-0311")),
+     "block"),
+    ("remi", _vacancy("Cueillette de fraises", "Fruit picker", ["fruit picking", "harvesting"], QUEBEC,
+                      {"start": "2027-06-14", "end": "2027-09-24"}, CAD(17.90), 40, languages=("fr",),
+                      contract_languages=("fr", "ht"), language="fr", recruiter=_by("HT-MAST-0045")),
+     "block"),
+    ("okanagan", _vacancy("Apple thinning crew", "Farm hand", ["fruit thinning", "pruning"], OKANAGAN,
+                          {"start": "2027-05-17", "end": "2027-07-09"}, CAD(19.10), 44,
+                          recruiter=_by("GT-MINTRAB-0999")),
+     "flag"),
     # Unfair on purpose: deductions push pay under the minimum wage.
     ("yakima", _vacancy("Pear packing house", "Packer", ["packing"], YAKIMA,
                         {"start": "2027-08-23", "end": "2027-10-29"}, USD(17.13), 40, housing=(True, 120),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response, abort, g, request, stream_with_context
 from flask_smorest import Blueprint
 
-from ethics import engine, fairness, flags, two_factor, verifications
+from ethics import engine, fairness, flags, recruiters, two_factor, verifications
 from ethics.models import Auditor
 from ethics.rules.wages import minimum_for, regional_places
 from ethics.schemas import (
@@ -42,13 +42,17 @@ add_account_endpoints(blp, "auditor", Auditor.signed_in)
 @blp.arguments(CheckRequestSchema)
 @blp.response(200, VerdictSchema)
 def check(request_body):
-    """Dry-run check of a vacancy, or of an offer against its vacancy; nothing is stored. Each flag's
+    """Dry-run check of a vacancy, or of an offer against its vacancy (its recruiter's licence against the
+    recruiter registry, as the event flow does); nothing is stored. Each flag's
     ``message`` follows ``Accept-Language`` (en, es, fr, pt, ht)."""
     budget = settings_of().check_budget_seconds
     if request_body["kind"] == "vacancy":
-        result = engine.check_vacancy(request_body["document"], budget).to_dict()
+        registry = recruiters.registry_for(request_body["document"].get("recruiter"))
+        result = engine.check_vacancy(request_body["document"], budget, registry).to_dict()
     else:
-        result = engine.check_offer(request_body["document"], request_body.get("vacancy"), budget).to_dict()
+        vacancy = request_body.get("vacancy")
+        registry = recruiters.registry_for(vacancy.get("recruiter")) if vacancy else None
+        result = engine.check_offer(request_body["document"], vacancy, budget, registry).to_dict()
     # The reasons in the reader's language (Accept-Language); the flags keep their contract shape.
     return {**result, "flags": localised_flags(result["flags"], best_language(request.accept_languages))}
 

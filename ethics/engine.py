@@ -13,13 +13,14 @@ from ethics.rules.budget import DEFAULT_BUDGET_SECONDS, Deadline
 from ethics.rules.catalogue import BLOCK, Flag, Verdict, make_flag
 from ethics.rules.fields import items, mapping
 from ethics.rules.fields import text as as_text
+from ethics.rules.recruiters import Registry, registry_flags
 from ethics.rules.textflags import text_flags
 from ethics.rules.textnorm import shorten
 
-__all__ = ["RULES_VERSION", "Flag", "Verdict", "catalogue", "check_offer", "check_vacancy", "fairness_flag",
-           "grievance_flag", "rating_flags"]
+__all__ = ["RULES_VERSION", "Flag", "Registry", "Verdict", "catalogue", "check_offer", "check_vacancy",
+           "fairness_flag", "grievance_flag", "rating_flags"]
 
-RULES_VERSION = "2027.01.1"
+RULES_VERSION = "2027.01.2"
 
 
 def _verdict(flags: list[Flag]) -> Verdict:
@@ -37,15 +38,17 @@ def _label_texts(doc: dict) -> list[tuple[str, str]]:
     return [("deduction label", label) for label in labels if not structured.label_rule(label)]
 
 
-def check_vacancy(vacancy: dict, budget_seconds: float | None = DEFAULT_BUDGET_SECONDS) -> Verdict:
-    """Check a vacancy document: structured fields, wage and deductions, and its free text.
+def check_vacancy(vacancy: dict, budget_seconds: float | None = DEFAULT_BUDGET_SECONDS,
+                  registry: Registry | None = None) -> Verdict:
+    """Check a vacancy document: structured fields, wage and deductions, its free text, and (given the
+    ``registry`` entries of its recruiter's licence) its recruiter's licence.
 
     The free text gets ``budget_seconds`` (None: no limit); past it the verdict is a block with the
     ``manual-review`` flag (see ``ethics.rules.budget``)."""
     deadline = Deadline.after(budget_seconds)
     vacancy = mapping(vacancy)
     requirements = mapping(vacancy.get("requirements"))
-    flags = structured.vacancy_flags(vacancy)
+    flags = structured.vacancy_flags(vacancy) + registry_flags(vacancy.get("recruiter"), registry, "vacancy")
     flags += wages.wage_flags(vacancy, vacancy.get("destination"), "vacancy")
     texts = [("title", as_text(vacancy.get("title"))), ("description", as_text(vacancy.get("description"))),
              ("other requirements", as_text(requirements.get("other")))] + _label_texts(vacancy)
@@ -56,10 +59,12 @@ def check_vacancy(vacancy: dict, budget_seconds: float | None = DEFAULT_BUDGET_S
     return _verdict(flags)
 
 
-def check_offer(offer: dict, vacancy: dict | None, budget_seconds: float | None = DEFAULT_BUDGET_SECONDS) -> Verdict:
+def check_offer(offer: dict, vacancy: dict | None, budget_seconds: float | None = DEFAULT_BUDGET_SECONDS,
+                registry: Registry | None = None) -> Verdict:
     """Check an offer: its own terms, and when its vacancy is known, the vacancy's destination
-    minimum wage and any substitution of worse terms. Without the vacancy, rules needing the
-    destination are skipped. The free text gets ``budget_seconds``, as in :func:`check_vacancy`."""
+    minimum wage, any substitution of worse terms and (given the ``registry``) the vacancy's recruiter's
+    licence as it stands now. Without the vacancy, rules needing the destination are skipped. The free text
+    gets ``budget_seconds``, as in :func:`check_vacancy`."""
     deadline = Deadline.after(budget_seconds)
     offer = mapping(offer)
     vacancy = vacancy if isinstance(vacancy, dict) else None
@@ -67,7 +72,7 @@ def check_offer(offer: dict, vacancy: dict | None, budget_seconds: float | None 
     flags += structured.deduction_label_flags(offer, "offer") + offers.language_flags(offer, vacancy)
     flags += wages.wage_flags(offer, vacancy.get("destination") if vacancy else None, "offer")
     if vacancy is not None:
-        flags += offers.substitution_flags(offer, vacancy)
+        flags += offers.substitution_flags(offer, vacancy) + registry_flags(vacancy.get("recruiter"), registry, "offer")
     texts = [("offer terms", as_text(offer.get("terms")))] + _label_texts(offer)
     signals: dict[str, tuple[str, str]] = {}
     flags += text_flags(texts, deadline, signals)

@@ -12,15 +12,16 @@ from itertools import islice
 from bson import ObjectId
 from bson.errors import InvalidId
 
-from ethics import flag_counts
+from ethics import flag_counts, parties
 from ethics.models import Decision, Flag
+from ethics.rules.recruiters import licence_key
 from services import errors, outbox
 from services.events import GRIEVANCE_DECIDED, new_event
 from services.keyset import EPOCH, matching, newest_first, split_filters, time_window
 
 CSV_LIMIT = 50_000
 CSV_COLUMNS = ("id", "created_at", "employer_id", "document_kind", "document_id", "rule", "severity", "status",
-               "message", "evidence", "rules_version", "decided_by", "decided_at", "decision_note")
+               "message", "evidence", "rules_version", "decided_by", "decided_at", "decision_note", "recruiter")
 
 
 def object_id(value: str | None) -> ObjectId:
@@ -33,16 +34,20 @@ def object_id(value: str | None) -> ObjectId:
 
 # The one equality a list query sends to the database, the most selective given; the others are checked
 # on the flags read. Each has an index (field, created_at), and created_at alone serves no filter.
-INDEXED_FILTERS = ("employer_id", "rule", "status", "severity")
-FILTER_ARGS = {"employer": "employer_id", "rule": "rule", "status": "status", "severity": "severity"}
+INDEXED_FILTERS = ("employer_id", "recruiter", "rule", "status", "severity")
+FILTER_ARGS = {"employer": "employer_id", "recruiter": "recruiter", "rule": "rule", "status": "status",
+               "severity": "severity"}
 # What a list shows of a flag: all but the document it was found in (the flag's own page shows that).
 LIST_FIELDS = {"document": 0}
 
 
 def list_query(args: dict) -> tuple[dict, dict, dict]:
-    """The list filters ``employer, rule, severity, status, from, to`` as (the equality for the database,
+    """The list filters ``employer, recruiter, rule, severity, status, from, to`` as (the equality for the database,
     the equalities to check in Python, the bounds on ``created_at``: ``$gte`` from ``from``, ``$lt`` from ``to``)."""
-    equal, residual = split_filters({field: args.get(arg) for arg, field in FILTER_ARGS.items()}, INDEXED_FILTERS)
+    wanted = {field: args.get(arg) for arg, field in FILTER_ARGS.items()}
+    if wanted["recruiter"]:
+        wanted["recruiter"] = licence_key(wanted["recruiter"]) or "-"  # flags store the licence's key
+    equal, residual = split_filters(wanted, INDEXED_FILTERS)
     bounds = {}
     if args.get("from_"):
         bounds["$gte"] = datetime.combine(args["from_"], time.min, UTC)
@@ -128,6 +133,7 @@ def decide(flag_id: str, decision: str, note: str, auditor_id: str, auditor_emai
     if not written:
         raise errors.Conflict("Another auditor decided on this flag meanwhile; reload it.")
     flag_counts.recount_employer(flag.employer_id)
+    parties.after_flag(flag)
     return get(flag_id)
 
 
@@ -143,8 +149,8 @@ def _told(flag: Flag, decision: str) -> list:
 
 def to_dict(flag: Flag) -> dict:
     data = {name: getattr(flag, name) for name in (
-        "employer_id", "document_kind", "document_id", "rule", "severity", "principle", "message", "evidence",
-        "rules_version", "status", "created_at")}
+        "employer_id", "recruiter", "document_kind", "document_id", "rule", "severity", "principle", "message",
+        "evidence", "rules_version", "status", "created_at")}
     data["id"] = str(flag.id)
     data["decisions"] = [d.to_mongo().to_dict() for d in flag.decisions]
     return data
@@ -162,7 +168,7 @@ def csv_text(args: dict):
             str(flag.id), flag.created_at.isoformat() if flag.created_at else "", flag.employer_id,
             flag.document_kind, flag.document_id, flag.rule, flag.severity, flag.status, flag.message,
             flag.evidence, flag.rules_version, last.auditor_email if last else "",
-            last.decided_at.isoformat() if last else "", last.note if last else "")])
+            last.decided_at.isoformat() if last else "", last.note if last else "", flag.recruiter)])
         yield _drain(buffer)
 
 

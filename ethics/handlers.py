@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from ethics import engine, fairness, grievance_flags, open_data, store
+from ethics import engine, fairness, grievance_flags, open_data, parties, recruiters, store
 from ethics.models import Review, utcnow
+from ethics.rules.fields import mapping
+from ethics.rules.recruiters import licence_key
 from services.config import check_budget_seconds
 from services.documents import OfferSchema, VacancySchema, normalised
 from services.events import OFFER_REVIEWED, VACANCY_REVIEWED, Envelope
@@ -27,8 +29,8 @@ EVIDENCE_LIMIT = 500
 def on_vacancy_submitted(event: Envelope) -> Review:
     """``vacancy.submitted`` → a verdict, stored flags and ``vacancy.reviewed``."""
     vacancy = normalised(VacancySchema(), _document(event.payload, "vacancy"))
-    verdict = engine.check_vacancy(vacancy, check_budget_seconds())
-    return _review(event, "vacancy", vacancy, verdict, {"vacancy": vacancy})
+    verdict = engine.check_vacancy(vacancy, check_budget_seconds(), recruiters.registry_for(vacancy.get("recruiter")))
+    return _review(event, "vacancy", vacancy, verdict, {"vacancy": vacancy}, vacancy)
 
 
 def on_offer_submitted(event: Envelope) -> Review:
@@ -40,11 +42,12 @@ def on_offer_submitted(event: Envelope) -> Review:
     offer = normalised(OfferSchema(), _document(event.payload, "offer"))
     raw_vacancy = event.payload.get("vacancy")
     vacancy = normalised(VacancySchema(), _strip_ids(raw_vacancy)) if raw_vacancy else None
-    verdict = engine.check_offer(offer, vacancy, check_budget_seconds())
+    registry = recruiters.registry_for(vacancy.get("recruiter")) if vacancy else None
+    verdict = engine.check_offer(offer, vacancy, check_budget_seconds(), registry)
     # The worker's inbox shows the job next to the offer's terms.
     visible = {} if verdict.verdict == "block" else {"offer": offer, "vacancy": vacancy}
     extra = {"worker_id": offer["worker_id"], "vacancy_id": offer["vacancy_id"], **visible}
-    return _review(event, "offer", offer, verdict, extra)
+    return _review(event, "offer", offer, verdict, extra, vacancy)
 
 
 def on_grievance_filed(event: Envelope) -> None:
@@ -53,7 +56,7 @@ def on_grievance_filed(event: Envelope) -> None:
     flag = engine.grievance_flag(str(payload.get("category", "")), str(payload.get("text", "")))
     document = {k: payload.get(k) for k in ("category", "text", "offer_id", "anonymous") if k in payload}
     row = _flag_row(f"grievance:{event.id}", flag, payload.get("employer_id") or "", "grievance",
-                    event.subject, document, engine.RULES_VERSION)
+                    event.subject, document, engine.RULES_VERSION, store.recruiter_of_offer(payload.get("offer_id")))
     if grievance_flags.is_anonymous(payload):
         row = grievance_flags.anonymised(row, event.occurred_at)
     store.add_flags([row])
@@ -68,20 +71,26 @@ def on_employer_registered(event: Envelope) -> None:
                "registered_at": _moment(event.occurred_at)}
     if not store.add_registration(employer_id, details):
         raise ValueError(f"employer.registered for {employer_id!r}, not an employer id")
+    parties.name_employer(employer_id, details["name"], details["country"])
     log.info("employer %s registered for verification", employer_id)
 
 
 def on_placement_rated(event: Envelope) -> None:
-    """``placement.rated`` → a review flag on the employer for each answer that says fees were charged or
-    wages came late (``engine.rating_flags``). Keyed by the rated offer and the rule: a season is rated once,
-    so a replay, or the same rating published again, stores nothing new."""
+    """``placement.rated`` → a review flag on the employer (and its recruiter) for each answer that says fees
+    were charged or wages came late (``engine.rating_flags``), and the ratings counted in both parties' records
+    (no worker kept). Keyed by the rated offer (and the rule): a season is rated once, so a replay, or the same
+    rating published again, stores nothing new."""
     payload = event.payload
     employer_id = str(payload.get("employer_id") or "")
     if not employer_id or not isinstance(payload.get("answers"), dict):
         raise ValueError("placement.rated without employer_id and answers")
+    recruiter = licence_key(mapping(payload.get("recruiter")).get("licence"))
     document = {k: payload.get(k) for k in ("offer_id", "vacancy_id", "answers") if k in payload}
     store.add_flags([_flag_row(f"rating:{event.subject}:{flag.rule}", flag, employer_id, "rating", event.subject,
-                               document, engine.RULES_VERSION) for flag in engine.rating_flags(payload["answers"])])
+                               document, engine.RULES_VERSION, recruiter)
+                     for flag in engine.rating_flags(payload["answers"])])
+    store.add_rating(event.subject, employer_id, recruiter, payload.get("employer_rating"),
+                     payload.get("recruiter_rating"))
 
 
 def on_fairness_tallied(event: Envelope) -> None:
@@ -99,26 +108,30 @@ def on_fairness_tallied(event: Envelope) -> None:
     log.info("employer %s: possible sex discrimination flagged (p = %.2g)", kept.pk, found.p_value)
 
 
-def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict) -> Review:
-    review = store.review_of(event.id) or _new_review(event, kind, verdict, extra)
+def _review(event: Envelope, kind: str, document: dict, verdict, extra: dict, vacancy: dict | None) -> Review:
+    recruiter = mapping(vacancy.get("recruiter")) if vacancy else {}
+    key = licence_key(recruiter.get("licence"))
+    review = store.review_of(event.id) or _new_review(event, kind, verdict, extra, key)
     employer_id = str(event.payload.get("employer_id") or "")
+    parties.name_employer(employer_id, str(event.payload.get("employer_name") or ""), overwrite=False)
+    parties.name_recruiter(key, str(recruiter.get("name") or "").strip())
     rows = [
         _flag_row(f"{event.id}:{i}:{flag.rule}", flag, employer_id, kind, event.subject, document,
-                  verdict.rules_version)
+                  verdict.rules_version, key)
         for i, flag in enumerate(verdict.flags)
     ]
     # After the review: a crash in between leaves the event unrecorded in
     # the ledger, so its redelivery finds the review and stores the flags.
-    store.add_flags(rows)
+    store.add_flags(rows, review)
     log.info("%s %s: %s (%d flags)", kind, event.subject, verdict.verdict, len(rows))
     return review
 
 
-def _new_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
+def _new_review(event: Envelope, kind: str, verdict, extra: dict, recruiter: str) -> Review:
     result = verdict.to_dict()
     review = Review(id=event.id, request_event_id=event.id, kind=kind, document_id=event.subject,
-                    employer_id=str(event.payload.get("employer_id") or ""), verdict=result["verdict"],
-                    rules_version=result["rules_version"], flags=result["flags"],
+                    employer_id=str(event.payload.get("employer_id") or ""), recruiter=recruiter,
+                    verdict=result["verdict"], rules_version=result["rules_version"], flags=result["flags"],
                     recruiter_named=open_data.recruiter_of(extra.get("vacancy")) if kind == "vacancy" else None)
     payload = {
         "kind": kind,
@@ -134,10 +147,12 @@ def _new_review(event: Envelope, kind: str, verdict, extra: dict) -> Review:
     return store.add_review(review)
 
 
-def _flag_row(key: str, flag, employer_id: str, kind: str, document_id: str, document: dict, version: str) -> dict:
+def _flag_row(key: str, flag, employer_id: str, kind: str, document_id: str, document: dict, version: str,
+              recruiter: str = "") -> dict:
     return {
         "key": key,
         "employer_id": employer_id,
+        "recruiter": recruiter,
         "document_kind": kind,
         "document_id": document_id,
         "document": document,

@@ -17,8 +17,13 @@ from mongoengine import (
     StringField,
 )
 
+from ethics.models_registry import Party, PartyMonth, Recruiter, RecruiterChange, SeasonRating
 from services.errors import Unauthorized
 from services.outbox import OutboxDocument
+
+__all__ = ["Auditor", "Decision", "EmployerFlagCounts", "EmployerRegistration", "Flag", "Party", "PartyMonth",
+           "Recruiter", "RecruiterChange", "Review", "SeasonRating", "TwoFactor", "VerificationDecision",
+           "WeekFlagCount"]
 
 SEVERITIES = ("block", "review")
 FLAG_STATUSES = ("open", "confirmed", "dismissed")
@@ -45,6 +50,7 @@ class Review(OutboxDocument):
     kind = StringField(required=True, choices=("vacancy", "offer"))
     document_id = StringField(required=True)
     employer_id = StringField()
+    recruiter = StringField(default="")  # the licence key of the vacancy's recruiter ("" for direct hire)
     verdict = StringField(required=True, choices=("pass", "flag", "block"))
     rules_version = StringField(required=True)
     flags = ListField(DictField())
@@ -53,8 +59,10 @@ class Review(OutboxDocument):
     recruiter_named = DictField(null=True)
     created_at = DateTimeField(default=utcnow)
 
-    # The open data fold the vacancy reviews of a time window (kind, created_at).
-    meta = {"collection": "reviews", "indexes": [("kind", "document_id"), ("kind", "created_at")]}
+    # The open data fold the vacancy reviews of a time window (kind, created_at); the parties' monthly counts
+    # (``ethics.parties``) count reviews through the last two.
+    meta = {"collection": "reviews", "indexes": [("kind", "document_id"), ("kind", "created_at"),
+                                                 ("employer_id", "created_at"), ("recruiter", "created_at")]}
 
 
 class Decision(EmbeddedDocument):
@@ -80,6 +88,7 @@ class Flag(OutboxDocument):
 
     key = StringField(required=True, unique=True)
     employer_id = StringField(default="")
+    recruiter = StringField(default="")  # the licence key of the recruiter involved ("" for direct hire)
     document_kind = StringField(required=True, choices=("vacancy", "offer", "grievance", "rating", "fairness"))
     document_id = StringField(required=True)
     document = DictField()
@@ -96,11 +105,14 @@ class Flag(OutboxDocument):
 
     # Lists read newest first in time windows (``ethics.flags``): one index per filter that goes to the
     # database, its field then created_at, and created_at alone for the unfiltered list. Counts per
-    # employer and per rule and week (``ethics.flag_counts``) are recounted through the first two.
+    # employer and per rule and week (``ethics.flag_counts``) are recounted through the first two; a party's
+    # months (``ethics.parties``) through (employer_id|recruiter, created_at), and a party page's open and
+    # decided flags read through (employer_id|recruiter, status, created_at).
     meta = {
         "collection": "flags",
         "indexes": [("employer_id", "created_at"), ("rule", "created_at"), ("status", "created_at"),
-                    ("severity", "created_at"), "created_at"],
+                    ("severity", "created_at"), "created_at", ("recruiter", "created_at"),
+                    ("employer_id", "status", "created_at"), ("recruiter", "status", "created_at")],
     }
 
 

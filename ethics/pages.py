@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, redirect, render_template, request, stream_with_context, url_for
 from marshmallow import ValidationError
 
-from ethics import engine, flags, reports, two_factor
+from ethics import engine, flags, parties, reports, two_factor
 from ethics.models import Auditor
 from ethics.schemas import DecisionSchema, FlagQuerySchema
 from services.auth import logout_session, session_principal
@@ -63,13 +63,13 @@ def flag_list(principal):
         args = FlagQuerySchema().load(request.args.to_dict())
     except ValidationError as exc:
         return render_template("flags.html", items=[], errors=exc.messages, filters=request.args,
-                               next_url=None, csv_url=None, rules=engine.catalogue()), 422
+                               next_url=None, csv_url=None, rules=engine.catalogue(), names={}), 422
     items, next_cursor = flags.page(args)
     filters = {k: v for k, v in request.args.items() if k != "cursor" and v}
     next_url = f"{url_for('pages.flag_list')}?{urlencode({**filters, 'cursor': next_cursor})}" if next_cursor else None
     csv_url = f"{url_for('pages.flag_csv')}?{urlencode(filters)}"
     return render_template("flags.html", items=items, errors={}, filters=request.args, next_url=next_url,
-                           csv_url=csv_url, rules=engine.catalogue())
+                           csv_url=csv_url, rules=engine.catalogue(), names=parties.names_of_flags(items))
 
 
 @blp.get("/auditor/flags.csv")
@@ -88,7 +88,8 @@ def flag_csv(principal):
 @auditor_required
 def flag_detail(principal, flag_id):
     """One flag: evidence, the document, decisions so far, and the decision form."""
-    return render_template("flag.html", flag=flags.get(flag_id), errors={})
+    flag = flags.get(flag_id)
+    return render_template("flag.html", flag=flag, errors={}, names=parties.names_of_flags([flag]))
 
 
 @blp.post("/auditor/flags/<flag_id>/decision")
@@ -99,7 +100,8 @@ def flag_decision(principal, flag_id):
         decision = DecisionSchema().load({"decision": request.form.get("decision", ""),
                                           "note": request.form.get("note", "")})
     except ValidationError as exc:
-        return render_template("flag.html", flag=flags.get(flag_id), errors=exc.messages), 422
+        flag = flags.get(flag_id)
+        return render_template("flag.html", flag=flag, errors=exc.messages, names=parties.names_of_flags([flag])), 422
     auditor = Auditor.objects(id=flags.object_id(principal.subject)).first() or abort(403)
     flags.decide(flag_id, decision["decision"], decision["note"], str(auditor.id), auditor.email)
     return redirect(url_for("pages.flag_detail", flag_id=flag_id))
@@ -110,7 +112,9 @@ def flag_decision(principal, flag_id):
 def compliance(principal):
     """Compliance summary per employer and flags by rule over time."""
     starts, counts = reports.weekly_counts()
-    return render_template("compliance.html", rows=reports.compliance_by_employer(), starts=starts, counts=counts)
+    rows = reports.compliance_by_employer()
+    return render_template("compliance.html", rows=rows, starts=starts, counts=counts,
+                           names=parties.names(("employer", row["employer_id"]) for row in rows))
 
 
 @blp.get("/auditor/trends.svg")

@@ -77,6 +77,7 @@ class DecisionOutSchema(Schema):
 class StoredFlagSchema(FlagSchema):
     id = fields.String()
     employer_id = fields.String()
+    recruiter = fields.String(metadata={"description": "licence key of the recruiter involved; empty: none"})
     document_kind = fields.String()
     document_id = fields.String()
     rules_version = fields.String()
@@ -94,6 +95,7 @@ class FlagQuerySchema(PageQuerySchema):
     """Filters of the flag list (and its CSV export)."""
 
     employer = fields.String(validate=validate.Length(max=64))
+    recruiter = fields.String(validate=validate.Length(max=100), metadata={"description": "a licence number"})
     rule = fields.String(validate=validate.Length(max=64))
     severity = fields.String(validate=validate.OneOf(("block", "review")))
     status = fields.String(validate=validate.OneOf(("open", "confirmed", "dismissed")))

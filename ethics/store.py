@@ -12,8 +12,8 @@ from bson import ObjectId
 from bson.errors import InvalidId
 from mongoengine import NotUniqueError
 
-from ethics import flag_counts
-from ethics.models import EmployerRegistration, Flag, Review
+from ethics import flag_counts, parties
+from ethics.models import EmployerRegistration, Flag, Review, SeasonRating, utcnow
 from services import erasure
 from services.db import insert_new
 from services.outbox import PENDING
@@ -33,8 +33,9 @@ def add_review(review: Review) -> Review:
         return Review.objects.get(id=review.id)
 
 
-def add_flags(rows: list[dict]) -> None:
-    """Store the flags (those stored already are skipped) and recount what they touch.
+def add_flags(rows: list[dict], review: Review | None = None) -> None:
+    """Store the flags (those stored already are skipped) and recount what they touch (and what the
+    ``review`` they came from counts in: the parties' reviewed and blocked documents).
 
     A replayed event stores nothing new and recounts, which also repairs
     counts a crash between the two left behind.
@@ -42,6 +43,30 @@ def add_flags(rows: list[dict]) -> None:
     insert_new(Flag._get_collection(), rows)
     if rows:
         flag_counts.after_flags(row["key"] for row in rows)
+    if rows or review is not None:
+        parties.after_flags([row["key"] for row in rows], review)
+
+
+def recruiter_of_offer(offer_id: str) -> str:
+    """The licence key of the recruiter of the vacancy an offer was made on, as its review recorded it
+    ("" when unknown or direct hire)."""
+    review = Review.objects(kind="offer", document_id=str(offer_id or "")).only("recruiter").first()
+    return review.recruiter if review is not None else ""
+
+
+def add_rating(offer_id: str, employer_id: str, recruiter: str, employer_rating, recruiter_rating) -> SeasonRating:
+    """Keep a season's ratings (once per offer: a replay keeps the first) and recount its parties' months."""
+    fields = {"employer_id": employer_id, "recruiter": recruiter, "employer_rating": _stars(employer_rating),
+              "recruiter_rating": _stars(recruiter_rating)}
+    SeasonRating.objects(id=offer_id).update_one(upsert=True, **{f"set_on_insert__{k}": v for k, v in fields.items()},
+                                                  set_on_insert__rated_at=utcnow())
+    rating = SeasonRating.objects.get(id=offer_id)
+    parties.after_rating(rating)
+    return rating
+
+
+def _stars(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5 else None
 
 
 def add_registration(employer_id: str, details: dict) -> bool:

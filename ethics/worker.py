@@ -20,6 +20,7 @@ from ethics.handlers import (
 )
 from ethics.models import EmployerRegistration, Flag, Review
 from ethics.open_data import OpenDataJob
+from ethics.parties import build_once as build_parties_once
 from services.config import Settings
 from services.events import (
     EMPLOYER_REGISTERED,
@@ -46,7 +47,8 @@ OUTBOX_DOCUMENTS = (Review, EmployerRegistration, Flag)
 
 def main() -> None:
     settings = Settings.from_env("ethics")
-    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, settings=settings, upgrades=(anonymise_old_flags, build_once),
+    run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, settings=settings,
+               upgrades=(anonymise_old_flags, build_once, build_parties_once),
                jobs=(OverallJob(), OpenDataJob(settings.open_data_seconds)))
 
 

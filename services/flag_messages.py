@@ -551,6 +551,49 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "dwe gade sa.",
     },
 }
+# Flags of the recruiter registry (ethics.rules.recruiters), written for the recruiter of a vacancy and for
+# the vacancy's recruiter of an offer: {whose} is filled in below for both.
+_RECRUITER_TEMPLATES = {
+    "{whose} {name} (licence {licence}) is not in the recruiter registry: an auditor should verify the licence.": {
+        "es": "{whose} {name} (licencia {licence}) no está en el registro de reclutadores: un auditor debe verificar "
+              "la licencia.",
+        "fr": "{whose} {name} (licence {licence}) ne figure pas au registre des recruteurs : un auditeur doit "
+              "vérifier la licence.",
+        "pt": "{whose} {name} (licença {licence}) não está no registro de recrutadores: um auditor deve verificar a "
+              "licença.",
+        "ht": "{whose} {name} (lisans {licence}) pa nan rejis rekritè yo: yon oditè dwe verifye lisans lan.",
+    },
+    "{whose} {name} (licence {licence}) may not recruit: the registry lists the licence as {status}.": {
+        "es": "{whose} {name} (licencia {licence}) no puede reclutar: el registro indica que la licencia está "
+              "{status}.",
+        "fr": "{whose} {name} (licence {licence}) ne peut pas recruter : le registre indique que la licence est "
+              "{status}.",
+        "pt": "{whose} {name} (licença {licence}) não pode recrutar: o registro indica que a licença está {status}.",
+        "ht": "{whose} {name} (lisans {licence}) pa ka rekrite: rejis la di lisans lan {status}.",
+    },
+    "{whose} {name} (licence {licence}) may not recruit: the licence expired on {day}.": {
+        "es": "{whose} {name} (licencia {licence}) no puede reclutar: la licencia venció el {day}.",
+        "fr": "{whose} {name} (licence {licence}) ne peut pas recruter : la licence a expiré le {day}.",
+        "pt": "{whose} {name} (licença {licence}) não pode recrutar: a licença venceu em {day}.",
+        "ht": "{whose} {name} (lisans {licence}) pa ka rekrite: lisans lan ekspire {day}.",
+    },
+}
+_WHOSE = {
+    "The recruiter": {"es": "El reclutador", "fr": "Le recruteur", "pt": "O recrutador", "ht": "Rekritè"},
+    "The vacancy's recruiter": {"es": "El reclutador de la vacante", "fr": "Le recruteur de l'offre d'emploi",
+                                "pt": "O recrutador da vaga", "ht": "Rekritè pòs la"},
+}
+for _english, _translations in _RECRUITER_TEMPLATES.items():
+    for _whose, _words in _WHOSE.items():
+        TEMPLATES[_english.replace("{whose}", _whose)] = {
+            lang: text.replace("{whose}", _words[lang]) for lang, text in _translations.items()}
+# A licence's status in the registry, as the messages above carry it.
+_LICENCE_STATUSES = {
+    "es": {"suspended": "suspendida", "revoked": "revocada", "expired": "vencida"},
+    "fr": {"suspended": "suspendue", "revoked": "révoquée", "expired": "expirée"},
+    "pt": {"suspended": "suspensa", "revoked": "revogada", "expired": "vencida"},
+    "ht": {"suspended": "sispann", "revoked": "revoke", "expired": "ekspire"},
+}
 # Values carried into a translation that are words of the English message themselves; "of X" is the
 # value of an ``{of_name}`` placeholder ("the description of the vacancy": "a descrição da vaga").
 _UNITS = {
@@ -596,6 +639,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
            "offer": "òf la", "of vacancy": "nan pòs la", "of offer": "nan òf la", **_UNITS["ht"],
            **_CATEGORIES["ht"]},
 }
+
+for _lang, _statuses in _LICENCE_STATUSES.items():
+    GLOSSARY[_lang].update(_statuses)
 
 
 def _pattern(english: str) -> re.Pattern:

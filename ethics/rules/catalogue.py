@@ -95,6 +95,13 @@ RULES = (
     Rule("unlicensed-recruiter", REVIEW,
          "ILO GP&OG operational guidelines (registration and licensing of labour recruiters); IOM IRIS standard",
          "A recruiter takes part in the hiring but gives no licence number."),
+    Rule("recruiter-licence-invalid", BLOCK,
+         "ILO GP&OG operational guidelines (registration and licensing of labour recruiters); IOM IRIS standard",
+         "The recruiter's licence is in the recruiter registry but suspended, revoked, expired or past its "
+         "valid-until day (a vacancy, or an offer through its vacancy)."),
+    Rule("recruiter-unverified", REVIEW,
+         "ILO GP&OG operational guidelines (registration and licensing of labour recruiters); IOM IRIS standard",
+         "The recruiter's licence number is not in the recruiter registry: an auditor verifies it."),
     Rule("no-return-travel", REVIEW, "Employer Pays Principle; ILO GP&OG general principle 12 (return)",
          "Seasonal or circular work without return travel paid by the employer."),
     Rule("contract-language", REVIEW,

@@ -108,11 +108,20 @@ def ethics_web(stack, tmp_path_factory):
     try:
         eventually(lambda: _ready(base) or process.poll() is not None, "the ethics web process", timeout=120)
         assert process.poll() is None, f"the ethics web process exited (see {log.name})"
+        _register_test_recruiter(MongoClient(stack.mongo_url)[f"{prefix}ethics"])
         yield base
     finally:
         process.terminate()
         process.wait()
         MongoClient(stack.mongo_url).drop_database(f"{prefix}ethics")
+
+
+def _register_test_recruiter(database) -> None:
+    """The test documents' recruiter (``tests.documents``) in that ethics database's registry, active: a fair
+    vacancy's dry run then passes instead of being flagged ``recruiter-unverified``."""
+    database.recruiters.insert_one({"name": "Agencia X", "country": "CA", "licence": "ON-RA-1234",
+                                    "licence_key": "ONRA1234", "status": "active", "valid_until": "",
+                                    "source": "test registry", "history": [], "revision": 0})
 
 
 def _free_port() -> int:

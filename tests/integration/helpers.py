@@ -97,3 +97,14 @@ def explained(database, find: dict) -> dict:
     """explain() of a recorded ``find`` command, with execution statistics."""
     command = {key: find[key] for key in ("find", "filter", "sort", "projection", "limit") if key in find}
     return database.command("explain", command, verbosity="executionStats")
+
+
+def register_recruiter(licence: str = "ON-RA-1234", status: str = "active", name: str = "Agencia X",
+                       country: str = "CA"):
+    """Put a recruiter in the ethics registry of the test's database (as an auditor would): the test documents'
+    recruiter (``tests.documents``) is then licensed, and a fair vacancy passes instead of being flagged
+    ``recruiter-unverified``."""
+    from ethics import recruiters
+
+    return recruiters.create({"name": name, "country": country, "licence": licence, "status": status,
+                              "source": "test registry"}, "test-auditor", "auditor@example.org")

@@ -21,12 +21,14 @@ from services.events import (
 from services.kafka import Publisher
 from services.worker import run_worker
 from tests.documents import offer, vacancy
-from tests.integration.helpers import envelopes, eventually, read_topic
+from tests.integration.helpers import envelopes, eventually, read_topic, register_recruiter
 
 
 @pytest.fixture
 def ethics_worker(settings, database):
-    """The ethics worker (consumer + relay) running in a thread on the test's own database and group."""
+    """The ethics worker (consumer + relay) running in a thread on the test's own database and group; the test
+    documents' recruiter is in the registry (a fair vacancy passes)."""
+    register_recruiter()
     stop = threading.Event()
     worker_settings = replace(settings, consumer_max_attempts=1)
     thread = threading.Thread(target=run_worker, args=("ethics", HANDLERS, OUTBOX_DOCUMENTS),

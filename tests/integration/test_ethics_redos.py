@@ -12,6 +12,7 @@ from ethics.app import create_app
 from services.events import OFFER_REVIEWED, OFFER_SUBMITTED, VACANCY_REVIEWED, VACANCY_SUBMITTED, new_event
 from tests.attack_texts import ATTACKS, attack_offer, attack_vacancy
 from tests.documents import vacancy
+from tests.integration.helpers import register_recruiter
 from tests.integration.test_ethics_flow import ethics_worker, publish, reviewed  # noqa: F401 (fixture)
 
 VERDICTS = {"pass", "flag", "block"}
@@ -23,6 +24,7 @@ def _rules(verdict: dict) -> set[str]:
 
 @pytest.fixture
 def client(settings, database):
+    register_recruiter()  # the fair vacancy's recruiter is licensed
     return create_app({"TESTING": True}, settings).test_client()
 
 

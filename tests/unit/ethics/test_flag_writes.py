@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from bson import ObjectId
 
-from ethics import flag_counts, flags
+from ethics import flag_counts, flags, parties
 from ethics.models import Flag
 from services import outbox
 from tests.fakes import OutboxSpy
@@ -21,6 +21,7 @@ def stored(monkeypatch):
     recounted = []
     monkeypatch.setattr(flags, "get", lambda flag_id: flag)
     monkeypatch.setattr(flag_counts, "recount_employer", recounted.append)
+    monkeypatch.setattr(parties, "after_flag", lambda decided: recounted.append(f"party of {decided.employer_id}"))
     return flag, recounted
 
 
@@ -33,7 +34,7 @@ def test_a_decision_is_one_write_conditional_on_the_decisions_read(monkeypatch, 
     assert write.document_class is Flag and write.filter == {"_id": flag.id, "decision_count": 2}
     assert write.update["$set"] == {"status": "dismissed"} and write.update["$inc"] == {"decision_count": 1}
     assert write.update["$push"]["decisions"]["auditor_email"] == "a@example.org" and write.events == []
-    assert recounted == ["e1"]
+    assert recounted == ["e1", "party of e1"]
 
 
 def test_a_decision_that_lost_the_race_is_refused_and_counts_nothing(monkeypatch, stored):

@@ -111,7 +111,21 @@ def _examples() -> list:
                                              {"label": "tools", "amount": 5, "per": "week"}]),
                            vacancy(deductions=[{"label": "meals", "amount": 40, "per": "week"}])),
         engine.check_offer(offer(season={"start": "2027-07-01", "end": "2027-10-31"}), vacancy()),
+        *_registry_examples(),
     ]
+
+
+def _registry_examples() -> list:
+    """The recruiter registry's flags: not registered, revoked, and past its valid-until day."""
+    from datetime import date
+
+    from ethics.rules.recruiters import Registry, RegistryEntry
+
+    today = date(2027, 1, 10)
+    revoked = Registry(today, {"ONRA1234": RegistryEntry("Agencia X", "ON-RA-1234", "revoked")})
+    lapsed = Registry(today, {"ONRA1234": RegistryEntry("Agencia X", "ON-RA-1234", "active", date(2026, 12, 31))})
+    return [engine.check_vacancy(vacancy(), registry=registry) for registry in (Registry(today), revoked, lapsed)] + [
+        engine.check_offer(offer(), vacancy(), registry=registry) for registry in (Registry(today), revoked, lapsed)]
 
 
 @pytest.fixture(scope="module")
