@@ -188,13 +188,18 @@ class FairnessOriginSchema(Schema):
     stages = fields.List(fields.Nested(FairnessStageSchema))
 
 
-class FairnessEmployerSchema(Schema):
+class FairnessEmployerRowSchema(Schema):
+    """An employer's line of the overview."""
+
     id = fields.String()
     name = fields.String()
     stages = fields.List(fields.Nested(FairnessStageSchema))
     updated_at = fields.DateTime()
     flagged = fields.Boolean(metadata={"description": "the test finds offers to women significantly too few"})
     p_value = fields.Float(allow_none=True)
+
+
+class FairnessEmployerSchema(FairnessEmployerRowSchema):
     by_origin = fields.List(fields.Nested(FairnessOriginSchema))
 
 
@@ -211,7 +216,7 @@ class FairnessOverviewSchema(Schema):
     employer_count = fields.Integer()
     overall = fields.List(fields.Nested(FairnessStageSchema))
     by_origin = fields.List(fields.Nested(FairnessOriginSchema))
-    employers = fields.List(fields.Nested(FairnessEmployerSchema(exclude=("by_origin",))))
+    employers = fields.List(fields.Nested(FairnessEmployerRowSchema))
     method = fields.Nested(FairnessMethodSchema)
 
 

@@ -63,8 +63,26 @@ def seeded(platform) -> dict:
     flags = eventually(lambda: requests.get(f"{platform.url('ethics')}/api/v1/flags", timeout=30, headers={
         "Authorization": f"Bearer {token}"}).json()["items"], "a flag for the auditor", 120, 1)
     employer_id = employer_api.call("GET", "/me").json()["id"]
-    ids = {"vacancy_id": fair, "offer_id": offer, "flag_id": flags[0]["id"], "employer_id": employer_id}
+    recruiter = requests.post(f"{platform.url('ethics')}/api/v1/recruiters", timeout=30, headers={
+        "Authorization": f"Bearer {token}"}, json={"name": f"Agencia {tag}", "country": "GT", "licence": f"GT-{tag}",
+                                                  "status": "active", "valid_until": "2028-12-31",
+                                                  "source": "a11y test"}).json()["id"]
+    ids = {"vacancy_id": fair, "offer_id": offer, "flag_id": flags[0]["id"], "employer_id": employer_id,
+           "draft_id": saved_draft(platform.url("employers"), employer), "recruiter_id": recruiter,
+           "kind": "employer", "key": employer_id}
     return {"employer": employer, "worker": worker, "auditor": auditor, "ids": ids}
+
+
+def saved_draft(base: str, employer: dict) -> str:
+    """The id of a draft the employer saved through the vacancy form (the draft pages take one)."""
+    session = requests.Session()
+    csrf = re.compile(r'name="csrf_token" value="([^"]+)"')
+    login = session.get(f"{base}/login", timeout=30).text
+    session.post(f"{base}/login", timeout=30, data={**employer, "csrf_token": csrf.search(login).group(1)})
+    form = session.get(f"{base}/vacancies/new", timeout=30).text
+    listed = session.post(f"{base}/vacancies/new", timeout=30, data={
+        "title": "A draft for the checks", "action": "draft", "csrf_token": csrf.search(form).group(1)}).text
+    return re.search(r"/vacancies/drafts/([0-9a-f]{24})", listed).group(1)
 
 
 def sign_in(context, platform, service: str, seeded: dict) -> None:

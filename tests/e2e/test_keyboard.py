@@ -45,14 +45,17 @@ def by_keyboard(page, answers: dict, send: str) -> None:
 
 
 VACANCY = {
-    "title": "Keyboard apple harvest", "description": "Harvest apples and load bins.", "language": "en",
+    # The pickers are selects (typed to, as a keyboard user does: the option whose name begins so) and boxes.
+    "title": "Keyboard apple harvest", "description": "Harvest apples and load bins.", "language": "English",
     "occupation": "Fruit picker", "isco_code": "9211", "skills": "fruit picking, ladder work",
-    "destination-country": "CA", "destination-region": "Ontario", "destination-city": "Simcoe", "positions": "3",
+    "destination-country": "Canada", "destination-region": "Ontario", "destination-city": "Simcoe",
+    "positions": "3",
     # A date field takes the digits of the browser's locale (en-US: month, day, year).
-    "season-start": "08012027", "season-end": "10312027", "wage-amount": "19.60", "wage-currency": "CAD",
+    "season-start": "08012027", "season-end": "10312027", "wage-amount": "19.60", "wage-currency": "Canadian",
     "hours_per_week": "45", "worker_fees": "0", "employer_pays-inbound_travel=on": SPACE,
     "employer_pays-return_travel=on": SPACE, "employer_pays-visa=on": SPACE, "housing-provided=on": SPACE,
-    "housing-weekly_deduction": "30", "contract_languages": "en, es", "requirements-languages": "es",
+    "housing-weekly_deduction": "30", "contract_languages=en": SPACE, "contract_languages=es": SPACE,
+    "requirements-languages=es": SPACE,
 }
 
 
@@ -74,6 +77,8 @@ def test_an_employer_posts_a_vacancy_by_keyboard_alone(platform):
         "Keyboard apple harvest", {"start": "2027-08-01", "end": "2027-10-31"}, "CA")
     assert stored["employer_pays"] == {"inbound_travel": True, "return_travel": True, "visa": True}
     assert stored["housing"] == {"provided": True, "weekly_deduction": 30}
+    assert (stored["language"], stored["wage"]["currency"]) == ("en", "CAD")
+    assert sorted(stored["contract_languages"]) == ["en", "es"] and stored["requirements"]["languages"] == ["es"]
 
 
 def test_a_worker_signs_up_and_fills_the_profile_by_keyboard_alone(platform):

@@ -10,6 +10,7 @@ from ethics import worker as ethics_worker
 from ethics.grievance_flags import anonymised, is_anonymous
 from services.coarse_time import day_object_id, day_of_stamp, day_stamp, day_start, is_day_object_id
 from workers import worker as workers_worker
+from workers.fairness import FairnessPublisher
 from workers.grievance_release import GrievanceRelease, anonymise_old_grievances, date_held_grievances
 from workers.grievances import grievance_payload
 from workers.models import Grievance
@@ -63,8 +64,9 @@ def test_the_workers_release_and_both_upgrades_run_in_the_worker_processes(monke
     monkeypatch.setattr(ethics_worker, "run_worker", lambda *a, **k: calls.setdefault("ethics", k))
     workers_worker.main()
     ethics_worker.main()
-    assert [type(j) for j in calls["workers"]["jobs"]] == [GrievanceRelease]
+    assert [type(j) for j in calls["workers"]["jobs"]] == [GrievanceRelease, FairnessPublisher]
     # The grievance upgrades, in this order (the workers' other upgrades follow them).
     assert calls["workers"]["upgrades"][:2] == (anonymise_old_grievances, date_held_grievances)
     # Anonymised first: the flag counts are built (once) from the flags as they are after it.
-    assert [u.__name__ for u in calls["ethics"]["upgrades"]] == ["anonymise_old_flags", "build_once"]
+    assert [f"{u.__module__}.{u.__name__}" for u in calls["ethics"]["upgrades"]] == [
+        "ethics.grievance_flags.anonymise_old_flags", "ethics.flag_counts.build_once", "ethics.parties.build_once"]
