@@ -139,7 +139,7 @@ def validate_form(spec: FormSpec, form) -> tuple[dict | None, dict]:
 def field_errors(spec: FormSpec, messages: dict, rows: list[int]) -> dict[str, list[str]]:
     """Marshmallow's nested messages keyed by form input (deductions back to their form row)."""
     errors: dict[str, list[str]] = {}
-    for path, texts in _flatten(messages):
+    for path, texts in message_paths(messages):
         if path[:1] == ["deductions"] and len(path) > 1 and str(path[1]).isdigit():
             path = ["deductions", str(rows[int(path[1])]), *path[2:]]
         name = "-".join(map(str, path))
@@ -150,15 +150,16 @@ def field_errors(spec: FormSpec, messages: dict, rows: list[int]) -> dict[str, l
     return errors
 
 
-def _flatten(messages, path=()):
+def message_paths(messages, path=()):
+    """Marshmallow's nested messages as (path of keys, texts) pairs; ``_schema`` adds nothing to a path."""
     if isinstance(messages, dict):
         for key, inner in messages.items():
-            yield from _flatten(inner, (*path, key) if key != "_schema" else path)
+            yield from message_paths(inner, (*path, key) if key != "_schema" else path)
     elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
         yield list(path), messages
     elif isinstance(messages, list):
         for inner in messages:
-            yield from _flatten(inner, path)
+            yield from message_paths(inner, path)
     else:
         yield list(path), [str(messages)]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from marshmallow import ValidationError
 
+from employers.forms import message_paths
 from services import errors
 from services.documents import VacancySchema, normalised
 
@@ -189,26 +190,13 @@ def raw_document(cells: dict[str, str]) -> tuple[dict, dict[str, list[str]]]:
 def column_errors(messages: dict, columns) -> dict[str, list[str]]:
     """Marshmallow's nested messages keyed by the column they are about (``skills.3`` is about ``skills``)."""
     found: dict[str, list[str]] = {}
-    for path, texts in _flatten(messages):
-        name = ".".join(path)
+    for path, texts in message_paths(messages):
+        name = ".".join(map(str, path))
         while name not in columns and "." in name:
             name = name.rsplit(".", 1)[0]
         known = found.setdefault(name, [])
         known.extend(t for t in texts if t not in known)
     return found
-
-
-def _flatten(messages, path=()):
-    if isinstance(messages, dict):
-        for key, inner in messages.items():
-            yield from _flatten(inner, (*path, str(key)) if key != "_schema" else path)
-    elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
-        yield list(path), messages
-    elif isinstance(messages, list):
-        for inner in messages:
-            yield from _flatten(inner, path)
-    else:
-        yield list(path), [str(messages)]
 
 
 def check_row(cells: dict[str, str]) -> tuple[dict | None, dict[str, list[str]]]:

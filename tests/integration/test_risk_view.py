@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from ethics_support are parameters here)
 """The auditors' risk view over the real database: flags, grievances, ratings and decisions reach each employer's
 and each recruiter's record (kept by the writes, equal to a recount from scratch), shown by name and ranked."""
 
@@ -10,8 +11,6 @@ import pytest
 from bson import ObjectId
 
 from ethics import parties
-from ethics.__main__ import create_auditor
-from ethics.app import create_app
 from ethics.handlers import (
     on_employer_registered,
     on_grievance_filed,
@@ -29,27 +28,11 @@ from services.events import (
     new_event,
 )
 from tests.documents import offer, vacancy
+from tests.integration.ethics_support import PASSWORD, auditor, client, headers  # noqa: F401 (fixtures)
 from tests.integration.helpers import register_recruiter
 
-PASSWORD = "correct horse battery"
 FINE = {"paid_on_time": True, "housing_as_promised": True, "no_fees_charged": True, "treated_with_respect": True}
 MEASURES = ("open_block", "confirmed", "grievances", "low_ratings")
-
-
-@pytest.fixture
-def client(settings, database):
-    return create_app({"TESTING": True}, settings).test_client()
-
-
-@pytest.fixture
-def auditor(database):
-    return create_auditor(f"auditor-{uuid.uuid4().hex[:6]}@example.org", PASSWORD)
-
-
-@pytest.fixture
-def headers(client, auditor):
-    token = client.post("/api/v1/tokens", json={"email": auditor.email, "password": PASSWORD}).get_json()["token"]
-    return {"Authorization": f"Bearer {token}"}
 
 
 def employer(name: str) -> str:
