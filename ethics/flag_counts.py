@@ -2,10 +2,11 @@
 
 Counting every flag on each view grows with the data (a year of flags: seconds), so the counts are kept:
 one document per employer (open block, open review, confirmed, dismissed, total) and one per rule and
-week. After each flag write and each decision, the counts it touches are recounted from the flags
-themselves through an index (an employer's flags, a rule's flags of one week) and stored with ``$set``,
-never ``$inc``: a redelivered event, a retried handler or a crash between the two writes cannot make
-them drift, and the next write heals any count that a crash left behind.
+week. Each flag write and each decision marks the counts it touches (``ethics.recounts``), and the
+ethics worker's recount job counts each marked one again from the flags themselves through an index (an
+employer's flags, a rule's flags of one week) and stores it with ``$set``, never ``$inc``: a redelivered
+event, a retried handler or a crash between the two writes cannot make them drift, and the next write
+heals any count that a crash left behind.
 
 Two recounts of one employer at once could finish in either order: each stores its ``seq`` (flags plus
 decisions, both only grow) and only a newer count replaces a stored one. A week's count only grows, so
@@ -25,12 +26,14 @@ from datetime import UTC, datetime, timedelta
 from pymongo import ReplaceOne
 from pymongo.errors import DuplicateKeyError
 
+from ethics import recounts
 from ethics.models import EmployerFlagCounts, Flag, WeekFlagCount
 from services import db, upgrades
 
 STATE_FIELDS = ("open_block", "open_review", "confirmed", "dismissed")
 WEEK = timedelta(weeks=1)
-_COUNTED_FIELDS = {"employer_id": 1, "rule": 1, "status": 1, "severity": 1, "decision_count": 1, "created_at": 1}
+EMPLOYER_FLAGS, RULE_WEEK = "employer-flags", "rule-week"
+COUNTED_FIELDS = {"employer_id": 1, "rule": 1, "status": 1, "severity": 1, "decision_count": 1, "created_at": 1}
 
 
 def week_start(moment: datetime) -> datetime:
@@ -49,12 +52,18 @@ def state_of(flag: dict) -> str:
     return f"open_{flag.get('severity')}" if flag.get("status", "open") == "open" else flag["status"]
 
 
-def after_flags(keys: Iterable[str]) -> None:
-    """Recount what the stored flags of ``keys`` touch (call after storing them, also when a replay
-    stored nothing new: the stored flags, not the ones just built, say which counts to redo)."""
-    stored = list(Flag._get_collection().find({"key": {"$in": list(keys)}}, _COUNTED_FIELDS))
-    recount({flag.get("employer_id") or "" for flag in stored},
-            {(flag["rule"], week_start(flag["created_at"])) for flag in stored})
+def after_flags(stored: list[dict]) -> None:
+    """Mark the counts the ``stored`` flags count in (after storing them, also when a replay stored
+    nothing new: the stored flags, not the ones just built, say which counts to redo)."""
+    for employer_id in {flag.get("employer_id") or "" for flag in stored}:
+        after_decision(employer_id)
+    for rule, week in {(flag["rule"], week_start(flag["created_at"])) for flag in stored}:
+        recounts.mark(RULE_WEEK, rule, f"{week:%Y-%m-%d}")
+
+
+def after_decision(employer_id: str) -> None:
+    """Mark the employer's counts (a decision moves a flag from open to its decision)."""
+    recounts.mark(EMPLOYER_FLAGS, employer_id or "")
 
 
 def recount(employers: Iterable[str], weeks: Iterable[tuple[str, datetime]], force: bool = False) -> None:
@@ -69,7 +78,7 @@ def recount(employers: Iterable[str], weeks: Iterable[tuple[str, datetime]], for
 def recount_employer(employer_id: str, force: bool = False) -> dict:
     """Count the employer's flags (through the index on employer_id) and store the counts."""
     counts = dict.fromkeys((*STATE_FIELDS, "total", "seq"), 0)
-    for flag in Flag._get_collection().find({"employer_id": employer_id or ""}, _COUNTED_FIELDS):
+    for flag in Flag._get_collection().find({"employer_id": employer_id or ""}, COUNTED_FIELDS):
         _add(counts, flag)
     _store_employer(employer_id or "", counts, force)
     return counts
@@ -106,12 +115,21 @@ def recount_week(rule: str, week: datetime, force: bool = False) -> int:
     return count
 
 
+def recount_marked_week(rule: str, day: str) -> int:
+    """``recount_week`` of a mark's arguments (the Monday as ``YYYY-MM-DD``)."""
+    return recount_week(rule, datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC))
+
+
+# What ``ethics.recounts`` calls for each kind of mark.
+RECOUNTERS = {EMPLOYER_FLAGS: recount_employer, RULE_WEEK: recount_marked_week}
+
+
 def rebuild() -> tuple[int, int]:
     """Recount every employer and every rule-week from all the flags (one pass), replacing what is
     stored and removing counts of nothing. Returns (employers, rule-weeks) counted."""
     employers: dict[str, dict] = defaultdict(lambda: dict.fromkeys((*STATE_FIELDS, "total", "seq"), 0))
     weeks: Counter = Counter()
-    for flag in Flag._get_collection().find({}, _COUNTED_FIELDS):
+    for flag in Flag._get_collection().find({}, COUNTED_FIELDS):
         _add(employers[flag.get("employer_id") or ""], flag)
         weeks[(flag["rule"], week_start(flag["created_at"]))] += 1
     _replace_all(EmployerFlagCounts._get_collection(), {e: counts for e, counts in employers.items()})

@@ -132,7 +132,7 @@ def decide(flag_id: str, decision: str, note: str, auditor_id: str, auditor_emai
     )
     if not written:
         raise errors.Conflict("Another auditor decided on this flag meanwhile; reload it.")
-    flag_counts.recount_employer(flag.employer_id)
+    flag_counts.after_decision(flag.employer_id)
     parties.after_flag(flag)
     return get(flag_id)
 

@@ -2,7 +2,8 @@
 
 Each handler is safe to run twice on the same event: the review is keyed by
 the request's event id and flags by deterministic keys (``ethics.store``); the flag counts of
-the compliance summary are recounted, not incremented (``ethics.flag_counts``). Every check has the
+the compliance summary and the parties' months are marked and recounted, not incremented
+(``ethics.recounts``). Every check has the
 time budget ``LP_CHECK_BUDGET_SECONDS`` (read per event: handlers get only the
 event), so one pathological text ends in a blocked verdict and the consumer
 commits and moves on instead of stalling every review behind it.

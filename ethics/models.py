@@ -22,7 +22,7 @@ from services.errors import Unauthorized
 from services.outbox import OutboxDocument
 
 __all__ = ["Auditor", "Decision", "EmployerFlagCounts", "EmployerRegistration", "Flag", "Party", "PartyMonth",
-           "Recruiter", "RecruiterChange", "Review", "SeasonRating", "TwoFactor", "VerificationDecision",
+           "Recount", "Recruiter", "RecruiterChange", "Review", "SeasonRating", "TwoFactor", "VerificationDecision",
            "WeekFlagCount"]
 
 SEVERITIES = ("block", "review")
@@ -176,6 +176,18 @@ class WeekFlagCount(Document):
     count = IntField(default=0)
 
     meta = {"collection": "flag_counts_by_week", "indexes": ["week"]}
+
+
+class Recount(Document):
+    """A count that a write changed and that waits to be counted again (``ethics.recounts``): what it is
+    (``employer-flags``, ``rule-week``, ``party-month``), its arguments, and how often it was marked."""
+
+    id = StringField(primary_key=True)  # "<what>|<args joined by |>"
+    what = StringField(required=True)
+    args = ListField(StringField())
+    revision = IntField(default=0)
+
+    meta = {"collection": "recounts"}
 
 
 class FairnessRecord(Document):

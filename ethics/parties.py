@@ -6,13 +6,15 @@ recruiter a vacancy names) and, for a recruiter, from the registry, whose name w
 
 Counts are kept per party and calendar month (UTC) in ``party_months``: flags raised, open blocking
 flags, confirmed (and by rule), dismissed, grievances not dismissed, low ratings, documents reviewed and
-blocked. After each flag write, decision, review and rating, the months it touches are recounted from the
-flags, reviews and ratings of that party and month, each through an index ((employer_id|recruiter,
-created_at|rated_at)), and stored with a sequence number that only grows (``seq``: rows plus decisions),
-so a redelivered event or a recount racing another never leaves an older count in place (as in
-``ethics.flag_counts``). The party's totals and its risk sum (``ethics.risk``) are then summed from its
-months. A write costs one party-month of rows; a page view reads a few small documents; nothing scans all
-the flags. ``rebuild()`` recounts everything once (at the worker's first start after the upgrade).
+blocked. Each flag write, decision, review and rating marks the months it touches (``ethics.recounts``);
+the ethics worker's recount job counts each marked month again from the flags, reviews and ratings of
+that party and month, each through an index ((employer_id|recruiter, created_at|rated_at)), and stores it
+with a sequence number that only grows (``seq``: rows plus decisions), so a redelivered event or a
+recount racing another never leaves an older count in place (as in ``ethics.flag_counts``). The party's
+totals and its risk sum (``ethics.risk``) are then summed from its months. A write costs a mark per month
+it touches; a busy party's month is counted once a round, not once per write; a page view reads a few
+small documents; nothing scans all the flags. ``rebuild()`` recounts everything once (at the worker's
+first start after the upgrade).
 """
 
 from __future__ import annotations
@@ -24,15 +26,16 @@ from datetime import UTC, datetime
 
 from pymongo.errors import DuplicateKeyError
 
-from ethics import risk
+from ethics import recounts, risk
 from ethics.models import Flag, Party, PartyMonth, Review, SeasonRating
 from services import db, upgrades
 
 KINDS = ("employer", "recruiter")
 # Where each kind's key is stored in flags, reviews and ratings, and the rating of it that counts.
 KEY_FIELDS = {"employer": ("employer_id", "employer_rating"), "recruiter": ("recruiter", "recruiter_rating")}
+PARTY_MONTH = "party-month"
 COUNTS = ("flags", "open_block", "confirmed", "dismissed", "grievances", "low_ratings", "reviewed", "blocked")
-_FLAG_FIELDS = {"employer_id": 1, "recruiter": 1, "rule": 1, "status": 1, "severity": 1, "decision_count": 1,
+FLAG_FIELDS = {"employer_id": 1, "recruiter": 1, "rule": 1, "status": 1, "severity": 1, "decision_count": 1,
                 "created_at": 1}
 
 
@@ -105,25 +108,38 @@ def touched(doc: dict, time_field: str = "created_at") -> set[tuple[str, str, da
     return found
 
 
-def after_flags(keys: list[str], review: Review | None = None) -> None:
-    """Recount the months the stored flags of ``keys`` count in (also after a replay stored nothing new),
-    and those the ``review`` they came from counts in."""
-    stored = Flag._get_collection().find({"key": {"$in": keys}}, _FLAG_FIELDS) if keys else []
+def after_flags(stored: list[dict], review: Review | None = None) -> None:
+    """Mark the months the ``stored`` flags count in (also after a replay stored nothing new), and those
+    the ``review`` they came from counts in."""
     months = set().union(*(touched(flag) for flag in stored))
     if review is not None:
         months |= touched({"employer_id": review.employer_id, "recruiter": review.recruiter,
                            "created_at": review.created_at})
-    recount(months)
+    _mark(months)
 
 
 def after_flag(flag: Flag) -> None:
-    """Recount after a decision on ``flag``."""
-    recount(touched({"employer_id": flag.employer_id, "recruiter": flag.recruiter, "created_at": flag.created_at}))
+    """Mark the months of ``flag`` after a decision on it."""
+    _mark(touched({"employer_id": flag.employer_id, "recruiter": flag.recruiter, "created_at": flag.created_at}))
 
 
 def after_rating(rating: SeasonRating) -> None:
-    recount(touched({"employer_id": rating.employer_id, "recruiter": rating.recruiter, "rated_at": rating.rated_at},
-                    "rated_at"))
+    _mark(touched({"employer_id": rating.employer_id, "recruiter": rating.recruiter, "rated_at": rating.rated_at},
+                  "rated_at"))
+
+
+def _mark(months: Iterable[tuple[str, str, datetime]]) -> None:
+    for kind, key, month in months:
+        recounts.mark(PARTY_MONTH, kind, key, f"{month:%Y-%m}")
+
+
+def recount_marked_month(kind: str, key: str, month: str) -> None:
+    """Recount a mark's month (``YYYY-MM``) of a party, then its totals."""
+    recount({(kind, key, datetime.strptime(month, "%Y-%m").replace(tzinfo=UTC))})
+
+
+# What ``ethics.recounts`` calls for each kind of mark.
+RECOUNTERS = {PARTY_MONTH: recount_marked_month}
 
 
 def recount(months: Iterable[tuple[str, str, datetime]], force: bool = False) -> None:
@@ -141,7 +157,7 @@ def count_month(kind: str, key: str, month: datetime) -> dict:
     field, rating_name = KEY_FIELDS[kind]
     window = {"$gte": month, "$lt": next_month(month)}
     counts = {**dict.fromkeys((*COUNTS, "seq"), 0), "confirmed_by_rule": Counter()}
-    for flag in Flag._get_collection().find({field: key, "created_at": window}, _FLAG_FIELDS):
+    for flag in Flag._get_collection().find({field: key, "created_at": window}, FLAG_FIELDS):
         add_flag(counts, flag)
     for review in Review._get_collection().find({field: key, "created_at": window}, {"verdict": 1}):
         counts["reviewed"] += 1
@@ -209,7 +225,7 @@ def rebuild() -> int:
     """Recount every party's months from all flags, reviews and ratings (one pass over each), replacing
     what is stored. Returns how many party-months were counted."""
     months: set[tuple[str, str, datetime]] = set()
-    for flag in Flag._get_collection().find({}, _FLAG_FIELDS):
+    for flag in Flag._get_collection().find({}, FLAG_FIELDS):
         months |= touched(flag)
     for review in Review._get_collection().find({}, {"employer_id": 1, "recruiter": 1, "created_at": 1}):
         months |= touched(review)

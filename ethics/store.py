@@ -12,7 +12,7 @@ from bson import ObjectId
 from bson.errors import InvalidId
 from mongoengine import NotUniqueError
 
-from ethics import flag_counts, parties
+from ethics import flag_counts, parties, recounts
 from ethics.models import EmployerRegistration, Flag, Review, SeasonRating, utcnow
 from services import erasure
 from services.db import insert_new
@@ -34,17 +34,26 @@ def add_review(review: Review) -> Review:
 
 
 def add_flags(rows: list[dict], review: Review | None = None) -> None:
-    """Store the flags (those stored already are skipped) and recount what they touch (and what the
-    ``review`` they came from counts in: the parties' reviewed and blocked documents).
+    """Store the flags (those stored already are skipped) and mark what they touch for a recount (and
+    what the ``review`` they came from counts in: the parties' reviewed and blocked documents).
 
-    A replayed event stores nothing new and recounts, which also repairs
+    A replayed event stores nothing new and marks the counts again, which also repairs
     counts a crash between the two left behind.
     """
     insert_new(Flag._get_collection(), rows)
-    if rows:
-        flag_counts.after_flags(row["key"] for row in rows)
-    if rows or review is not None:
-        parties.after_flags([row["key"] for row in rows], review)
+    fields = flag_counts.COUNTED_FIELDS | parties.FLAG_FIELDS
+    stored = list(Flag._get_collection().find({"key": {"$in": [row["key"] for row in rows]}}, fields)) if rows else []
+    flag_counts.after_flags(stored)
+    parties.after_flags(stored, review)
+
+
+# What each kind of mark of ``ethics.recounts`` is counted again with.
+RECOUNTERS = flag_counts.RECOUNTERS | parties.RECOUNTERS
+
+
+def recount_marked() -> int:
+    """Count again every count the writes marked (the worker's recount job; tests call it to settle)."""
+    return recounts.recount_marked(RECOUNTERS)
 
 
 def recruiter_of_offer(offer_id: str) -> str:
@@ -55,7 +64,7 @@ def recruiter_of_offer(offer_id: str) -> str:
 
 
 def add_rating(offer_id: str, employer_id: str, recruiter: str, employer_rating, recruiter_rating) -> SeasonRating:
-    """Keep a season's ratings (once per offer: a replay keeps the first) and recount its parties' months."""
+    """Keep a season's ratings (once per offer: a replay keeps the first) and mark its parties' months."""
     fields = {"employer_id": employer_id, "recruiter": recruiter, "employer_rating": _stars(employer_rating),
               "recruiter_rating": _stars(recruiter_rating)}
     SeasonRating.objects(id=offer_id).update_one(upsert=True, **{f"set_on_insert__{k}": v for k, v in fields.items()},

@@ -21,6 +21,8 @@ from ethics.handlers import (
 from ethics.models import EmployerRegistration, Flag, Review
 from ethics.open_data import OpenDataJob
 from ethics.parties import build_once as build_parties_once
+from ethics.recounts import RecountJob
+from ethics.store import recount_marked
 from services.config import Settings
 from services.events import (
     EMPLOYER_REGISTERED,
@@ -49,7 +51,13 @@ def main() -> None:
     settings = Settings.from_env("ethics")
     run_worker("ethics", HANDLERS, OUTBOX_DOCUMENTS, settings=settings,
                upgrades=(anonymise_old_flags, build_once, build_parties_once),
-               jobs=(OverallJob(), OpenDataJob(settings.open_data_seconds)))
+               jobs=jobs(settings))
+
+
+def jobs(settings: Settings) -> tuple:
+    """The ethics worker's background loops besides the consumer and the relay."""
+    return (RecountJob(recount_marked, settings.recount_seconds), OverallJob(),
+            OpenDataJob(settings.open_data_seconds))
 
 
 if __name__ == "__main__":

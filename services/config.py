@@ -101,6 +101,8 @@ class Settings:
     vacancy_import_rows_per_day: int = 2000
     # (ethics) Seconds between two publications of the open compliance data (ethics/open_data.py).
     open_data_seconds: int = 3600
+    # (ethics) Seconds between two rounds of counting again what writes marked (ethics/recounts.py).
+    recount_seconds: float = 2.0
     # The workers service's cache of /me/matches answers per web process (workers/match_cache.py): seconds an
     # answer is kept (0: never; at most the matcher's watch, 300 s, which is what sends the notice dropping
     # it) and how many workers' answers (measured: 10,000 answers of 5 KB gzipped take 74 MB per process).
@@ -196,6 +198,7 @@ class Settings:
             vacancy_changes_per_day=_int(env, "LP_VACANCY_CHANGES_PER_DAY", cls.vacancy_changes_per_day),
             vacancy_import_rows_per_day=_int(env, "LP_VACANCY_IMPORT_ROWS_PER_DAY", cls.vacancy_import_rows_per_day),
             open_data_seconds=_int(env, "LP_OPEN_DATA_SECONDS", cls.open_data_seconds),
+            recount_seconds=_float(env, "LP_RECOUNT_SECONDS", cls.recount_seconds),
             matches_cache_seconds=_int(env, "LP_MATCHES_CACHE_SECONDS", cls.matches_cache_seconds),
             matches_cache_entries=_int(env, "LP_MATCHES_CACHE_ENTRIES", cls.matches_cache_entries),
             matches_watch_seconds=_int(env, "LP_MATCHES_WATCH_SECONDS", cls.matches_watch_seconds),

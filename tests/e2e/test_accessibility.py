@@ -8,16 +8,12 @@ The employer's vacancy form and the worker's sign-up are also checked showing th
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import uuid
 
-import pyotp
 import pytest
 import requests
 
 from deploy.seed import Api
-from deploy.stack import ROOT
 from tests.e2e.accessibility import AXE, FAILING, SERVICES, check_pages, languages, page_paths, violations
 from tests.e2e.browser import VIEWPORT, chromium
 from tests.e2e.conftest import PASSWORD
@@ -52,21 +48,12 @@ def seeded(platform) -> dict:
     eventually(lambda: fair in matched(worker_api), "the vacancy in the worker's matches", 120, 1)
     offer = employer_api.call("POST", "/offers", json=offer_terms(fair, worker_id)).json()["id"]
     eventually(lambda: offer in str(worker_api.call("GET", "/me/offers").json()), "the offer in the inbox", 120, 1)
-    auditor = {"email": f"a11y-auditor-{tag}@e2e.example.org", "password": "auditor password long enough"}
-    created = subprocess.run([sys.executable, "-m", "ethics", "create-auditor", "--email", auditor["email"],
-                              "--password", auditor["password"]], cwd=ROOT, env=platform.stack.service_env(),
-                             check=True, capture_output=True, text=True).stdout
-    auditor["recovery"] = re.search(r"recovery codes \(each works once\): (.+)", created).group(1).split()
-    token = requests.post(f"{platform.url('ethics')}/api/v1/tokens", timeout=30, json={
-        **{k: auditor[k] for k in ("email", "password")},
-        "otp": pyotp.TOTP(re.search(r"two-factor secret: (\w+)", created).group(1)).now()}).json()["token"]
-    flags = eventually(lambda: requests.get(f"{platform.url('ethics')}/api/v1/flags", timeout=30, headers={
-        "Authorization": f"Bearer {token}"}).json()["items"], "a flag for the auditor", 120, 1)
+    auditor = platform.auditor()
+    flags_url = f"{platform.url('ethics')}/api/v1/flags"
+    flags = eventually(lambda: requests.get(flags_url, timeout=30, headers=auditor["headers"]).json()["items"],
+                       "a flag for the auditor", 120, 1)
     employer_id = employer_api.call("GET", "/me").json()["id"]
-    recruiter = requests.post(f"{platform.url('ethics')}/api/v1/recruiters", timeout=30, headers={
-        "Authorization": f"Bearer {token}"}, json={"name": f"Agencia {tag}", "country": "GT", "licence": f"GT-{tag}",
-                                                  "status": "active", "valid_until": "2028-12-31",
-                                                  "source": "a11y test"}).json()["id"]
+    recruiter = platform.register_recruiter(auditor, f"GT-{tag}", f"Agencia {tag}", "GT")
     ids = {"vacancy_id": fair, "offer_id": offer, "flag_id": flags[0]["id"], "employer_id": employer_id,
            "draft_id": saved_draft(platform.url("employers"), employer), "recruiter_id": recruiter,
            "kind": "employer", "key": employer_id}

@@ -8,16 +8,9 @@ review), a flag. No one reads or changes what is not theirs.
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
-import uuid
-
-import pyotp
 import pytest
 import requests
 
-from deploy.stack import ROOT
 from services.auth import issue_token
 from services.keys import service_token_key
 from tests.documents import vacancy
@@ -86,14 +79,7 @@ def world(platform):
     offer = owner.call("POST", "/offers", json=offer_terms(fair, worker_id)).json()["id"]
     eventually(lambda: status_of(owner, f"/offers/{offer}"), "the offer's verdict", 120)
     eventually(lambda: offer in str(worker.call("GET", "/me/offers").json()), "the offer in the inbox", 120)
-    auditor_email, password = f"auditor-{uuid.uuid4().hex[:8]}@e2e.example.org", "auditor password long enough"
-    created = subprocess.run([sys.executable, "-m", "ethics", "create-auditor", "--email", auditor_email,
-                              "--password", password], cwd=ROOT, env=platform.stack.service_env(), check=True,
-                             capture_output=True, text=True)
-    # The command enrols the auditor in two-factor sign-in: the token needs the authenticator's code.
-    code = pyotp.TOTP(re.search(r"two-factor secret: (\w+)", created.stdout).group(1)).now()
-    auditor = requests.post(f"{platform.url('ethics')}/api/v1/tokens", timeout=10,
-                            json={"email": auditor_email, "password": password, "otp": code}).json()["token"]
+    auditor = platform.auditor()["token"]
     eventually(lambda: status_of(owner, f"/vacancies/{blocked}"), "the blocked vacancy's verdict", 120)
     flags = requests.get(f"{platform.url('ethics')}/api/v1/flags", timeout=10,
                          headers={"Authorization": f"Bearer {auditor}"}).json()["items"]

@@ -22,7 +22,7 @@ from kafka.admin import KafkaAdminClient
 from pymongo import MongoClient
 
 from tests.documents import vacancy
-from tests.e2e.conftest import PASSWORD, Platform, fresh_stack
+from tests.e2e.conftest import PASSWORD, Platform, fresh_stack, started
 from tests.e2e.test_faults import all_reviewed, reviews_per_vacancy, submit
 from tests.e2e.test_journeys import offer_terms
 from tests.integration.helpers import eventually
@@ -40,8 +40,7 @@ def cluster():
         # 1,000 vacancies from one employer, far beyond a real employer's limits (see test_faults.py).
         patch.setenv("LP_VACANCY_CHANGES_PER_HOUR", "100000")
         patch.setenv("LP_VACANCY_CHANGES_PER_DAY", "100000")
-        stack.up()
-        yield Platform(stack)
+        yield started(stack)
         stack.down()
 
 

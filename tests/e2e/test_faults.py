@@ -17,7 +17,7 @@ import requests
 from pymongo import MongoClient
 
 from tests.documents import vacancy
-from tests.e2e.conftest import Platform, fresh_stack
+from tests.e2e.conftest import Platform, fresh_stack, started
 from tests.integration.helpers import eventually
 
 N_STREAM = 1000
@@ -34,8 +34,7 @@ def broken():
         # the processes the tests restart read them too, so they stay raised while the module runs.
         patch.setenv("LP_VACANCY_CHANGES_PER_HOUR", "100000")
         patch.setenv("LP_VACANCY_CHANGES_PER_DAY", "100000")
-        stack.up()
-        yield Platform(stack)
+        yield started(stack)
         stack.down()
 
 

@@ -12,19 +12,14 @@ Not required (the journeys' stack, the local demo's setting): a new employer see
 from __future__ import annotations
 
 import os
-import re
-import subprocess
-import sys
 import uuid
 
-import pyotp
 import pytest
 import requests
 
 from deploy.seed import Api
-from deploy.stack import ROOT
 from tests.e2e.browser import VIEWPORT, chromium, reload_until, shot
-from tests.e2e.conftest import PASSWORD, Platform, fresh_stack
+from tests.e2e.conftest import PASSWORD, Platform, fresh_stack, started
 from tests.e2e.test_journeys import matched, post_vacancy
 from tests.integration.helpers import eventually
 from tests.integration.test_employers_browser import fill_vacancy
@@ -40,30 +35,16 @@ def strict_platform():
     # Only for the processes this stack spawns now: the journeys' stack keeps the demo's setting.
     os.environ["LP_REQUIRE_EMPLOYER_VERIFICATION"] = "true"
     try:
-        stack.up()
+        platform = started(stack)
     finally:
         if previous is None:
             del os.environ["LP_REQUIRE_EMPLOYER_VERIFICATION"]
         else:
             os.environ["LP_REQUIRE_EMPLOYER_VERIFICATION"] = previous
     try:
-        yield Platform(stack)
+        yield platform
     finally:
         stack.down()
-
-
-def auditor_of(platform: Platform) -> dict:
-    """A new auditor (the operator command): e-mail, password, a bearer token, and a recovery code left."""
-    email, password = f"auditor-{uuid.uuid4().hex[:8]}@e2e.example.org", "auditor password long enough"
-    created = subprocess.run([sys.executable, "-m", "ethics", "create-auditor", "--email", email, "--password",
-                              password], cwd=ROOT, env=platform.stack.service_env(), check=True,
-                             capture_output=True, text=True).stdout
-    code = pyotp.TOTP(re.search(r"two-factor secret: (\w+)", created).group(1)).now()
-    token = requests.post(f"{platform.url('ethics')}/api/v1/tokens", timeout=30,
-                          json={"email": email, "password": password, "otp": code}).json()["token"]
-    recovery = re.search(r"recovery codes \(each works once\): (\S+)", created).group(1)
-    return {"email": email, "password": password, "headers": {"Authorization": f"Bearer {token}"},
-            "recovery": recovery}
 
 
 def verified_employer(platform: Platform, auditor: dict) -> Api:
@@ -104,7 +85,7 @@ def post_in_browser(page, title: str) -> str:
 def test_an_unverified_employer_reaches_workers_only_after_an_auditor_verifies_it(strict_platform):
     platform = strict_platform
     worker, worker_id = platform.worker()
-    auditor = auditor_of(platform)
+    auditor = platform.auditor()
     email, name = f"strict-{uuid.uuid4().hex[:8]}@e2e.example.org", "Niagara Unverified Orchards"
     employers = platform.url("employers")
     with chromium() as browser:
@@ -136,7 +117,7 @@ def test_an_unverified_employer_reaches_workers_only_after_an_auditor_verifies_i
         desk.fill("#email", auditor["email"])
         desk.fill("#password", auditor["password"])
         desk.click("button:has-text('Sign in')")
-        desk.fill("#code", auditor["recovery"])
+        desk.fill("#code", auditor["recovery"][0])
         desk.click("button:has-text('Sign in')")
         desk.goto(platform.url("ethics") + "/auditor/verification")
         desk.click(f"a:has-text('{name}')")

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from ethics.models import Flag, Review
-from ethics.worker import HANDLERS, OUTBOX_DOCUMENTS
+from ethics.worker import HANDLERS, OUTBOX_DOCUMENTS, jobs
 from services.events import (
     GRIEVANCE_FILED,
     OFFER_REVIEWED,
@@ -26,13 +26,14 @@ from tests.integration.helpers import envelopes, eventually, read_topic, registe
 
 @pytest.fixture
 def ethics_worker(settings, database):
-    """The ethics worker (consumer + relay) running in a thread on the test's own database and group; the test
-    documents' recruiter is in the registry (a fair vacancy passes)."""
+    """The ethics worker (consumer, relay and jobs) running in a thread on the test's own database and group;
+    the test documents' recruiter is in the registry (a fair vacancy passes)."""
     register_recruiter()
     stop = threading.Event()
-    worker_settings = replace(settings, consumer_max_attempts=1)
+    worker_settings = replace(settings, consumer_max_attempts=1, recount_seconds=0.2)
     thread = threading.Thread(target=run_worker, args=("ethics", HANDLERS, OUTBOX_DOCUMENTS),
-                              kwargs={"settings": worker_settings, "stop": stop}, daemon=True)
+                              kwargs={"settings": worker_settings, "stop": stop, "jobs": jobs(worker_settings)},
+                              daemon=True)
     thread.start()
     yield worker_settings
     stop.set()

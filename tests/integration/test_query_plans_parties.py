@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from ethics import parties, ranking, recruiters
+from ethics import parties, ranking, recruiters, store
 from ethics.models import Auditor, Flag
 from tests.integration.helpers import mint_token, register_recruiter
 from tests.integration.test_query_plans import checked, ethics_client, recorded, recording, seed_flags  # noqa: F401
@@ -51,8 +51,10 @@ def test_the_risk_list_records_and_registry_use_indexes_and_read_about_a_page(se
             record = ranking.record(kind, key)
             parties.names_of_flags(record["under_review"])
         assert sum(record["trend"]["flags"]) > 0
-    with recording("recount after a flag write"):
-        parties.after_flags([row["key"] for row in rows[:3]])
+    with recording("flags stored again: marks"):
+        store.add_flags([dict(row) for row in rows[:3]])
+    with recording("marked months recounted"):
+        assert store.recount_marked() > 0
 
     # The risk list reads parties only (one small document each, in the order of their index on MongoDB; the
     # local database sorts the candidates in memory): its cost is the number of parties, never of flags.

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from bson import ObjectId
 
-from ethics import parties
+from ethics import parties, store
 from ethics.handlers import (
     on_employer_registered,
     on_grievance_filed,
@@ -70,6 +70,7 @@ def history(database):
               "recruiter_rating": 1, "answers": {**FINE, "no_fees_charged": False}}
     on_placement_rated(new_event(PLACEMENT_RATED, "workers", "o-1", rating))
     on_placement_rated(new_event(PLACEMENT_RATED, "workers", "o-1", rating))  # published again: counted once
+    store.recount_marked()  # what the worker's recount job does a moment later
     return {"bad": bad, "fair": fair, "recruiter": revoked, "key": "GTMT0099", "blocked": blocked}
 
 
@@ -101,6 +102,9 @@ def test_decisions_move_the_counts_and_the_kept_counts_equal_a_recount(client, h
     decided = client.post(f"/api/v1/flags/{flag.id}/decision", headers=headers,
                           json={"decision": "confirmed", "note": "Pay slips show the fee."})
     assert decided.status_code == 200
+    gulf = next(i for i in risk_items(client, headers) if i["id"] == history["bad"])
+    assert (gulf["open_block"], gulf["confirmed"]) == (3, 0)  # marked, counted in the next round
+    assert store.recount_marked() >= 1
     gulf = next(i for i in risk_items(client, headers) if i["id"] == history["bad"])
     assert (gulf["open_block"], gulf["confirmed"]) == (2, 1)
     fields = (*parties.COUNTS, "confirmed_by_rule")

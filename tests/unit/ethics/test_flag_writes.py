@@ -15,12 +15,12 @@ from tests.fakes import OutboxSpy
 
 @pytest.fixture
 def stored(monkeypatch):
-    """A flag with two decisions, read without a database; the recounts asked for are kept."""
+    """A flag with two decisions, read without a database; the recounts marked are kept."""
     flag = SimpleNamespace(id=ObjectId(), decision_count=2, employer_id="e1", document_kind="vacancy", document={},
                            document_id="v1")
     recounted = []
     monkeypatch.setattr(flags, "get", lambda flag_id: flag)
-    monkeypatch.setattr(flag_counts, "recount_employer", recounted.append)
+    monkeypatch.setattr(flag_counts, "after_decision", recounted.append)
     monkeypatch.setattr(parties, "after_flag", lambda decided: recounted.append(f"party of {decided.employer_id}"))
     return flag, recounted
 
