@@ -7,7 +7,7 @@ from mongoengine import NotUniqueError
 
 from employers.models import Employer
 from employers.store import object_id
-from services import errors, outbox
+from services import db, errors, outbox
 from services.events import EMPLOYER_REGISTERED, new_event
 from services.passwords import hash_password
 
@@ -34,7 +34,7 @@ def create_account(data: dict, verification_required: bool = False) -> Employer:
     employer.record_event(EMPLOYER_REGISTERED, registered_payload(employer))
     try:
         # The unique index decides: two sign-ups racing cannot both win (nor both publish).
-        return employer.save(force_insert=True)
+        return db.save_new(employer)
     except NotUniqueError as exc:
         raise errors.Conflict(DUPLICATE) from exc
 

@@ -14,7 +14,7 @@ from bson.errors import InvalidId
 
 from employers import notices
 from employers.models import Employer, Offer, Vacancy, VacancyDraft, utcnow
-from services import erasure, outbox
+from services import db, erasure, outbox
 from services.events import CANDIDATES_SHOWN, new_event
 
 
@@ -39,7 +39,7 @@ class MongoStore:
 
     def add(self, document):
         """Insert a new vacancy or offer (with the events already recorded on it)."""
-        return document.save(force_insert=True)
+        return db.save_new(document)
 
     def add_many(self, documents: list) -> list:
         """Insert new documents of one class (with their events) in one round trip: a document is

@@ -14,7 +14,7 @@ import dataclasses
 import hashlib
 import hmac
 
-from services import ratelimit
+from services import db, ratelimit
 from services.coarse_time import day_object_id, day_stamp, day_start
 from services.events import GRIEVANCE_FILED, new_event
 from workers import offers
@@ -65,7 +65,7 @@ def file_grievance(data: dict, worker_id: str | None) -> Grievance:
     grievance = Grievance(category=data["category"], text=data["text"], employer_id=employer_id,
                           offer_id=data.get("offer_id") or "", anonymous=False, worker_id=worker_id)
     grievance.record_event(GRIEVANCE_FILED, grievance_payload(grievance))
-    grievance.save(force_insert=True)
+    db.save_new(grievance)
     return grievance
 
 

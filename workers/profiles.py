@@ -10,7 +10,7 @@ from __future__ import annotations
 from bson import ObjectId
 from mongoengine import NotUniqueError
 
-from services import errors, outbox
+from services import db, errors, outbox
 from services.db import plain
 from services.documents import MATCHING_FIELDS
 from services.events import WORKER_PROFILE_UPDATED, new_event
@@ -45,7 +45,7 @@ def create_worker(account: dict) -> Worker:
     worker.pk = ObjectId()
     worker.record_event(WORKER_PROFILE_UPDATED, profile_payload(str(worker.pk), 1, fields))
     try:
-        worker.save(force_insert=True)
+        db.save_new(worker)
     except NotUniqueError as exc:
         raise errors.Conflict("An account with this e-mail address already exists.") from exc
     return worker
