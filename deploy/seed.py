@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from deploy.seed_data import EMPLOYERS, PAST_SEASONS, RECRUITERS, VACANCIES, WORKERS
 from ethics import recruiters, two_factor, verifications
@@ -52,6 +54,13 @@ class Api:
     def __init__(self, base: str):
         self.base = base.rstrip("/") + "/api/v1"
         self.http = requests.Session()
+        # A kept-alive connection the server closes (gunicorn after 2 s idle) just as a request goes out
+        # answers "connection aborted". An idempotent request (GET, PUT, DELETE) is then sent again on a
+        # fresh connection; a POST is not (it may have been carried out).
+        retry = Retry(total=2, connect=2, read=2, status=0, other=0, backoff_factor=0.2,
+                      allowed_methods=Retry.DEFAULT_ALLOWED_METHODS, raise_on_status=False)
+        self.http.mount("http://", HTTPAdapter(max_retries=retry))
+        self.http.mount("https://", HTTPAdapter(max_retries=retry))
 
     def call(self, method: str, path: str, expect=(200, 201), **kwargs) -> requests.Response:
         response = self.http.request(method, self.base + path, timeout=30, **kwargs)

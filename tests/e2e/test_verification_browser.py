@@ -66,7 +66,7 @@ def sign_up(page, base: str, name: str, email: str, registration: bool) -> None:
     page.fill("#name", name)
     page.fill("#email", email)
     page.fill("#password", PASSWORD)
-    page.fill("#country", "CA")
+    page.select_option("#country", "CA")
     if registration:
         page.fill("#registration_number", "ON BN 123456789")
         page.fill("#contact", "Marie Tremblay, +1 519 555 0142")
