@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
 from contextlib import contextmanager
 
 from kafka import KafkaConsumer
+from werkzeug.serving import make_server
 
 from services.events import Envelope
 from services.kafka import client_options
@@ -66,6 +68,20 @@ def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600, servic
     service = service or {"employer": "employers", "worker": "workers", "auditor": "ethics"}.get(role)
     key = service_token_key(settings.secret_key) if role == "service" else token_key(settings.secret_key, service)
     return issue_token(key, subject, role, ttl_seconds)[0]
+
+
+@contextmanager
+def served(wsgi):
+    """``wsgi`` over real HTTP on 127.0.0.1 (for a browser, or a client of another service) during the block:
+    its base URL, ``http://127.0.0.1:<port>``."""
+    server = make_server("127.0.0.1", 0, wsgi, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 @contextmanager
