@@ -12,7 +12,7 @@ from kafka import KafkaConsumer
 from werkzeug.serving import make_server
 
 from services.events import Envelope
-from services.kafka import client_options
+from services.kafka import Publisher, client_options
 
 # Every fixed test port is moved up by this much, so that two checkouts on
 # one machine can run their integration tests at the same time.
@@ -31,6 +31,15 @@ def eventually(check, what: str, timeout: float = 60.0, interval: float = 0.2):
             return result
         time.sleep(interval)
     raise AssertionError(f"gave up waiting for {what} after {timeout:.0f}s")
+
+
+def publish(settings, *events) -> None:
+    """Publish ``events`` to the broker of ``settings``, as a service would."""
+    publisher = Publisher(settings)
+    try:
+        publisher.publish(events)
+    finally:
+        publisher.close()
 
 
 def unique_topic(prefix: str = "it") -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import pytest
 
 from services.events import OFFER_RESPONDED, new_event
-from services.kafka import Publisher
 from tests.e2e.browser import browser, page, reload_until  # noqa: F401 (fixtures)
 from tests.e2e.browser import shot as save_shot
 from tests.integration import employers_support
 from tests.integration.employers_support import PASSWORD, services_running
-from tests.integration.helpers import served
+from tests.integration.helpers import publish, served
 
 app, matcher = employers_support.app, employers_support.matcher  # fixtures
 
@@ -91,12 +90,8 @@ def test_an_employer_posts_a_vacancy_and_closes_a_season(page, base_url, app, ma
         reload_until(page, "#status", "Sent to the worker", "the offer to pass the ethics review")
 
         offer_id = page.url.rstrip("/").rsplit("/", 1)[1]
-        publisher = Publisher(settings)
-        try:
-            publisher.publish([new_event(OFFER_RESPONDED, "workers", offer_id, {
-                "offer_id": offer_id, "worker_id": "worker-1", "vacancy_id": vacancy_id, "response": "accepted"})])
-        finally:
-            publisher.close()
+        publish(settings, new_event(OFFER_RESPONDED, "workers", offer_id, {
+            "offer_id": offer_id, "worker_id": "worker-1", "vacancy_id": vacancy_id, "response": "accepted"}))
         reload_until(page, "#status", "Accepted", "the worker's acceptance")
         page.check("input[name=employer_rating][value='5']")
         page.click("button:has-text('Complete the season')")

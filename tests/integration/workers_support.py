@@ -9,10 +9,10 @@ from dataclasses import replace
 import pytest
 
 from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, VACANCY_REVIEWED, new_event
-from services.kafka import Publisher, ensure_topics
+from services.kafka import ensure_topics
 from services.worker import run_worker
 from tests.documents import offer, vacancy
-from tests.integration.helpers import eventually, served
+from tests.integration.helpers import eventually, publish, served  # noqa: F401 (publish: for the tests)
 from workers.app import create_app
 from workers.handlers import on_vacancy_reviewed
 from workers.models import Offer
@@ -136,14 +136,6 @@ def reviewed_offer(worker_id: str, verdict: str = "pass", offer_id: str | None =
         payload["offer"] = offer(worker_id=worker_id, vacancy_id="vac00", **offer_changes)
         payload["vacancy"] = vacancy()
     return new_event(OFFER_REVIEWED, "ethics", offer_id, payload)
-
-
-def publish(settings, *events) -> None:
-    publisher = Publisher(settings)
-    try:
-        publisher.publish(events)
-    finally:
-        publisher.close()
 
 
 @pytest.fixture
