@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
 import uuid
 from contextlib import contextmanager
+from dataclasses import replace
 
 from kafka import KafkaConsumer
 from werkzeug.serving import make_server
@@ -77,6 +79,35 @@ def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600, servic
     service = service or {"employer": "employers", "worker": "workers", "auditor": "ethics"}.get(role)
     key = service_token_key(settings.secret_key) if role == "service" else token_key(settings.secret_key, service)
     return issue_token(key, subject, role, ttl_seconds)[0]
+
+
+def apart(settings, name: str):
+    """``settings`` for the ``name`` service beside the test's own: its own database, one attempt per event."""
+    return replace(settings, service=f"{settings.service}-{name}", consumer_max_attempts=1)
+
+
+@contextmanager
+def spawned(*runs):
+    """Each ``(target, args, kwargs)`` of ``runs`` in its own process until the block ends, given ``stop=``, an
+    event set at the end; each is then joined, or terminated if it has not stopped within 30 s.
+
+    Spawned processes, not threads: mongoengine keeps one connection per process, so two services in one
+    process would share a database, and the point is that they do not (each owns its own, as in production).
+    """
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    processes = [context.Process(target=target, args=args, kwargs={**kwargs, "stop": stop}, daemon=True)
+                 for target, args, kwargs in runs]
+    for process in processes:
+        process.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.terminate()
 
 
 @contextmanager
