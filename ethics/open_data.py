@@ -34,8 +34,10 @@ from bson import ObjectId
 from pymongo import UpdateOne
 from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
+from ethics import parties
 from ethics.flags import _cell as inert_cell
 from ethics.models import EmployerRegistration, Flag, OpenDataSnapshot, OpenDataTally, Review
+from ethics.rules.recruiters import licence_key
 from services.db import DUPLICATE_KEY
 
 log = logging.getLogger(__name__)
@@ -79,9 +81,9 @@ def recruiter_of(vacancy: dict | None) -> dict | None:
 
 
 def recruiter_key(recruiter: dict) -> str:
-    """One recruiter, however its vacancies spell it: the licence number (letters and digits only, "on-ra 1234"
-    is ON-RA-1234), else the name."""
-    licence = "".join(char for char in str(recruiter.get("licence") or "").upper() if char.isalnum())
+    """One recruiter, however its vacancies spell it: the licence as the registry matches it
+    (``licence_key``: "on-ra 1234" is ON-RA-1234), else the name."""
+    licence = licence_key(recruiter.get("licence"))
     return f"licence:{licence}" if licence else f"name:{' '.join(str(recruiter.get('name') or '').split()).casefold()}"
 
 
@@ -102,18 +104,16 @@ def fold_reviews(now: datetime | None = None) -> int:
     folded = 0
     for review in reviews:
         folded += 1
-        blocked = int(review.get("verdict") == "block")
-        parties = [("employer", str(review.get("employer_id") or ""), {})]
+        named = [("employer", str(review.get("employer_id") or ""), {})]
         if review.get("recruiter_named"):
             recruiter = review["recruiter_named"]
-            parties.append(("recruiter", recruiter_key(recruiter),
-                            {"name": recruiter.get("name", ""), "country": recruiter.get("country", "")}))
-        for kind, party, names in parties:
+            named.append(("recruiter", recruiter_key(recruiter),
+                          {"name": recruiter.get("name", ""), "country": recruiter.get("country", "")}))
+        for kind, party, names in named:
             if party:
-                tally = tallies[f"{kind}:{party}"]
+                tally = tallies[parties.party_id(kind, party)]
                 tally.update(kind=kind, party=party, **{k: v for k, v in names.items() if v})
-                tally["reviewed"] += 1
-                tally["blocked"] += blocked
+                parties.add_review(tally, review)
     _store_tallies(tallies, bound)
     state.update_one({"_id": "reviews"}, {"$set": {"folded_until": bound}, "$unset": {"folding_to": ""}})
     return folded
@@ -142,10 +142,10 @@ def confirmed_by_party() -> dict[str, dict[str, int]]:
     for flag in flags:
         family = family_of(flag.get("rule", ""))
         if flag.get("employer_id"):
-            counts[f"employer:{flag['employer_id']}"][family] += 1
+            counts[parties.party_id("employer", flag["employer_id"])][family] += 1
         recruiter = recruiter_of(flag.get("document")) if flag.get("document_kind") == "vacancy" else None
         if recruiter:
-            counts[f"recruiter:{recruiter_key(recruiter)}"][family] += 1
+            counts[parties.party_id("recruiter", recruiter_key(recruiter))][family] += 1
     return counts
 
 

@@ -40,6 +40,7 @@ FLAG_FIELDS = {"employer_id": 1, "recruiter": 1, "rule": 1, "status": 1, "severi
 
 
 def party_id(kind: str, key: str) -> str:
+    """A party's id, ``<kind>:<key>`` (also the key of its open-data tally, ``ethics.open_data``)."""
     return f"{kind}:{key}"
 
 
@@ -160,8 +161,7 @@ def count_month(kind: str, key: str, month: datetime) -> dict:
     for flag in Flag._get_collection().find({field: key, "created_at": window}, FLAG_FIELDS):
         add_flag(counts, flag)
     for review in Review._get_collection().find({field: key, "created_at": window}, {"verdict": 1}):
-        counts["reviewed"] += 1
-        counts["blocked"] += review.get("verdict") == "block"
+        add_review(counts, review)
         counts["seq"] += 1
     for rating in SeasonRating._get_collection().find({field: key, "rated_at": window}, {rating_name: 1}):
         counts["low_ratings"] += _low(rating.get(rating_name))
@@ -181,6 +181,12 @@ def add_flag(counts: dict, flag: dict) -> None:
         counts["confirmed"] += 1
         counts["confirmed_by_rule"][flag["rule"]] += 1
     counts["seq"] += 1 + int(flag.get("decision_count") or 0)
+
+
+def add_review(counts: dict, review: dict) -> None:
+    """Count one review into a party's counts (here a month's, in ``ethics.open_data`` a tally)."""
+    counts["reviewed"] += 1
+    counts["blocked"] += review.get("verdict") == "block"
 
 
 def _low(rating) -> bool:

@@ -1,5 +1,6 @@
-"""Headless Debian Chromium for the end-to-end browser tests (Playwright's own browser builds are not
-reachable here), and what they share: a page per test, screenshots, reloading until a page shows a text."""
+"""Headless Debian Chromium for the browser tests, end-to-end and integration (Playwright's own browser
+builds are not reachable here), and what they share: the ``browser`` and ``page`` fixtures, screenshots,
+reloading until a page shows a text, the bytes a page took over the network."""
 
 from __future__ import annotations
 
@@ -35,13 +36,42 @@ def chromium():
             browser.close()
 
 
-def shot(page, name: str) -> None:
+@pytest.fixture
+def browser():
+    """A browser for one test (``from tests.e2e.browser import browser``), closed after it."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser):
+    """A ``VIEWPORT``-sized page in the test's browser."""
+    return browser.new_page(viewport=VIEWPORT)
+
+
+def shot(page, name: str, full_page: bool = True) -> None:
+    """A screenshot in tests/artifacts/ (git-ignored), as ``name``.png."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+
+def transferred(page, url: str) -> int:
+    """Bytes (bodies and headers) the page at ``url`` and what it loads took over the network."""
+    responses = []
+
+    def listen(response):  # a function of ours: playwright cannot take a list's builtin method
+        responses.append(response)
+
+    page.on("response", listen)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("response", listen)
+    return sum(r.request.sizes()[k] for r in responses for k in ("responseBodySize", "responseHeadersSize"))
 
 
 def reload_until(page, selector: str, text: str, what: str) -> None:
     """Reload until ``selector`` holds ``text`` (what the event flow will soon have done)."""
+    # The click that led here may still be navigating: a reload then finds no page attached.
     page.wait_for_load_state("load")
 
     def shows():

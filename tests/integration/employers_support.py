@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 import uuid
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from ethics import worker as ethics_worker
 from matcher.skills import suggest
 from services.matcher_client import MatcherUnavailable
 from services.worker import run_worker
+from tests.integration.helpers import apart, spawned
 
 PASSWORD = "long enough password"
 
@@ -98,34 +98,18 @@ def api_status(client, headers: dict, path: str):
 
 @contextmanager
 def services_running(settings):
-    """The ethics and employers workers, each in its own process with its own database, until the block ends.
-
-    Processes, not threads: mongoengine keeps one connection per process,
-    so two services in one process would share a database, and the point
-    is that they do not (each owns its own, as in production). The calls
-    are the production ones: ``run_worker`` with each service's HANDLERS
-    and OUTBOX_DOCUMENTS. Yields the ethics worker's settings.
+    """The ethics and employers workers, each in its own process with its own database, until the block ends
+    (``helpers.spawned``). The calls are the production ones: ``run_worker`` with each service's HANDLERS and
+    OUTBOX_DOCUMENTS. Yields the ethics worker's settings.
     """
-    context = multiprocessing.get_context("spawn")
-    stop = context.Event()
-    ethics_settings = replace(settings, service=f"{settings.service}-ethics", consumer_max_attempts=1)
-    processes = [
-        context.Process(target=run_worker, args=("ethics", ethics_worker.HANDLERS, ethics_worker.OUTBOX_DOCUMENTS),
-                        kwargs={"settings": ethics_settings, "stop": stop}, daemon=True),
-        context.Process(target=run_worker, args=("employers", employers_worker.HANDLERS,
-                                                 employers_worker.OUTBOX_DOCUMENTS),
-                        kwargs={"settings": settings, "stop": stop}, daemon=True),
-    ]
-    for process in processes:
-        process.start()
+    ethics_settings = apart(settings, "ethics")
     try:
-        yield ethics_settings
+        with spawned((run_worker, ("ethics", ethics_worker.HANDLERS, ethics_worker.OUTBOX_DOCUMENTS),
+                      {"settings": ethics_settings}),
+                     (run_worker, ("employers", employers_worker.HANDLERS, employers_worker.OUTBOX_DOCUMENTS),
+                      {"settings": settings})):
+            yield ethics_settings
     finally:
-        stop.set()
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.terminate()
         MongoClient(settings.mongo_url).drop_database(ethics_settings.mongo_db)
 
 

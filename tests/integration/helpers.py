@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 import time
 import uuid
 from contextlib import contextmanager
+from dataclasses import replace
 
 from kafka import KafkaConsumer
+from werkzeug.serving import make_server
 
 from services.events import Envelope
-from services.kafka import client_options
+from services.kafka import Publisher, client_options
 
 # Every fixed test port is moved up by this much, so that two checkouts on
 # one machine can run their integration tests at the same time.
@@ -29,6 +33,15 @@ def eventually(check, what: str, timeout: float = 60.0, interval: float = 0.2):
             return result
         time.sleep(interval)
     raise AssertionError(f"gave up waiting for {what} after {timeout:.0f}s")
+
+
+def publish(settings, *events) -> None:
+    """Publish ``events`` to the broker of ``settings``, as a service would."""
+    publisher = Publisher(settings)
+    try:
+        publisher.publish(events)
+    finally:
+        publisher.close()
 
 
 def unique_topic(prefix: str = "it") -> str:
@@ -66,6 +79,49 @@ def mint_token(settings, subject: str, role: str, ttl_seconds: int = 600, servic
     service = service or {"employer": "employers", "worker": "workers", "auditor": "ethics"}.get(role)
     key = service_token_key(settings.secret_key) if role == "service" else token_key(settings.secret_key, service)
     return issue_token(key, subject, role, ttl_seconds)[0]
+
+
+def apart(settings, name: str):
+    """``settings`` for the ``name`` service beside the test's own: its own database, one attempt per event."""
+    return replace(settings, service=f"{settings.service}-{name}", consumer_max_attempts=1)
+
+
+@contextmanager
+def spawned(*runs):
+    """Each ``(target, args, kwargs)`` of ``runs`` in its own process until the block ends, given ``stop=``, an
+    event set at the end; each is then joined, or terminated if it has not stopped within 30 s.
+
+    Spawned processes, not threads: mongoengine keeps one connection per process, so two services in one
+    process would share a database, and the point is that they do not (each owns its own, as in production).
+    """
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    processes = [context.Process(target=target, args=args, kwargs={**kwargs, "stop": stop}, daemon=True)
+                 for target, args, kwargs in runs]
+    for process in processes:
+        process.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.terminate()
+
+
+@contextmanager
+def served(wsgi):
+    """``wsgi`` over real HTTP on 127.0.0.1 (for a browser, or a client of another service) during the block:
+    its base URL, ``http://127.0.0.1:<port>``."""
+    server = make_server("127.0.0.1", 0, wsgi, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 @contextmanager

@@ -4,70 +4,30 @@ makes an offer to a candidate, sees it accepted and closes the season with a rat
 The ethics and employers workers run (see employers_support.services_running),
 so the verdicts come from the real engine over the real Kafka and the database.
 """
+# ruff: noqa: F811 (pytest fixtures imported from tests.e2e.browser are parameters here)
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Error as PlaywrightError
-from werkzeug.serving import make_server
 
 from services.events import OFFER_RESPONDED, new_event
-from services.kafka import Publisher
+from tests.e2e.browser import browser, page, reload_until  # noqa: F401 (fixtures)
+from tests.e2e.browser import shot as save_shot
 from tests.integration import employers_support
 from tests.integration.employers_support import PASSWORD, services_running
-from tests.integration.helpers import eventually
+from tests.integration.helpers import publish, served
 
 app, matcher = employers_support.app, employers_support.matcher  # fixtures
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
 @pytest.fixture
 def base_url(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-
-
-@pytest.fixture
-def page():
-    if not CHROMIUM.exists():
-        # `make test` installs it; a browser test that silently skipped would prove nothing.
-        pytest.fail("/usr/bin/chromium is not installed (make test installs it: apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield browser.new_page(viewport={"width": 1100, "height": 900})
-        finally:
-            browser.close()
+    with served(app) as url:
+        yield url
 
 
 def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"employers-{name}.png"), full_page=True)
-
-
-def reload_until(page, selector: str, text: str, what: str) -> None:
-    # The click that led here may still be navigating: a reload then finds no page attached.
-    page.wait_for_load_state("load")
-
-    def shows():
-        try:
-            page.reload()
-            return text in page.inner_text(selector)
-        except PlaywrightError:
-            return False  # a navigation in flight; the next round reloads again
-
-    eventually(shows, what, timeout=120, interval=1)
+    save_shot(page, f"employers-{name}")
 
 
 def fill_vacancy(page, title: str, wage: str) -> None:
@@ -130,12 +90,8 @@ def test_an_employer_posts_a_vacancy_and_closes_a_season(page, base_url, app, ma
         reload_until(page, "#status", "Sent to the worker", "the offer to pass the ethics review")
 
         offer_id = page.url.rstrip("/").rsplit("/", 1)[1]
-        publisher = Publisher(settings)
-        try:
-            publisher.publish([new_event(OFFER_RESPONDED, "workers", offer_id, {
-                "offer_id": offer_id, "worker_id": "worker-1", "vacancy_id": vacancy_id, "response": "accepted"})])
-        finally:
-            publisher.close()
+        publish(settings, new_event(OFFER_RESPONDED, "workers", offer_id, {
+            "offer_id": offer_id, "worker_id": "worker-1", "vacancy_id": vacancy_id, "response": "accepted"}))
         reload_until(page, "#status", "Accepted", "the worker's acceptance")
         page.check("input[name=employer_rating][value='5']")
         page.click("button:has-text('Complete the season')")

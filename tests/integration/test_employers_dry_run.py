@@ -8,12 +8,10 @@ import html
 import json
 import re
 import socket
-import threading
 from dataclasses import replace
 
 import pytest
 import requests
-from werkzeug.serving import make_server
 
 from employers.app import create_app
 from employers.forms import VACANCY_FORM
@@ -23,6 +21,7 @@ from services.flag_messages import localise
 from tests.documents import vacancy
 from tests.integration import employers_support
 from tests.integration.employers_support import csrf, form_of, web_sign_up
+from tests.integration.helpers import served
 
 app, client, matcher = employers_support.app, employers_support.client, employers_support.matcher  # fixtures
 UNAVAILABLE = {
@@ -91,12 +90,8 @@ def failing_ethics():
         start_response("503 SERVICE UNAVAILABLE", [("Content-Type", "application/json")])
         return [body]
 
-    server = make_server("127.0.0.1", 0, wsgi, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with served(wsgi) as url:
+        yield url
 
 
 @pytest.fixture(params=["closed port", "answers 503"])

@@ -3,34 +3,19 @@ by name, the occupation's ISCO-08 code filled in, skills suggested from the matc
 hour after deductions against the destination's minimum (from the real ethics web process) before
 submitting, a draft saved, reopened and submitted. And the same form with JavaScript off: selects, and the
 pay line after "Check before submitting"."""
+# ruff: noqa: F811 (pytest fixtures imported from tests.e2e.browser are parameters here)
 
 from __future__ import annotations
 
-import pytest
-
+from tests.e2e.browser import VIEWPORT, browser  # noqa: F401 (fixture)
 from tests.integration import employers_support, test_employers_browser
 from tests.integration.employers_support import PASSWORD
-from tests.integration.test_employers_browser import CHROMIUM, shot
+from tests.integration.test_employers_browser import shot
 
 app, matcher = employers_support.app, employers_support.matcher  # fixtures
 base_url = test_employers_browser.base_url  # fixture
 SPANISH = {"create": "Crear la cuenta", "draft": "Guardar como borrador", "submit": "Enviar la vacante",
            "check": "Comprobar antes de enviar", "pending": "Esperando la revisión ética"}
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("/usr/bin/chromium is not installed (make test installs it: apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def sign_up_in_spanish(page, base_url, email: str) -> None:
@@ -70,7 +55,7 @@ def pay_line(page, text: str) -> str:
 
 
 def test_a_new_employer_in_spanish_posts_with_pickers_sees_the_pay_and_keeps_a_draft(browser, base_url, app):
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page = browser.new_page(viewport=VIEWPORT)
     sign_up_in_spanish(page, base_url, "huertos@example.org")
     fill_the_job(page)
     assert page.input_value("#isco_code") == "9211"

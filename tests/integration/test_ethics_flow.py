@@ -18,10 +18,9 @@ from services.events import (
     VACANCY_SUBMITTED,
     new_event,
 )
-from services.kafka import Publisher
 from services.worker import run_worker
 from tests.documents import offer, vacancy
-from tests.integration.helpers import envelopes, eventually, read_topic, register_recruiter
+from tests.integration.helpers import envelopes, eventually, publish, read_topic, register_recruiter
 
 
 @pytest.fixture
@@ -38,14 +37,6 @@ def ethics_worker(settings, database):
     yield worker_settings
     stop.set()
     thread.join(timeout=30)
-
-
-def publish(settings, *events):
-    publisher = Publisher(settings)
-    try:
-        publisher.publish(events)
-    finally:
-        publisher.close()
 
 
 def reviewed(settings, topic, subjects, expected):

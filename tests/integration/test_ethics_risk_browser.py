@@ -4,13 +4,10 @@ list and the records fit a 1280-pixel screen without sideways scrolling."""
 
 from __future__ import annotations
 
-import threading
 import uuid
-from pathlib import Path
 
 import pytest
 from bson import ObjectId
-from werkzeug.serving import make_server
 
 from ethics import store
 from ethics.__main__ import create_auditor
@@ -20,44 +17,28 @@ from ethics.models import Flag
 from ethics.rules.catalogue import make_flag
 from services.events import EMPLOYER_REGISTERED, VACANCY_SUBMITTED, new_event
 from tests.documents import vacancy
-from tests.integration.helpers import eventually
+from tests.e2e.browser import browser, shot  # noqa: F401 (fixture)
+from tests.integration.helpers import eventually, served
 from tests.integration.test_ethics_flow import ethics_worker, publish  # noqa: F401 (fixture)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 PASSWORD = "correct horse battery"
 WIDTH = 1280
 
 
 @pytest.fixture
 def base_url(settings, database):
-    server = make_server("127.0.0.1", 0, create_app({"TESTING": True}, settings), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with served(create_app({"TESTING": True}, settings)) as url:
+        yield url
 
 
 @pytest.fixture
-def page():
-    if not CHROMIUM.exists():
-        pytest.fail("/usr/bin/chromium is not installed (make test installs it: apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield browser.new_page(viewport={"width": WIDTH, "height": 900})
-        finally:
-            browser.close()
+def page(browser):  # noqa: F811 (the fixture's parameter)
+    return browser.new_page(viewport={"width": WIDTH, "height": 900})
 
 
 def fits(page, name: str) -> None:
     """No sideways scrolling at 1280 pixels; a screenshot for the record."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"ethics-{name}.png"), full_page=True)
+    shot(page, f"ethics-{name}")
     scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert scroll <= client, f"{name}: {scroll} px wide on a {client} px screen"
 

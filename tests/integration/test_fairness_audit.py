@@ -7,17 +7,15 @@ far less often than women were among its candidates. No worker's id or gender le
 from __future__ import annotations
 
 import json
-import multiprocessing
 import uuid
 from contextlib import contextmanager
-from dataclasses import replace
 
 from pymongo import MongoClient
 
 from ethics import worker as ethics_worker
 from services.events import CANDIDATES_SHOWN, FAIRNESS_TALLIED, new_event
 from services.worker import run_worker
-from tests.integration.helpers import envelopes, eventually, read_topic
+from tests.integration.helpers import apart, envelopes, eventually, read_topic, spawned
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     app,
     client,
@@ -34,21 +32,13 @@ from workers.models import FairnessTally, Offer, ShownCandidate
 @contextmanager
 def ethics_process(settings):
     """The ethics worker in its own process and database until the block ends; yields its database."""
-    context = multiprocessing.get_context("spawn")
-    stop = context.Event()
-    ethics = replace(settings, service=f"{settings.service}-ethics", consumer_max_attempts=1)
-    process = context.Process(target=run_worker, args=("ethics", ethics_worker.HANDLERS,
-                                                       ethics_worker.OUTBOX_DOCUMENTS),
-                              kwargs={"settings": ethics, "stop": stop}, daemon=True)
-    process.start()
+    ethics = apart(settings, "ethics")
     databases = MongoClient(settings.mongo_url)
     try:
-        yield databases[ethics.mongo_db]
+        with spawned((run_worker, ("ethics", ethics_worker.HANDLERS, ethics_worker.OUTBOX_DOCUMENTS),
+                      {"settings": ethics})):
+            yield databases[ethics.mongo_db]
     finally:
-        stop.set()
-        process.join(timeout=30)
-        if process.is_alive():
-            process.terminate()
         databases.drop_database(ethics.mongo_db)
 
 

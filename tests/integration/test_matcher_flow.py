@@ -23,10 +23,9 @@ from services.events import (
     WORKER_PROFILE_UPDATED,
     new_event,
 )
-from services.kafka import Publisher
 from services.ledger import HandledEvent
 from tests.documents import vacancy
-from tests.integration.helpers import eventually, mint_token
+from tests.integration.helpers import eventually, mint_token, publish
 
 
 @pytest.fixture
@@ -75,14 +74,6 @@ def applied_by(app) -> set:
 
 def tag(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:8]}"
-
-
-def publish(settings, *events):
-    publisher = Publisher(settings)
-    try:
-        publisher.publish(events)
-    finally:
-        publisher.close()
 
 
 def profile(**changes) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 
+from tests.e2e.browser import transferred
 from tests.integration.helpers import eventually
 from tests.integration.test_workers_browser import (  # noqa: F401 (the browser fixture)
     LIMIT_BYTES,
@@ -31,20 +32,6 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
 from workers.models import Notification, NotificationSettings, Worker
 
 HEADINGS = {"en": "Notifications", "es": "Avisos", "fr": "Notifications", "pt": "Avisos", "ht": "Notifikasyon"}
-
-
-def transferred(page, url: str) -> int:
-    """Bytes of the page and everything it loaded (bodies and headers)."""
-    responses = []
-
-    def keep(response):
-        responses.append(response)
-
-    page.on("response", keep)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.remove_listener("response", keep)
-    return sum(r.request.sizes()["responseBodySize"] + r.request.sizes()["responseHeadersSize"] for r in responses)
 
 
 def test_a_worker_is_told_of_an_offer_on_a_phone(browser, live_server, workers_worker):

@@ -5,10 +5,8 @@ database, as in production), and the employer's average on the cards once five w
 
 from __future__ import annotations
 
-import multiprocessing
 import uuid
 from contextlib import contextmanager
-from dataclasses import replace
 
 from pymongo import MongoClient
 
@@ -16,7 +14,7 @@ from ethics import worker as ethics_worker
 from matcher import worker as matcher_worker
 from services.events import PLACEMENT_COMPLETED, PLACEMENT_RATED, new_event
 from services.worker import run_worker
-from tests.integration.helpers import envelopes, eventually, read_topic
+from tests.integration.helpers import apart, envelopes, eventually, read_topic, spawned
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     app,
     client,
@@ -37,26 +35,14 @@ FINE = {"paid_on_time": True, "housing_as_promised": True, "no_fees_charged": Tr
 def ethics_and_matcher(settings):
     """The ethics and matcher workers, each in its own process with its own database, until the block ends;
     yields their databases."""
-    context = multiprocessing.get_context("spawn")
-    stop = context.Event()
-    ethics = replace(settings, service=f"{settings.service}-ethics", consumer_max_attempts=1)
-    matcher = replace(settings, service=f"{settings.service}-matcher", consumer_max_attempts=1)
-    processes = [
-        context.Process(target=run_worker, args=("ethics", ethics_worker.HANDLERS, ethics_worker.OUTBOX_DOCUMENTS),
-                        kwargs={"settings": ethics, "stop": stop}, daemon=True),
-        context.Process(target=matcher_worker.run, kwargs={"settings": matcher, "stop": stop}, daemon=True),
-    ]
-    for process in processes:
-        process.start()
+    ethics, matcher = apart(settings, "ethics"), apart(settings, "matcher")
     databases = MongoClient(settings.mongo_url)
     try:
-        yield databases[ethics.mongo_db], databases[matcher.mongo_db]
+        with spawned((run_worker, ("ethics", ethics_worker.HANDLERS, ethics_worker.OUTBOX_DOCUMENTS),
+                      {"settings": ethics}),
+                     (matcher_worker.run, (), {"settings": matcher})):
+            yield databases[ethics.mongo_db], databases[matcher.mongo_db]
     finally:
-        stop.set()
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.terminate()
         for name in (ethics.mongo_db, matcher.mongo_db):
             databases.drop_database(name)
 

@@ -8,11 +8,10 @@ Screenshots go to tests/artifacts/ (git-ignored).
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
-
-import pytest
 
 from services.events import OFFER_RESPONDED
+from tests.e2e.browser import browser  # noqa: F401 (fixture)
+from tests.e2e.browser import shot as save_shot
 from tests.integration.helpers import envelopes, eventually, read_topic
 from tests.integration.workers_support import (  # noqa: F401 (fixtures)
     PASSWORD,
@@ -25,25 +24,8 @@ from tests.integration.workers_support import (  # noqa: F401 (fixtures)
 )
 from workers.models import Grievance, Offer, Worker
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 PHONE = {"width": 360, "height": 740}
 LIMIT_BYTES = 50 * 1024
-
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        # `make test` installs it; a browser test that silently skipped would prove nothing.
-        pytest.fail("/usr/bin/chromium is not installed (make test installs it: apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield chromium
-        chromium.close()
 
 
 def phone(browser):
@@ -52,8 +34,7 @@ def phone(browser):
 
 
 def shot(page, name, full_page=True):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"workers-{name}.png"), full_page=full_page)
+    save_shot(page, f"workers-{name}", full_page)
 
 
 def small_tap_targets(page) -> list:

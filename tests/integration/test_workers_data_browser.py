@@ -12,8 +12,8 @@ import uuid
 
 import pytest
 
+from tests.e2e.browser import ARTIFACTS, transferred
 from tests.integration.test_workers_browser import (  # noqa: F401 (fixtures)
-    ARTIFACTS,
     LIMIT_BYTES,
     browser,
     fits_the_screen,
@@ -39,20 +39,6 @@ TITLES = {  # the data page's heading, the delete page's button, the last page's
     "pt": ("Meus dados", "Apagar minha conta agora", "A sua conta foi apagada"),
     "ht": ("Done mwen", "Efase kont mwen kounye a", "Kont ou efase"),
 }
-
-
-def transferred(page, url: str) -> int:
-    """Bytes (bodies and headers) the page at ``url`` and what it loads took over the network."""
-    responses = []
-
-    def listen(response):  # a function of ours: playwright cannot take a list's builtin method
-        responses.append(response)
-
-    page.on("response", listen)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.remove_listener("response", listen)
-    return sum(r.request.sizes()[k] for r in responses for k in ("responseBodySize", "responseHeadersSize"))
 
 
 def on_a_phone(page, name: str) -> None:

@@ -7,13 +7,12 @@ import uuid
 from dataclasses import replace
 
 import pytest
-from werkzeug.serving import make_server
 
 from services.events import OFFER_REVIEWED, OFFER_WITHDRAWN, VACANCY_REVIEWED, new_event
-from services.kafka import Publisher, ensure_topics
+from services.kafka import ensure_topics
 from services.worker import run_worker
 from tests.documents import offer, vacancy
-from tests.integration.helpers import eventually
+from tests.integration.helpers import eventually, publish, served  # noqa: F401 (publish: for the tests)
 from workers.app import create_app
 from workers.handlers import on_vacancy_reviewed
 from workers.models import Offer
@@ -139,14 +138,6 @@ def reviewed_offer(worker_id: str, verdict: str = "pass", offer_id: str | None =
     return new_event(OFFER_REVIEWED, "ethics", offer_id, payload)
 
 
-def publish(settings, *events) -> None:
-    publisher = Publisher(settings)
-    try:
-        publisher.publish(events)
-    finally:
-        publisher.close()
-
-
 @pytest.fixture
 def fake_matcher():
     return FakeMatcher()
@@ -196,9 +187,5 @@ def workers_worker(settings, database):
 @pytest.fixture
 def live_server(app):
     """The app over real HTTP on 127.0.0.1 (for the browser), stopped at the end."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield url

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ethics import engine, open_data
+from ethics import engine, open_data, parties
 from ethics.open_data import FAMILIES, MIN_REVIEWED
+from ethics.rules.recruiters import licence_key
 
 
 def tally(kind, party, reviewed, blocked=0, **names):
@@ -32,6 +33,9 @@ def test_every_rule_of_the_catalogue_has_a_family_other_than_other():
 def test_a_recruiter_is_keyed_by_its_licence_however_spelt_else_by_name():
     assert open_data.recruiter_key({"licence": "on-ra 1234"}) == open_data.recruiter_key({"licence": "ON-RA-1234"})
     assert open_data.recruiter_key({"name": " Agencia  X ", "licence": ""}) == "name:agencia x"
+    # The registry's key of the licence: a recruiter is the same one in the open data and in its records.
+    spelt = "gt-mt 2027/118"
+    assert open_data.recruiter_key({"licence": spelt, "name": "Q"}) == f"licence:{licence_key(spelt)}"
     assert open_data.recruiter_of({"recruiter": None}) is None
     assert open_data.recruiter_of({"recruiter": {"name": "A", "licence": "L"}}) == {"name": "A", "licence": "L",
                                                                                       "country": ""}
@@ -62,3 +66,10 @@ def test_the_workers_job_publishes_when_due_and_survives_a_failed_publication(mo
     monkeypatch.setattr(open_data, "publish", failing)
     open_data.OpenDataJob(3600).run(stop)  # returns: the error is logged, not raised into the worker
     assert calls == [1]
+
+
+def test_a_review_counts_as_reviewed_and_blocked_only_when_its_verdict_blocks():
+    counts = {"reviewed": 0, "blocked": 0}
+    for verdict in ("block", "flag", "pass", None):
+        parties.add_review(counts, {"verdict": verdict})
+    assert counts == {"reviewed": 4, "blocked": 1} and type(counts["blocked"]) is int
