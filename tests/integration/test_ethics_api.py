@@ -1,34 +1,21 @@
 """The ethics API and auditor pages over the real database: tokens, flags, decisions, CSV, sign-in."""
+# ruff: noqa: F811 (pytest fixtures imported from ethics_support are parameters here)
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-import uuid
 
 import pytest
 
 from ethics import store
-from ethics.__main__ import create_auditor
-from ethics.app import create_app
 from ethics.handlers import on_grievance_filed, on_vacancy_submitted
 from services.auth import issue_token
 from services.events import GRIEVANCE_FILED, VACANCY_SUBMITTED, new_event
 from tests.documents import vacancy
+from tests.integration.ethics_support import PASSWORD, auditor, client  # noqa: F401 (fixtures)
 from tests.integration.helpers import mint_token
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def client(settings, database):
-    return create_app({"TESTING": True}, settings).test_client()
-
-
-@pytest.fixture
-def auditor(database):
-    return create_auditor(f"auditor-{uuid.uuid4().hex[:6]}@example.org", PASSWORD)
 
 
 @pytest.fixture
