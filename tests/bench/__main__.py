@@ -157,6 +157,7 @@ def main() -> None:
     from tests.bench.data_bench import main as data_bench
     from tests.bench.load_bench import main as load_bench
     from tests.bench.matcher_bench import main as matcher_bench
+    from tests.bench.review_bench import main as review_bench
     from tests.bench.scale_bench import main as scale_bench
     from tests.corpus.evaluate import main as ethics_corpus_report
 
@@ -181,6 +182,7 @@ def main() -> None:
         bench_consume(settings)
     finally:
         stack.down()
+    review_bench([])
     load_bench()
     data_bench([])
     scale_bench([])
