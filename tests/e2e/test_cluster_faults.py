@@ -53,6 +53,7 @@ class ReviewProgress:
         self.start_count = self.reviews.count_documents({})
         self.target = self.start_count + target
         self.changes: list[float] = []
+        self.began = time.monotonic()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
@@ -66,12 +67,27 @@ class ReviewProgress:
                 last = count
             self._stop.wait(0.2)
 
+    def idle_seconds(self) -> float:
+        """Seconds since the count last changed (since the watch began, before the first review)."""
+        return time.monotonic() - (self.changes[-1] if self.changes else self.began)
+
     def longest_gap(self) -> float:
         """Seconds between two successive changes of the count, at most (from the first review to the last)."""
         self._stop.set()
         self._thread.join()
         self.client.close()
         return max((b - a for a, b in zip(self.changes, self.changes[1:], strict=False)), default=0.0)
+
+
+def while_reviewing(progress: ReviewProgress, check, what: str, stalled: float = 180.0):
+    """Poll ``check`` until it returns something truthy, for as long as reviews go on: fail only when no
+    review was stored for ``stalled`` seconds (a hang). How long the reviews take in all depends on the
+    machine's load, so it is not bounded here (the pauses are: ``MAX_GAP_SECONDS``)."""
+    while not (result := check()):
+        if progress.idle_seconds() > stalled:
+            raise AssertionError(f"gave up waiting for {what}: no review stored for {stalled:.0f}s")
+        time.sleep(5)
+    return result
 
 
 def leaders(platform: Platform, topic: str) -> dict[int, int]:
@@ -135,7 +151,7 @@ def kill_node_during_submissions(platform: Platform, pick, what: str) -> None:
         platform.stack.up()
 
     ids = submit(employer, N_STREAM, what, during=kill_and_revive, at=N_STREAM // 3)
-    found = eventually(lambda: all_reviewed(employer, ids), "every vacancy reviewed", timeout=600, interval=5)
+    found = while_reviewing(progress, lambda: all_reviewed(employer, ids), "every vacancy reviewed")
     gap = progress.longest_gap()
     reviews = reviews_per_vacancy(platform, ids)
     approved = [i for i in ids if found[i] == "approved"]
@@ -153,7 +169,7 @@ def kill_node_during_submissions(platform: Platform, pick, what: str) -> None:
     assert gap <= MAX_GAP_SECONDS
 
 
-@pytest.mark.timeout(1500)  # a bound on a hang, not a speed requirement
+@pytest.mark.timeout(3600)  # a bound on a hang, not a speed requirement (while_reviewing fails a stall)
 def test_the_leader_of_vacancy_submitted_killed_during_1000_submissions(cluster):
     def leader_of_most_partitions() -> str:
         counts = collections.Counter(leaders(cluster, "vacancy.submitted").values())
@@ -162,7 +178,7 @@ def test_the_leader_of_vacancy_submitted_killed_during_1000_submissions(cluster)
     kill_node_during_submissions(cluster, leader_of_most_partitions, "Leader killed")
 
 
-@pytest.mark.timeout(1500)
+@pytest.mark.timeout(3600)
 def test_the_active_kraft_controller_killed_during_1000_submissions(cluster):
     def controller() -> str:
         name = cluster.stack.active_kafka_controller()
