@@ -92,6 +92,9 @@ class Settings:
     log_level: str = "INFO"
     outbox_poll_seconds: float = 0.2
     consumer_max_attempts: int = 3
+    # Seconds without a message after which a worker asks the broker whether its consumer is still in the
+    # group, and replaces it if the group has no member (services/consumer.py MembershipWatch).
+    consumer_stuck_seconds: float = 120.0
     matcher_model: str = ""
     check_budget_seconds: float = DEFAULT_CHECK_BUDGET_SECONDS
     # Vacancy creations and edits per employer (employers/vacancies.py says why these numbers).
@@ -192,6 +195,7 @@ class Settings:
             log_level=env.get("LP_LOG_LEVEL", cls.log_level).upper(),
             outbox_poll_seconds=_float(env, "LP_OUTBOX_POLL_SECONDS", cls.outbox_poll_seconds),
             consumer_max_attempts=_int(env, "LP_CONSUMER_MAX_ATTEMPTS", cls.consumer_max_attempts),
+            consumer_stuck_seconds=_float(env, "LP_CONSUMER_STUCK_SECONDS", cls.consumer_stuck_seconds),
             matcher_model=env.get("LP_MATCHER_MODEL", ""),
             check_budget_seconds=check_budget_seconds(env),
             vacancy_changes_per_hour=_int(env, "LP_VACANCY_CHANGES_PER_HOUR", cls.vacancy_changes_per_hour),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kafka.errors import CommitFailedError, KafkaError
@@ -31,6 +32,36 @@ TRANSIENT_ERRORS = (ConnectionFailure, KafkaError)
 
 class TransientError(RuntimeError):
     """Raise from a handler to say: retry this message later, do not dead-letter it."""
+
+
+class ConsumerStuck(RuntimeError):
+    """The consumer polls, but the broker counts no member in its group: kafka-python lost its place (a
+    member the broker dropped when its heartbeats came late, on an overloaded machine, was seen never to
+    join again and to spin) and receives nothing. The worker replaces the consumer (``services.worker``)."""
+
+
+class MembershipWatch:
+    """While no message comes, asks the broker at most every ``seconds`` how many members the group has
+    (``members()``: a count, or None when it cannot say); none while this consumer runs is
+    :class:`ConsumerStuck`. A consumer that receives messages is never asked about."""
+
+    def __init__(self, members: Callable[[], int | None], seconds: float, clock=time.monotonic):
+        self.members = members
+        self.seconds = seconds
+        self.clock = clock
+        self.quiet_since = self.next_ask = clock()
+
+    def check(self, received: int) -> None:
+        now = self.clock()
+        if received:
+            self.quiet_since = now
+            return
+        if now - self.quiet_since < self.seconds or now < self.next_ask:
+            return
+        self.next_ask = now + self.seconds
+        if self.members() == 0:
+            raise ConsumerStuck(f"no message for {now - self.quiet_since:.0f}s and the broker counts no member "
+                                "in the group")
 
 
 @dataclass
@@ -51,10 +82,11 @@ class ConsumerLoop:
     """
 
     def __init__(self, consumer, handlers, ledger, dead_letters, max_attempts=3, retry_delay=0.2,
-                 after_batch=None):
+                 after_batch=None, watch: MembershipWatch | None = None):
         self.consumer = consumer
         # Called after each batch is recorded (the worker wakes its outbox relay: handlers write events).
         self.after_batch = after_batch
+        self.watch = watch
         self.handlers = dict(handlers)
         self.ledger = ledger
         self.dead_letters = dead_letters
@@ -63,11 +95,14 @@ class ConsumerLoop:
         self.outcome = Outcome()
 
     def run(self, stop, poll_timeout_ms: int = 500, outage_backoff: float = 2.0) -> None:
-        """Consume until ``stop`` (a threading.Event) is set; always closes the consumer."""
+        """Consume until ``stop`` (a threading.Event) is set, or :class:`ConsumerStuck`; always closes the
+        consumer."""
         try:
             while not stop.is_set():
                 try:
-                    self.poll_once(poll_timeout_ms)
+                    received = self.poll_once(poll_timeout_ms)
+                    if self.watch is not None:
+                        self.watch.check(received)
                 except TRANSIENT_ERRORS as exc:
                     log.warning("consumer paused by an outage (%s); retrying in %.1fs", exc, outage_backoff)
                     stop.wait(outage_backoff)

@@ -52,6 +52,20 @@ def new_topic(settings: Settings, name: str, partitions: int = DEFAULT_PARTITION
                     topic_configs={"min.insync.replicas": str(settings.kafka_min_insync_replicas)})
 
 
+def group_members(settings: Settings) -> int | None:
+    """How many members the broker counts in the service's consumer group; None when it cannot say."""
+    try:
+        admin = KafkaAdminClient(**client_options(settings), client_id=f"{settings.service}-watch")
+    except KafkaError:
+        return None
+    try:
+        return len(admin.describe_groups([settings.service])[settings.service]["members"])
+    except (KafkaError, KeyError, TypeError):
+        return None
+    finally:
+        admin.close()
+
+
 def ensure_topics(settings: Settings, topics=ALL_TOPICS, partitions: int = DEFAULT_PARTITIONS) -> None:
     """Create the contract topics and their dead-letter topics if missing."""
     admin = KafkaAdminClient(**client_options(settings), client_id=f"{settings.service}-admin")

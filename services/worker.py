@@ -17,8 +17,8 @@ from pymongo.errors import PyMongoError
 
 from services import db, upgrades
 from services.config import Settings
-from services.consumer import ConsumerLoop
-from services.kafka import Publisher, client_options, ensure_topics
+from services.consumer import ConsumerLoop, ConsumerStuck, MembershipWatch
+from services.kafka import Publisher, client_options, ensure_topics, group_members
 from services.ledger import EventLedger, adopt_old_rows
 from services.logs import configure_logging
 from services.outbox import OutboxRelay, mark_unmarked
@@ -135,12 +135,18 @@ def _watch(threads, stop: threading.Event) -> str | None:
 
 def _consume(settings: Settings, handlers: dict, publisher: Publisher, stop: threading.Event,
              after_batch=None, max_poll_records: int = 100) -> None:
-    consumer = retry_until(stop, "subscribe", lambda: build_consumer(settings, list(handlers), max_poll_records))
-    if consumer is None:
-        return
-    loop = ConsumerLoop(consumer, handlers, EventLedger(settings.service), publisher,
-                        max_attempts=settings.consumer_max_attempts, after_batch=after_batch)
-    loop.run(stop)
+    """Consume until ``stop``; a consumer that lost its group (``ConsumerStuck``) is closed and replaced."""
+    while not stop.is_set():
+        consumer = retry_until(stop, "subscribe", lambda: build_consumer(settings, list(handlers), max_poll_records))
+        if consumer is None:
+            return
+        watch = MembershipWatch(lambda: group_members(settings), settings.consumer_stuck_seconds)
+        loop = ConsumerLoop(consumer, handlers, EventLedger(settings.service), publisher,
+                            max_attempts=settings.consumer_max_attempts, after_batch=after_batch, watch=watch)
+        try:
+            loop.run(stop)
+        except ConsumerStuck as exc:
+            log.warning("%s consumer: %s; a new consumer joins the group", settings.service, exc)
 
 
 def _stop_on_signals() -> threading.Event:

@@ -7,7 +7,7 @@ from mongoengine import Document, IntField, StringField
 from services import batch
 from services.consumer import ConsumerLoop
 from services.events import Envelope, dlq_topic
-from services.kafka import Publisher, ensure_topics
+from services.kafka import Publisher, ensure_topics, group_members
 from services.ledger import EventLedger, HandledEvent
 from services.worker import build_consumer
 from tests.integration.helpers import eventually, read_topic, unique_topic
@@ -123,3 +123,21 @@ def test_a_batch_of_queued_writes_keeps_each_newest_revision_in_the_database(set
     assert {r.id: r.revision for r in Revisioned.objects} == {"w1": 3, "w2": 1, "w3": 5}
     assert loop.outcome.dead_lettered == 0
     assert HandledEvent.objects(group=group).count() == len(sent)
+
+
+def test_the_broker_counts_the_members_of_a_group(settings, database):
+    topic = unique_topic()
+    group = f"g{uuid.uuid4().hex[:8]}"
+    ensure_topics(settings, [topic])
+    from dataclasses import replace
+
+    of_group = replace(settings, service=group)
+    assert group_members(of_group) == 0  # no such group yet
+    consumer = build_consumer(of_group, [topic])
+    try:
+        eventually(lambda: consumer.poll(timeout_ms=200) is not None and consumer.assignment(), "the assignment",
+                   timeout=60, interval=0)
+        assert group_members(of_group) == 1
+    finally:
+        consumer.close(autocommit=False)
+    eventually(lambda: group_members(of_group) == 0, "the member gone after close", timeout=60, interval=0.5)
