@@ -4,6 +4,7 @@ verdict and the report (tests/bench/soak_schedule.py, soak_figures.py, soak_benc
 from __future__ import annotations
 
 import collections
+import re
 import threading
 import time
 
@@ -119,3 +120,24 @@ def test_the_report_counts_skipped_operations_and_keeps_the_earlier_runs(tmp_pat
     assert "| 3 | 2 | 2 | 0 | 0 | 0 | 3 | 20 | 0 | 3000 | 3.0 |" in text
     assert "old verdict" not in text and text.count(HISTORY) == 1 and "## A run before\n\nits figures" in text
     assert (tmp_path / "soak.svg").exists() and '"skipped": 3' in (tmp_path / "soak.json").read_text()
+
+
+# -- Kafka's heap
+
+
+def heap_flags(flags: list[str]) -> tuple[str, str]:
+    return (next(f for f in flags if f.startswith("-Xms"))[4:], next(f for f in flags if f.startswith("-Xmx"))[4:])
+
+
+def test_kafka_commits_its_whole_heap_at_start_locally_and_in_compose():
+    """-Xms = -Xmx and AlwaysPreTouch: the soak's Kafka RSS is flat from the start, not the heap growing."""
+    import yaml
+
+    from deploy.stack import ROOT, Stack
+
+    local = Stack.from_env({}).java(ROOT)
+    assert "-XX:+AlwaysPreTouch" in local and len(set(heap_flags(local))) == 1
+    anchors = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    opts = [service["environment"]["KAFKA_HEAP_OPTS"] for name, service in anchors["services"].items()
+            if re.fullmatch(r"kafka-\d", name)]
+    assert opts and all("-XX:+AlwaysPreTouch" in o and len(set(heap_flags(o.split()))) == 1 for o in opts)
