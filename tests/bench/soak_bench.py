@@ -586,7 +586,8 @@ def finish(stack, traffic: Traffic, samples: Samples, report: Path, args: dict,
 
 
 def main() -> None:
-    soak(float(os.environ.get("LP_SOAK_MINUTES") or 30), float(os.environ.get("LP_SOAK_RATE") or 4))
+    soak(float(os.environ.get("LP_SOAK_MINUTES") or 30), float(os.environ.get("LP_SOAK_RATE") or 4),
+         report=Path(os.environ.get("LP_SOAK_REPORT") or REPORT))
 
 
 if __name__ == "__main__":
