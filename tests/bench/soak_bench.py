@@ -403,7 +403,8 @@ def rss_table(samples: Samples, judged: dict[str, Judgement]) -> list[str]:
     for name, points in sorted(samples.rss.items()):
         values = [points[m] for m in sorted(points)]
         third = max(1, len(values) // 3)
-        middle, last = values[2 * third - 1] - values[third - 1], values[-1] - values[-third - 1]
+        middle, last = ((values[2 * third - 1] - values[third - 1], values[-1] - values[-third - 1])
+                        if len(values) > 1 else (0.0, 0.0))
         verdict = judged[name]
         per_1000 = f"{verdict.mb_per_1000_documents:+.2f}" if verdict.mb_per_1000_documents is not None else ""
         lines.append(f"| {name} | {values[0]:.0f} | {values[-1]:.0f} | {min(values):.0f} | {max(values):.0f} | "

@@ -141,3 +141,11 @@ def test_kafka_commits_its_whole_heap_at_start_locally_and_in_compose():
     opts = [service["environment"]["KAFKA_HEAP_OPTS"] for name, service in anchors["services"].items()
             if re.fullmatch(r"kafka-\d", name)]
     assert opts and all("-XX:+AlwaysPreTouch" in o and len(set(heap_flags(o.split()))) == 1 for o in opts)
+
+
+def test_a_run_cut_short_after_one_sample_still_gets_its_report(tmp_path):
+    samples = Samples(rss={"database": {1: 60.0}}, lag={1: {"matcher": 0}}, data={1: {"documents": 10, "data_mb": 0.1}})
+    minutes = {0: Minute([10.0], collections.Counter({"200": 1}), skipped=0)}
+    write_report({"command": "x", "rate": 4, "minutes": "30", "date": "today", "ended": " **Cut short**"},
+                 samples, minutes, {}, tmp_path / "soak.md")
+    assert "**Cut short**" in (tmp_path / "soak.md").read_text()
