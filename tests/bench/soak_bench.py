@@ -3,10 +3,13 @@
 
 The traffic, round-robin at ``LP_SOAK_RATE`` operations a second (default 4) from four threads: sign-ups,
 profile edits, vacancies (one in four unfair, so the auditor has flags), offers to candidates, accepts and
-declines, reads of matches, lists and pages, auditor decisions. Every minute it records each process's
-RSS (each gunicorn worker apart), the consumer lag of every group, the requests, 4xx, 5xx and client
-errors of that minute and their p99 latency. It reports the RSS slope of each process after a warm-up,
-the largest lag, the 5xx count and the ERROR lines of the services' logs.
+declines, reads of matches, lists and pages, auditor decisions; an operation not started within 2 s of its
+time is dropped and counted as skipped (tests/bench/soak_schedule.py). Every minute it records each
+process's RSS (each gunicorn worker apart), the consumer lag of every group, the documents the databases
+hold, the requests, 4xx, 5xx, client errors and skipped operations of that minute and their p99 latency. It
+reports each process's RSS slope after a warm-up and whether it is flat (tests/bench/soak_figures.py), the
+largest lag, the 5xx count and the ERROR lines of the services' logs. ``LP_SOAK_REPORT`` writes the report
+elsewhere than docs/soak-benchmark.md.
 
     python -m tests.bench.soak_bench        # or: make bench-soak  (LP_SOAK_MINUTES=60 make bench-soak)
 """
