@@ -420,8 +420,8 @@ def rss_table(samples: Samples, judged: dict[str, Judgement]) -> list[str]:
 HOW_JUDGED = (
     "How each process was judged. **Against time** (every process but the ones below): flat when the drift "
     "its least-squares slope makes over minutes {first}+ is under 5 MB, or 5% of its mean, or twice the spread "
-    "of its samples. **Against the data held** (the database, SecantusDB, which keeps its documents in the "
-    "process; and each matcher process, whose ranking index holds every worker and open vacancy, by design): "
+    "of its samples. **Against the data held** (the database, SecantusDB, whose WiredTiger cache holds its "
+    "documents, indexes and oplog in the process, up to 1 GB; and each matcher process, whose ranking index holds every worker and open vacancy, by design): "
     "RSS is fitted as a line against the documents in the platform's databases (dbStats' `objects`, summed "
     "each minute); the fit's slope is the MB per 1,000 documents above, and the RSS less that line (plus the "
     "mean) must be flat by the same criterion as the others and also stay within 5 MB or 5% of the mean from "
