@@ -3,10 +3,13 @@
 
 The traffic, round-robin at ``LP_SOAK_RATE`` operations a second (default 4) from four threads: sign-ups,
 profile edits, vacancies (one in four unfair, so the auditor has flags), offers to candidates, accepts and
-declines, reads of matches, lists and pages, auditor decisions. Every minute it records each process's
-RSS (each gunicorn worker apart), the consumer lag of every group, the requests, 4xx, 5xx and client
-errors of that minute and their p99 latency. It reports the RSS slope of each process after a warm-up,
-the largest lag, the 5xx count and the ERROR lines of the services' logs.
+declines, reads of matches, lists and pages, auditor decisions; an operation not started within 2 s of its
+time is dropped and counted as skipped (tests/bench/soak_schedule.py). Every minute it records each
+process's RSS (each gunicorn worker apart), the consumer lag of every group, the documents the databases
+hold, the requests, 4xx, 5xx, client errors and skipped operations of that minute and their p99 latency. It
+reports each process's RSS slope after a warm-up and whether it is flat (tests/bench/soak_figures.py), the
+largest lag, the 5xx count and the ERROR lines of the services' logs. ``LP_SOAK_REPORT`` writes the report
+elsewhere than docs/soak-benchmark.md.
 
     python -m tests.bench.soak_bench        # or: make bench-soak  (LP_SOAK_MINUTES=60 make bench-soak)
 """
@@ -16,19 +19,20 @@ from __future__ import annotations
 import collections
 import itertools
 import json
+import math
 import os
 import random
 import re
-import statistics
 import subprocess
 import sys
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pymongo
+import pymongo.errors
 import pyotp
 import requests
 from kafka import KafkaConsumer
@@ -37,6 +41,8 @@ from kafka.admin import KafkaAdminClient
 from deploy.seed import Api
 from deploy.stack import ROOT
 from tests.bench.scale_phases import SourceAddress, children, sign_up, source_address
+from tests.bench.soak_figures import WARM_UP_MINUTES, Judgement, judge, slope_per_hour
+from tests.bench.soak_schedule import SLACK_SECONDS, Schedule
 from tests.documents import vacancy
 from tests.e2e.conftest import fresh_stack
 from tests.e2e.test_journeys import offer_terms
@@ -44,7 +50,6 @@ from tests.e2e.test_journeys import offer_terms
 REPORT = ROOT / "docs" / "soak-benchmark.md"  # and its chart, soak-benchmark.svg beside it
 PASSWORD = "soak password long enough"
 N_EMPLOYERS, N_WORKERS = 4, 20
-WARM_UP_MINUTES = 3  # start-up, caches and the JIT of Kafka's JVMs fill in first: not a leak
 
 
 def say(text: str) -> None:
@@ -68,6 +73,7 @@ class Minute:
 
     latencies_ms: list = field(default_factory=list)
     statuses: collections.Counter = field(default_factory=collections.Counter)
+    skipped: int = 0  # operations due this minute that no client thread could start in time (dropped)
 
     def p99(self) -> float:
         ordered = sorted(self.latencies_ms)
@@ -84,6 +90,7 @@ class Traffic:
         self.stack, self.started = stack, started
         self.minutes: dict[int, Minute] = collections.defaultdict(Minute)
         self.lock = threading.Lock()
+        self.stopped = threading.Event()  # set at the run's end: no request starts after it
         self.signups = itertools.count(N_WORKERS + N_EMPLOYERS + 1)
         self.url = {s: f"http://127.0.0.1:{p}" for s, p in stack.ports.items()}
         self.employers = [self._employer(i) for i in range(N_EMPLOYERS)]
@@ -110,6 +117,9 @@ class Traffic:
     # -- timing
 
     def call(self, session, method: str, url: str, **kwargs) -> requests.Response | None:
+        """One timed request, or None without a request once the run is over."""
+        if self.stopped.is_set():
+            return None
         begun = time.monotonic()
         try:
             response = session.request(method, url, timeout=30, **kwargs)
@@ -122,6 +132,12 @@ class Traffic:
             minute.latencies_ms.append((ended - begun) * 1000)
             minute.statuses[status] += 1
         return response
+
+    def skip(self, due: list[float]) -> None:
+        """Count operations dropped for lateness in the minute they were due."""
+        with self.lock:
+            for at in due:
+                self.minutes[int((at - self.started) // 60)].skipped += 1
 
     def api(self, person: Api, method: str, path: str, **kwargs):
         return self.call(person.http, method, person.base + path, **kwargs)
@@ -196,18 +212,38 @@ class Traffic:
                 self.answer_offer, self.sign_up, self.read, self.decide]
 
 
-def drive(traffic: Traffic, rate: float, until: float) -> None:
-    """Start one operation every 1/rate seconds until ``until``, on four threads (a steady open loop)."""
-    operations = itertools.cycle(traffic.cycle())
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        pending = collections.deque()
-        next_at = time.monotonic()
-        while next_at < until:
-            time.sleep(max(0.0, next_at - time.monotonic()))
-            pending.append(pool.submit(next(operations)))
-            while pending and pending[0].done():
-                pending.popleft().result()  # an exception in the bench itself stops it, loudly
-            next_at += 1 / rate
+def drive(traffic: Traffic, rate: float, until: float, threads: int = 4, slack: float = SLACK_SECONDS) -> None:
+    """An open loop of ``rate`` operations a second until ``until`` on ``threads`` client threads: each
+    operation starts at its due time, or is dropped (counted as skipped) when no thread was free in time.
+    Traffic stops at ``until``; an error in the bench itself stops the run and is raised here."""
+    schedule = Schedule(time.monotonic(), rate, until, slack)
+    operations = traffic.cycle()
+    failures: list[BaseException] = []
+
+    def lane() -> None:
+        while True:  # past until, take() counts the slots no thread started as skipped and ends the lane
+            slot, skipped = schedule.take(time.monotonic())
+            traffic.skip([schedule.due(k) for k in skipped])
+            if slot is None or traffic.stopped.wait(max(0.0, schedule.due(slot) - time.monotonic())):
+                return
+            try:
+                operations[slot % len(operations)]()
+            except Exception as exc:  # noqa: BLE001 - a bug in the bench stops it, loudly, after the report
+                failures.append(exc)
+                traffic.stopped.set()
+
+    lanes = [threading.Thread(target=lane, name=f"soak-client-{n}", daemon=True) for n in range(threads)]
+    for each in lanes:
+        each.start()
+    try:
+        for each in lanes:
+            each.join(max(0.0, until - time.monotonic()))
+    finally:
+        traffic.stopped.set()  # at until, and on Ctrl-C: no request starts after it
+    for each in lanes:
+        each.join()  # the requests under way end within their timeout
+    if failures:
+        raise failures[0]
 
 
 # ------------------------------------------------------------------------------------------ samples
@@ -260,19 +296,55 @@ def consumer_lag(stack) -> dict[str, int]:
         admin.close()
 
 
-def sample_every_minute(stack, started: float, until: float, rss: dict, lag: dict) -> None:
-    minute = 0
-    while time.monotonic() < until + 1:
-        time.sleep(max(0.0, started + 60 * (minute + 1) - time.monotonic()))
-        minute += 1
-        for name, mb in process_rss(stack).items():
-            rss.setdefault(name, {})[minute] = mb
-        try:
-            lag[minute] = consumer_lag(stack)
-        except Exception as exc:  # noqa: BLE001 - a missed sample is reported, the soak goes on
-            say(f"minute {minute}: consumer lag not read ({exc})")
-        say(f"minute {minute}: lag {sum(lag.get(minute, {}).values())}, "
-            f"RSS {sum(v[minute] for v in rss.values() if minute in v):.0f} MB in all")
+def data_held(client: pymongo.MongoClient) -> dict[str, float]:
+    """The documents in every database of the platform and their size (dbStats' objects and dataSize)."""
+    documents = data_size = 0
+    for name in client.list_database_names():
+        if name not in ("admin", "config", "local"):
+            stats = client[name].command("dbStats")
+            documents += stats["objects"]
+            data_size += stats["dataSize"]
+    return {"documents": documents, "data_mb": data_size / 2**20}
+
+
+@dataclass
+class Samples:
+    """What the sampler read each minute: RSS per process, lag per group, the data the database holds."""
+
+    rss: dict = field(default_factory=dict)  # process -> {minute: MB}
+    lag: dict = field(default_factory=dict)  # minute -> {group: messages}
+    data: dict = field(default_factory=dict)  # minute -> {"documents": n, "data_mb": MB}
+
+    def documents(self) -> dict[int, float]:
+        return {m: held["documents"] for m, held in self.data.items()}
+
+
+def sample_every_minute(stack, started: float, minutes: int, samples: Samples, stopped: threading.Event) -> None:
+    """Read the samples at the end of each minute 1..``minutes``, until ``stopped``."""
+    client = pymongo.MongoClient(stack.mongo_url, serverSelectionTimeoutMS=10000)
+    try:
+        for minute in range(1, minutes + 1):
+            if stopped.wait(max(0.0, started + 60 * minute - time.monotonic())):
+                return
+            sample(stack, client, minute, samples)
+    finally:
+        client.close()
+
+
+def sample(stack, client, minute: int, samples: Samples) -> None:
+    for name, mb in process_rss(stack).items():
+        samples.rss.setdefault(name, {})[minute] = mb
+    try:
+        samples.lag[minute] = consumer_lag(stack)
+    except Exception as exc:  # noqa: BLE001 - a missed sample is reported, the soak goes on
+        say(f"minute {minute}: consumer lag not read ({exc})")
+    try:
+        samples.data[minute] = data_held(client)
+    except pymongo.errors.PyMongoError as exc:
+        say(f"minute {minute}: data size not read ({exc})")
+    say(f"minute {minute}: lag {sum(samples.lag.get(minute, {}).values())}, "
+        f"RSS {sum(v[minute] for v in samples.rss.values() if minute in v):.0f} MB in all, "
+        f"{samples.data.get(minute, {}).get('documents', '?')} documents")
 
 
 def log_errors(stack) -> collections.Counter:
@@ -286,28 +358,6 @@ def log_errors(stack) -> collections.Counter:
 
 
 # ------------------------------------------------------------------------------------------ figures
-
-
-def slope_per_hour(points: dict[int, float]) -> float:
-    """Least-squares slope of RSS against minutes, in MB an hour, after the warm-up."""
-    xs = [m for m in points if m > WARM_UP_MINUTES]
-    if len(xs) < 2:
-        return float("nan")
-    ys = [points[m] for m in xs]
-    mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    var = sum((x - mx) ** 2 for x in xs)
-    return 60 * sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
-
-
-def flat(points: dict[int, float]) -> bool:
-    """Flat within noise: the drift the slope makes over the measured window is under 5 MB or 5%, or under
-    twice the spread of the samples around their line."""
-    xs = sorted(m for m in points if m > WARM_UP_MINUTES)
-    if len(xs) < 2:
-        return True
-    drift = abs(slope_per_hour(points)) * (xs[-1] - xs[0]) / 60
-    spread = statistics.pstdev(points[m] for m in xs)
-    return drift <= max(5.0, 0.05 * statistics.fmean(points[m] for m in xs), 2 * spread)
 
 
 def svg_chart(rss: dict, minutes: dict[int, Minute]) -> str:
@@ -341,64 +391,121 @@ def svg_chart(rss: dict, minutes: dict[int, Minute]) -> str:
             f'font-family="sans-serif">\n' + "\n".join(body) + "\n</svg>\n")
 
 
-def write_report(args: dict, rss: dict, lag: dict, minutes: dict[int, Minute], errors, report: Path) -> str:
+HISTORY = "## Earlier runs"  # a report's section from this heading on is kept when a run rewrites it
+
+
+def judgements(samples: Samples) -> dict[str, Judgement]:
+    return {name: judge(name, points, samples.documents()) for name, points in samples.rss.items()}
+
+
+def rss_table(samples: Samples, judged: dict[str, Judgement]) -> list[str]:
+    lines = [f"## RSS per process (MB; slope over minutes {WARM_UP_MINUTES + 1}+ in MB/hour)", "",
+             "| process | first | last | min | max | slope MB/h | change in the middle third | in the last third "
+             "| judged against | MB per 1,000 documents | flat |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, points in sorted(samples.rss.items()):
+        values = [points[m] for m in sorted(points)]
+        third = max(1, len(values) // 3)
+        middle, last = ((values[2 * third - 1] - values[third - 1], values[-1] - values[-third - 1])
+                        if len(values) > 1 else (0.0, 0.0))
+        verdict = judged[name]
+        per_1000 = f"{verdict.mb_per_1000_documents:+.2f}" if verdict.mb_per_1000_documents is not None else ""
+        lines.append(f"| {name} | {values[0]:.0f} | {values[-1]:.0f} | {min(values):.0f} | {max(values):.0f} | "
+                     f"{slope_per_hour(points):+.1f} | {middle:+.0f} | {last:+.0f} | "
+                     f"{'the data held' if verdict.how == 'data' else 'time'} | {per_1000} | "
+                     f"{'yes' if verdict.flat else 'NO'} |")
+    return lines
+
+
+HOW_JUDGED = (
+    "How each process was judged. **Against time** (every process but the ones below): flat when the drift "
+    "its least-squares slope makes over minutes {first}+ is under 5 MB, or 5% of its mean, or twice the spread "
+    "of its samples. **Against the data held** (the database, SecantusDB, whose WiredTiger cache holds its "
+    "documents, indexes and oplog in the process, up to 1 GB; and each matcher process, whose ranking "
+    "index holds every worker and open vacancy, by design): "
+    "RSS is fitted as a line against the documents in the platform's databases (dbStats' `objects`, summed "
+    "each minute); the fit's slope is the MB per 1,000 documents above, and the RSS less that line (plus the "
+    "mean) must be flat by the same criterion as the others and also stay within 5 MB or 5% of the mean from "
+    "its lowest to its highest. That residual shows steps, a slope that changes, and growth while the data "
+    "stands still; a leak that grew as steadily as the data would be taken into the fit's slope, so the MB "
+    "per 1,000 documents is to be read too: the documents are {mean_kb:.1f} kB each on average (dataSize "
+    "{data_mb:.1f} MB for {documents:,} documents at the end). Each gunicorn worker is its own line "
+    "(`-web N`); the masters are left out. Kafka's JVMs start with their heap committed and touched "
+    "(`-Xms512m -Xmx512m -XX:+AlwaysPreTouch`), so the heap's growth does not show as RSS growth.")
+
+
+def minutes_table(minutes: dict[int, Minute], samples: Samples) -> list[str]:
+    lag_totals = {m: sum(groups.values()) for m, groups in samples.lag.items()}
+    lines = ["## Per minute", "",
+             "| minute | requests | 2xx | 4xx | 5xx | client errors | skipped | p99 ms | consumer lag (all groups) "
+             "| documents | data MB |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for m in sorted(minutes):
+        minute, held = minutes[m], samples.data.get(m + 1, {})
+        errors_ = sum(n for s, n in minute.statuses.items() if not s[0].isdigit())
+        data_mb = f"{held['data_mb']:.1f}" if held else ""
+        lines.append(f"| {m + 1} | {sum(minute.statuses.values())} | {minute.count('2')} | {minute.count('4')} | "
+                     f"{minute.count('5')} | {errors_} | {minute.skipped} | {minute.p99():.0f} | "
+                     f"{lag_totals.get(m + 1, '')} | {held.get('documents', '')} | {data_mb} |")
+    return lines
+
+
+def verdict_of(samples: Samples, judged: dict[str, Judgement], total: Minute) -> str:
+    lag_totals = {m: sum(groups.values()) for m, groups in samples.lag.items()}
+    after = {m: v for m, v in lag_totals.items() if m > WARM_UP_MINUTES} or lag_totals
+    lag_text = (f"lag at most {max(after.values())} messages after the warm-up (last {lag_totals[max(lag_totals)]})"
+                if after else "consumer lag NOT measured")
+    growing = sorted(name for name, verdict in judged.items() if not verdict.flat)
+    by_data = sorted(name for name, verdict in judged.items() if verdict.how == "data")
+    memory = ("flat memory" if not growing else "memory NOT flat: " + ", ".join(growing))
+    if by_data:
+        memory += f" ({', '.join(by_data)} judged against the documents held)"
+    return (f"{memory}; {lag_text}; {total.count('5')} 5xx of {sum(total.statuses.values()):,} requests; "
+            f"{total.skipped:,} operations skipped (not started within {SLACK_SECONDS:g} s of their time)")
+
+
+def write_report(args: dict, samples: Samples, minutes: dict[int, Minute], errors, report: Path) -> str:
+    """Write ``report`` (keeping its earlier runs), the raw samples beside it and its chart; the verdict."""
     total = Minute()
     for minute in minutes.values():
         total.statuses.update(minute.statuses)
         total.latencies_ms += minute.latencies_ms
-    lag_totals = {m: sum(groups.values()) for m, groups in lag.items()}
-    measured = {m: v for m, v in lag_totals.items() if m > WARM_UP_MINUTES} or lag_totals
-    lag_text = (f"lag at most {max(measured.values())} messages after the warm-up (last {lag_totals[max(lag_totals)]})"
-                if measured else "consumer lag NOT measured")
-    growing = [name for name, points in rss.items() if not flat(points)]
-    verdict = (f"{'flat' if not growing else 'NOT flat: ' + ', '.join(growing)} memory; "
-               f"{lag_text}; "
-               f"{total.count('5')} 5xx of {sum(total.statuses.values()):,} requests")
+        total.skipped += minute.skipped
+    judged = judgements(samples)
+    verdict = verdict_of(samples, judged, total)
+    last = samples.data.get(max(samples.data), {}) if samples.data else {}
+    documents = last.get("documents", 0)
     lines = [
         "# Soak benchmark (three brokers)", "",
         f"`{args['command']}` on {args['date']}: {args['minutes']} minutes at {args['rate']} operations a "
         f"second (sign-ups, profile edits, vacancies, offers, accepts and declines, reads of matches, lists and "
         f"pages, auditor decisions) from 4 threads, against `LP_KAFKA_BROKERS=3` (three KRaft nodes, replication "
         f"factor 3, `min.insync.replicas=2`), SecantusDB and the four services, on this 2-core machine shared "
-        f"with other work. Written by `tests/bench/soak_bench.py`.", "",
+        f"with other work. Written by `tests/bench/soak_bench.py`.{args.get('ended', '')}", "",
         f"**Verdict: {verdict}.**", "",
         "![RSS of each process and p99 latency per minute](soak-benchmark.svg)", "",
-        f"## RSS per process (MB; slope over minutes {WARM_UP_MINUTES + 1}+ in MB/hour)", "",
-        "| process | first | last | min | max | slope MB/h | change in the middle third | in the last third | flat |",
-        "|---|---|---|---|---|---|---|---|---|"]
-    for name, points in sorted(rss.items()):
-        values = [points[m] for m in sorted(points)]
-        third = max(1, len(values) // 3)
-        middle, last = values[2 * third - 1] - values[third - 1], values[-1] - values[-third - 1]
-        lines.append(f"| {name} | {values[0]:.0f} | {values[-1]:.0f} | {min(values):.0f} | {max(values):.0f} | "
-                     f"{slope_per_hour(points):+.1f} | {middle:+.0f} | {last:+.0f} | "
-                     f"{'yes' if flat(points) else 'NO'} |")
-    lines += ["", "Each gunicorn worker is its own line (`-web N`); the masters are left out. Kafka's JVMs start "
-              "with a 256 MB heap and may grow to their `-Xmx512m` (plus metaspace and buffers): growth there that "
-              "levels off is the heap filling, bounded by that setting. The matcher's processes hold the ranking "
-              "index, which grows with the fair vacancies the traffic adds (one operation in ten posts a "
-              f"vacancy, three in four of them fair: {args['rate'] * 0.1 * 0.75 * 3600:,.0f} an hour).",
-              "", "## Per minute", "",
-              "| minute | requests | 2xx | 4xx | 5xx | client errors | p99 ms | consumer lag (all groups) |",
-              "|---|---|---|---|---|---|---|---|"]
-    for m in sorted(minutes):
-        minute = minutes[m]
-        errors_ = sum(n for s, n in minute.statuses.items() if not s[0].isdigit())
-        lines.append(f"| {m + 1} | {sum(minute.statuses.values())} | {minute.count('2')} | {minute.count('4')} | "
-                     f"{minute.count('5')} | {errors_} | {minute.p99():.0f} | {lag_totals.get(m + 1, '')} |")
-    lines += ["", "4xx are expected: an offer on a vacancy not reviewed yet (409), a second answer to an offer, "
-              "a flag decided twice by the auditor's race with itself.", "",
-              "## ERROR lines in the logs", "",
-              (", ".join(f"{name}: {n}" for name, n in sorted(errors.items())) or "none"), "",
-              f"Statuses over the run: {dict(sorted(total.statuses.items()))}; p99 over the run "
-              f"{total.p99():.0f} ms.", ""]
+        *rss_table(samples, judged), "",
+        HOW_JUDGED.format(first=WARM_UP_MINUTES + 1, data_mb=last.get("data_mb", 0.0), documents=documents,
+                          mean_kb=1024 * last.get("data_mb", 0.0) / documents if documents else 0.0), "",
+        *minutes_table(minutes, samples), "",
+        "4xx are expected: an offer on a vacancy not reviewed yet (409), a second answer to an offer, a flag "
+        "decided twice by the auditor's race with itself. Skipped: operations due that minute that no client "
+        "thread was free to start in time; they are dropped, not queued, so the load stays an open loop.", "",
+        "## ERROR lines in the logs", "",
+        (", ".join(f"{name}: {n}" for name, n in sorted(errors.items())) or "none"), "",
+        f"Statuses over the run: {dict(sorted(total.statuses.items()))}; p99 over the run "
+        f"{total.p99():.0f} ms.", ""]
+    earlier = report.read_text() if report.exists() else ""
+    if HISTORY in earlier:
+        lines += ["", earlier[earlier.index(HISTORY):]]
     report.write_text("\n".join(lines))
     # The raw samples beside the report, to read a run again without repeating it.
     report.with_suffix(".json").write_text(json.dumps({
-        "rss_mb": rss, "lag": {str(m): groups for m, groups in lag.items()},
-        "minutes": {str(m + 1): {"p99_ms": minute.p99(), "statuses": dict(minute.statuses)}
-                    for m, minute in sorted(minutes.items())}}, indent=1, default=str))
-    report.with_suffix(".svg").write_text(svg_chart(rss, {m + 1: v for m, v in minutes.items()}))
+        "rss_mb": samples.rss, "lag": {str(m): groups for m, groups in samples.lag.items()},
+        "data": {str(m): held for m, held in samples.data.items()},
+        "minutes": {str(m + 1): {"p99_ms": minute.p99(), "statuses": dict(minute.statuses),
+                                 "skipped": minute.skipped} for m, minute in sorted(minutes.items())}},
+        indent=1, default=str))
+    report.with_suffix(".svg").write_text(svg_chart(samples.rss, {m + 1: v for m, v in minutes.items()}))
     return verdict
 
 
@@ -408,17 +515,26 @@ class SoakResult:
 
     verdict: str
     statuses: collections.Counter
-    rss: dict
-    lag: dict
+    samples: Samples
     log_errors: collections.Counter
+    skipped: int
+
+    @property
+    def rss(self) -> dict:
+        return self.samples.rss
+
+    @property
+    def lag(self) -> dict:
+        return self.samples.lag
 
     def growing(self) -> list[str]:
-        return [name for name, points in self.rss.items() if not flat(points)]
+        return sorted(name for name, verdict in judgements(self.samples).items() if not verdict.flat)
 
 
 def soak(minutes_wanted: float, rate: float, name: str = "bench-soak", base: int = 22000,
          report: Path = REPORT) -> SoakResult:
-    """Run the soak on a fresh three-broker stack of its own under var/<name>; write ``report`` and its chart."""
+    """Run the soak on a fresh three-broker stack of its own under var/<name>; write ``report`` and its chart,
+    also when the run is cut short (Ctrl-C, or an error in the bench: raised after the report is written)."""
     os.environ.setdefault("LP_VACANCY_CHANGES_PER_HOUR", "100000")  # four employers post far beyond a real one
     os.environ.setdefault("LP_VACANCY_CHANGES_PER_DAY", "100000")
     stack = fresh_stack(name, base, kafka_brokers=3)
@@ -428,28 +544,55 @@ def soak(minutes_wanted: float, rate: float, name: str = "bench-soak", base: int
         say("signing up the employers, workers and the auditor")
         started = time.monotonic()
         traffic = Traffic(stack, started)
-        until = started + 60 * minutes_wanted
-        rss, lag = {}, {}
-        sampler = threading.Thread(target=sample_every_minute, args=(stack, started, until, rss, lag), daemon=True)
+        samples, stopped = Samples(), threading.Event()
+        sampler = threading.Thread(target=sample_every_minute, daemon=True,
+                                   args=(stack, started, math.ceil(minutes_wanted), samples, stopped))
         sampler.start()
         say(f"{minutes_wanted:g} minutes of traffic at {rate:g} operations a second")
-        drive(traffic, rate, until)
+        cut_short = run_traffic(traffic, rate, started + 60 * minutes_wanted)
+        if cut_short:
+            stopped.set()
         sampler.join()
-        errors = log_errors(stack)
-        args = {"command": f"LP_SOAK_MINUTES={minutes_wanted:g} make bench-soak", "rate": rate,
-                "minutes": f"{minutes_wanted:g}", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
-        verdict = write_report(args, rss, lag, dict(traffic.minutes), errors, report)
-        statuses = collections.Counter()
-        for minute in traffic.minutes.values():
-            statuses.update(minute.statuses)
-        say(f"{verdict}; written to {report}")
-        return SoakResult(verdict, statuses, rss, lag, errors)
+        return finish(stack, traffic, samples, report, {
+            "command": f"LP_SOAK_MINUTES={minutes_wanted:g} make bench-soak", "rate": rate,
+            "minutes": f"{minutes_wanted:g}", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "ended": (f" **Cut short** after {(time.monotonic() - started) / 60:.1f} minutes ({cut_short!r}): "
+                      f"the figures are of what was collected." if cut_short else "")}, cut_short)
     finally:
         stack.down()
 
 
+def run_traffic(traffic: Traffic, rate: float, until: float) -> BaseException | None:
+    """Drive the traffic to ``until``; what cut it short (Ctrl-C, an error of the bench), if anything."""
+    try:
+        drive(traffic, rate, until)
+    except (KeyboardInterrupt, Exception) as exc:  # noqa: BLE001 - the report is written all the same
+        traffic.stopped.set()
+        say(f"cut short ({exc!r}): writing the report of what was collected")
+        return exc
+    return None
+
+
+def finish(stack, traffic: Traffic, samples: Samples, report: Path, args: dict,
+           cut_short: BaseException | None) -> SoakResult:
+    """Write the report; raise what cut the run short (but Ctrl-C) once it is written."""
+    errors = log_errors(stack)
+    with traffic.lock:  # a run cut short may still have requests under way on the client threads
+        minutes = {m: Minute(list(v.latencies_ms), collections.Counter(v.statuses), v.skipped)
+                   for m, v in traffic.minutes.items()}
+    verdict = write_report(args, samples, minutes, errors, report)
+    statuses = collections.Counter()
+    for minute in minutes.values():
+        statuses.update(minute.statuses)
+    say(f"{verdict}; written to {report}")
+    if isinstance(cut_short, Exception):
+        raise cut_short
+    return SoakResult(verdict, statuses, samples, errors, sum(m.skipped for m in minutes.values()))
+
+
 def main() -> None:
-    soak(float(os.environ.get("LP_SOAK_MINUTES") or 30), float(os.environ.get("LP_SOAK_RATE") or 4))
+    soak(float(os.environ.get("LP_SOAK_MINUTES") or 30), float(os.environ.get("LP_SOAK_RATE") or 4),
+         report=Path(os.environ.get("LP_SOAK_REPORT") or REPORT))
 
 
 if __name__ == "__main__":
