@@ -35,7 +35,7 @@ import pymongo
 import pymongo.errors
 import pyotp
 import requests
-from kafka import KafkaConsumer
+from kafka import KafkaConsumer, TopicPartition
 from kafka.admin import KafkaAdminClient
 
 from deploy.seed import Api
@@ -274,22 +274,31 @@ def process_rss(stack) -> dict[str, float]:
     return found
 
 
+def group_topics() -> dict[str, list[str]]:
+    """Each service's consumer group and the topics its worker consumes."""
+    import importlib
+
+    return {service: sorted(importlib.import_module(f"{service}.worker").HANDLERS)
+            for service in ("employers", "workers", "ethics", "matcher")}
+
+
 def consumer_lag(stack) -> dict[str, int]:
-    """Messages not yet consumed, per consumer group (committed offset to the partition's end)."""
+    """Messages not yet consumed, per service's consumer group: from its committed offset (or, where it
+    committed nothing, the partition's first offset) to the partition's end. Every service's group is
+    measured, also one with no member or no commit: a consumer that stopped consuming shows as lag."""
     admin = KafkaAdminClient(bootstrap_servers=stack.kafka_bootstrap)
     reader = KafkaConsumer(bootstrap_servers=stack.kafka_bootstrap)
     try:
-        groups = [g["group_id"] for g in admin.list_groups() if not g["group_id"].startswith("dlq-replay")]
+        reader.topics()  # a fresh client knows no topic yet: without their metadata end_offsets left some out
         lag = {}
-        for group, committed in (admin.list_group_offsets(groups) if groups else {}).items():
-            offsets = {tp: getattr(meta, "offset", meta) for tp, meta in committed.items()}
-            # A fresh client knows no topic yet: without their metadata end_offsets left partitions out.
-            reader.topics()
-            ends = reader.end_offsets(list(offsets)) if offsets else {}
-            missing = [tp for tp in offsets if tp not in ends]
-            if missing:
-                raise RuntimeError(f"no end offset for {missing[:3]}")
-            lag[group] = sum(max(0, ends[tp] - offset) for tp, offset in offsets.items() if offset >= 0)
+        for group, topics in group_topics().items():
+            partitions = [TopicPartition(topic, p) for topic in topics
+                          for p in sorted(reader.partitions_for_topic(topic) or ())]
+            ends, firsts = reader.end_offsets(partitions), reader.beginning_offsets(partitions)
+            committed = {tp: getattr(meta, "offset", meta)
+                         for tp, meta in admin.list_group_offsets(group)[group].items()}
+            lag[group] = sum(max(0, ends[tp] - (committed[tp] if committed.get(tp, -1) >= 0 else firsts[tp]))
+                             for tp in partitions)
         return lag
     finally:
         reader.close()

@@ -19,6 +19,7 @@ def test_two_minutes_of_mixed_traffic_on_three_brokers_get_no_5xx_and_no_growing
     assert sum(result.statuses[s] for s in result.statuses if s.startswith("2")) > 0.8 * sum(result.statuses.values())
     assert result.lag, "the consumer lag was not measured"
     last = result.lag[max(result.lag)]
+    assert set(last) == {"employers", "workers", "ethics", "matcher"}, "a service's consumer group went unmeasured"
     assert sum(last.values()) < 200, f"consumers fell behind: {last}"
     documents = result.samples.documents()
     assert documents and documents[max(documents)] > documents[min(documents)], "the data held was not sampled"
