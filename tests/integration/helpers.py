@@ -89,7 +89,8 @@ def apart(settings, name: str):
 @contextmanager
 def spawned(*runs):
     """Each ``(target, args, kwargs)`` of ``runs`` in its own process until the block ends, given ``stop=``, an
-    event set at the end; each is then joined, or terminated if it has not stopped within 30 s.
+    event set at the end; each is then joined, or terminated if it has not stopped within 30 s. Yields the
+    processes.
 
     Spawned processes, not threads: mongoengine keeps one connection per process, so two services in one
     process would share a database, and the point is that they do not (each owns its own, as in production).
@@ -101,7 +102,7 @@ def spawned(*runs):
     for process in processes:
         process.start()
     try:
-        yield
+        yield processes
     finally:
         stop.set()
         for process in processes:
