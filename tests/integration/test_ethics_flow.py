@@ -9,7 +9,9 @@ from dataclasses import replace
 import pytest
 
 from ethics.models import Flag, Review
-from ethics.worker import HANDLERS, OUTBOX_DOCUMENTS, jobs
+from ethics.recounts import RecountJob
+from ethics.store import recount_marked
+from ethics.worker import HANDLERS, OUTBOX_DOCUMENTS
 from services.events import (
     GRIEVANCE_FILED,
     OFFER_REVIEWED,
@@ -25,14 +27,16 @@ from tests.integration.helpers import envelopes, eventually, publish, read_topic
 
 @pytest.fixture
 def ethics_worker(settings, database):
-    """The ethics worker (consumer, relay and jobs) running in a thread on the test's own database and group;
-    the test documents' recruiter is in the registry (a fair vacancy passes)."""
+    """The ethics worker (consumer, relay and its recount job; not the open-data and fairness jobs, which would
+    publish into whatever database a later test connects if this thread outlived its test) running in a thread
+    on the test's own database and group; the test documents' recruiter is in the registry (a fair vacancy
+    passes)."""
     register_recruiter()
     stop = threading.Event()
-    worker_settings = replace(settings, consumer_max_attempts=1, recount_seconds=0.2)
+    worker_settings = replace(settings, consumer_max_attempts=1)
+    recounts = RecountJob(recount_marked, 0.2)
     thread = threading.Thread(target=run_worker, args=("ethics", HANDLERS, OUTBOX_DOCUMENTS),
-                              kwargs={"settings": worker_settings, "stop": stop, "jobs": jobs(worker_settings)},
-                              daemon=True)
+                              kwargs={"settings": worker_settings, "stop": stop, "jobs": (recounts,)}, daemon=True)
     thread.start()
     yield worker_settings
     stop.set()
