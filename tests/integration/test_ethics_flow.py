@@ -40,7 +40,9 @@ def ethics_worker(settings, database):
     thread.start()
     yield worker_settings
     stop.set()
-    thread.join(timeout=30)
+    # Until it has stopped (run_worker bounds each thread's join): a worker left running would read and write
+    # the next test's database through mongoengine's shared connection.
+    thread.join()
 
 
 def reviewed(settings, topic, subjects, expected):
