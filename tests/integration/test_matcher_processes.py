@@ -46,7 +46,7 @@ def matcher_worker(settings, database):
     thread.start()
     yield
     stop.set()
-    thread.join(timeout=30)
+    thread.join()  # until it has stopped: left running, it would use the next test's database
 
 
 @contextmanager

@@ -181,7 +181,7 @@ def workers_worker(settings, database):
     eventually(lambda: Offer.objects(offer_id=probe.subject).first(), "the workers worker to consume", timeout=120)
     yield worker_settings
     stop.set()
-    thread.join(timeout=30)
+    thread.join()  # until it has stopped: left running, it would use the next test's database
 
 
 @pytest.fixture
