@@ -37,7 +37,9 @@ def test_topics_are_the_contract_list_then_ours_and_their_dlqs():
                       # docs/events.md: beyond the contract's list
                       "vacancy.closed", "offer.withdrawn", "grievance.decided",
                       # the contract's additions
-                      "employer.registered", "employer.verified", "placement.rated", "worker.erased")
+                      "employer.registered", "employer.verified", "placement.rated", "worker.erased",
+                      # ours again: the fairness audit (docs/fairness.md)
+                      "candidates.shown", "fairness.tallied")
     assert dlq_topic("offer.submitted") == "offer.submitted.dlq"
     assert len(ALL_TOPICS) == 2 * len(TOPICS)
 
