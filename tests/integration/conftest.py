@@ -16,6 +16,9 @@ import uuid
 
 import pytest
 import requests
+from kafka import TopicPartition
+from kafka.admin import KafkaAdminClient, OffsetSpec
+from kafka.errors import NoError
 from pymongo import MongoClient
 
 from deploy.stack import ROOT, Stack
@@ -39,11 +42,19 @@ def stack():
     infra.down()
 
 
+@pytest.fixture(scope="session")
+def kafka_admin(stack):
+    admin = KafkaAdminClient(bootstrap_servers=f"127.0.0.1:{stack.kafka_port}", client_id="integration-tests")
+    yield admin
+    admin.close()
+
+
 @pytest.fixture
-def settings(stack):
-    """Settings of a throwaway service whose database is fresh for each test."""
+def settings(stack, kafka_admin):
+    """Settings of a throwaway service whose database is fresh for each test, and whose consumer group starts
+    where the topics stand when the test starts."""
     name = f"it{uuid.uuid4().hex[:8]}"
-    return Settings(
+    settings = Settings(
         service=name,
         secret_key=TEST_SECRET,
         mongo_url=stack.mongo_url,
@@ -51,6 +62,21 @@ def settings(stack):
         mongo_db_prefix="test_",
         ports={name: 0},
     )
+    _start_at_the_end(kafka_admin, name)
+    return settings
+
+
+def _start_at_the_end(admin: KafkaAdminClient, group: str) -> None:
+    """Commit ``group`` at the end of every topic there is. The test's database is fresh: it holds none of the
+    events earlier tests left on the session's broker, so its services must not replay them (a group that never
+    committed starts at the beginning, as in production). Events the test publishes come after, and are read."""
+    topics = [t for t in admin.list_topics() if not t.startswith("__")]
+    ends = {TopicPartition(topic["name"], partition["partition_index"]): OffsetSpec.LATEST
+            for topic in admin.describe_topics(topics) for partition in topic["partitions"]}
+    if ends:
+        failed = {tp: result["error"] for tp, result in admin.reset_group_offsets(group, ends).items()
+                  if result["error"] is not NoError}
+        assert not failed, f"could not start {group} at the end of the topics: {failed}"
 
 
 @pytest.fixture

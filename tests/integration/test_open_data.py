@@ -18,7 +18,13 @@ from ethics.models import Flag, OpenDataSnapshot, OpenDataTally
 from services.events import EMPLOYER_REGISTERED, VACANCY_SUBMITTED, new_event
 from tests.documents import vacancy
 
-LATER = datetime.now(UTC) + timedelta(minutes=5)  # past the fold's lag for everything reviewed in the test
+
+def later() -> datetime:
+    """Five minutes from now: past the fold's lag for everything reviewed so far. Read at each use, not at
+    import: the suite is collected long before these tests run (after the end-to-end tests, an hour later)."""
+    return datetime.now(UTC) + timedelta(minutes=5)
+
+
 FARM, SMALL = str(ObjectId()), str(ObjectId())
 
 
@@ -52,7 +58,7 @@ def reviewed(database):
 
 
 def test_parties_with_five_reviews_are_published_with_counts_only(reviewed):
-    snapshot = open_data.publish(LATER)
+    snapshot = open_data.publish(later())
     assert snapshot["version"] == 1 and snapshot["generated_at"].endswith("Z")
     [farm] = snapshot["items"]  # the small employer and the recruiter have 4 reviews each
     assert {k: farm[k] for k in ("kind", "name", "country", "reviewed", "blocked_share")} == {
@@ -62,7 +68,7 @@ def test_parties_with_five_reviews_are_published_with_counts_only(reviewed):
 
 def test_a_recruiter_is_one_party_across_spellings_and_published_from_five(reviewed):
     submit(SMALL, 9, recruiter={"name": "Agencia X", "licence": "ON-RA-1234"})
-    snapshot = open_data.publish(LATER)
+    snapshot = open_data.publish(later())
     kinds = {(i["kind"], i["name"]) for i in snapshot["items"]}
     assert ("employer", "Tiny Orchard") in kinds  # now 5 reviews
     [recruiter] = [i for i in snapshot["items"] if i["kind"] == "recruiter"]
@@ -76,20 +82,20 @@ def test_a_window_folded_twice_is_counted_once(reviewed):
     # A crash after the tallies took the window and before it was marked folded: the next run folds it again.
     state.update_one({"_id": "reviews"}, {"$set": {"folding_to": state.find_one({"_id": "reviews"})["folded_until"]},
                                           "$unset": {"folded_until": ""}})
-    open_data.fold_reviews(LATER)
+    open_data.fold_reviews(later())
     assert OpenDataTally.objects(id=f"employer:{FARM}").first().reviewed == 6
     submit(FARM, 7)
-    open_data.fold_reviews(LATER + timedelta(minutes=10))
+    open_data.fold_reviews(later() + timedelta(minutes=10))
     assert OpenDataTally.objects(id=f"employer:{FARM}").first().reviewed == 7
 
 
 def test_reviews_newer_than_the_lag_wait_for_the_next_window(reviewed):
     assert open_data.fold_reviews(datetime.now(UTC)) == 0
-    assert open_data.fold_reviews(LATER) == 10
+    assert open_data.fold_reviews(later()) == 10
 
 
 def test_anyone_downloads_the_json_and_csv_dated_and_versioned(client, reviewed):
-    open_data.publish(LATER)
+    open_data.publish(later())
     answer = client.get("/api/v1/public/compliance")
     assert answer.status_code == 200
     body = answer.get_json()
@@ -114,7 +120,7 @@ def test_no_personal_data_and_inert_csv_cells(client, database):
         "employer_id": hostile, "name": "=HYPERLINK(\"http://x\")", "country": "CA", "registration_number": "R"}))
     for number in range(5):
         submit(hostile, number)
-    open_data.publish(LATER)
+    open_data.publish(later())
     text = client.get("/api/v1/public/compliance.csv").get_data(as_text=True)
     assert "'=HYPERLINK" in text
     body = client.get("/api/v1/public/compliance").get_data(as_text=True)
