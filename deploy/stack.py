@@ -54,6 +54,12 @@ SERVICES = {"employers": 8001, "workers": 8002, "ethics": 8003, "matcher": 8004}
 # notices with no leader, so two run side by side, as in docker-compose.yml.
 WORKER_PROCESSES = {"matcher": 2}
 CACHE = Path(os.environ.get("LP_CACHE_DIR", Path.home() / ".cache" / "labour-pathways"))
+# The Python processes' malloc arenas (as in deploy/Dockerfile): each gunicorn thread that hashes a password
+# (argon2id, 19 MiB) would otherwise keep that block in an arena of its own for good.
+MALLOC_ARENA_MAX = "2"
+# The database's memory, bounded: WiredTiger's page cache (SecantusDB's default is 1 GB), and its oplog, which
+# nothing here reads (no change streams; Kafka carries the events) but which keeps every write for an hour.
+DATABASE_BOUNDS = ("--cache-size", "256M", "--oplog-retention-seconds", "300", "--oplog-max-entries", "10000")
 
 
 def say(message: str) -> None:
@@ -220,6 +226,7 @@ class Stack:
             "LP_ETHICS_URL": f"http://127.0.0.1:{self.ports['ethics']}",
             "LP_SMTP_URL": self.smtp_url,
             "PYTHONUNBUFFERED": "1",
+            "MALLOC_ARENA_MAX": MALLOC_ARENA_MAX,
         }
         env.update({f"LP_{name.upper()}_PORT": str(port) for name, port in self.ports.items()})
         return env
@@ -332,7 +339,7 @@ class Stack:
         # after lost the last acknowledged writes (measured: 3-20 of 100 updates). Production's
         # one-node replica set journals before it acknowledges too (w: majority implies j).
         argv = [str(database_server()), "--host", "127.0.0.1", "--port", str(self.mongo_port),
-                "--storage-path", str(data), "--log-level", "WARNING", "--sync-on-commit"]
+                "--storage-path", str(data), "--log-level", "WARNING", "--sync-on-commit", *DATABASE_BOUNDS]
         ensure_port_free(self.mongo_port, "the database", "LP_MONGO_PORT")
         self.spawn("database", argv)
         wait_for(lambda: port_open(self.mongo_port), f"the database on 127.0.0.1:{self.mongo_port}", 60,

@@ -4,6 +4,7 @@ verdict and the report (tests/bench/soak_schedule.py, soak_figures.py, soak_benc
 from __future__ import annotations
 
 import collections
+import dataclasses
 import re
 import threading
 import time
@@ -149,3 +150,28 @@ def test_a_run_cut_short_after_one_sample_still_gets_its_report(tmp_path):
     write_report({"command": "x", "rate": 4, "minutes": "30", "date": "today", "ended": " **Cut short**"},
                  samples, minutes, {}, tmp_path / "soak.md")
     assert "**Cut short**" in (tmp_path / "soak.md").read_text()
+
+
+def test_python_processes_keep_two_malloc_arenas_locally_and_in_the_image():
+    """A password hash's 19 MiB block is not kept by an arena per gunicorn thread (the soak's RSS steps)."""
+    from deploy.stack import ROOT, Stack
+
+    assert Stack.from_env({}).service_env()["MALLOC_ARENA_MAX"] == "2"
+    assert re.search(r"^\s*MALLOC_ARENA_MAX=2\b", (ROOT / "deploy" / "Dockerfile").read_text(), re.MULTILINE)
+
+
+def test_the_local_database_bounds_its_cache_and_its_oplog(tmp_path, monkeypatch):
+    """SecantusDB's defaults (a 1 GB cache, an hour of oplog nothing reads) would grow through any soak."""
+    from deploy import stack
+
+    started = []
+    monkeypatch.setattr(stack.Stack, "spawn", lambda self, name, argv, env=None: started.append(argv))
+    monkeypatch.setattr(stack, "wait_for", lambda *args: None)
+    monkeypatch.setattr(stack, "ensure_port_free", lambda *args: None)
+    dataclasses.replace(stack.Stack.from_env({}), var=tmp_path).start_database()
+    [argv] = started
+
+    def option(name):
+        return argv[argv.index(name) + 1]
+
+    assert option("--cache-size") == "256M" and int(option("--oplog-max-entries")) <= 10_000
