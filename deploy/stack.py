@@ -57,9 +57,9 @@ CACHE = Path(os.environ.get("LP_CACHE_DIR", Path.home() / ".cache" / "labour-pat
 # The Python processes' malloc arenas (as in deploy/Dockerfile): each gunicorn thread that hashes a password
 # (argon2id, 19 MiB) would otherwise keep that block in an arena of its own for good.
 MALLOC_ARENA_MAX = "2"
-# The database's memory, bounded: WiredTiger's page cache (SecantusDB's default is 1 GB), and its oplog, which
-# nothing here reads (no change streams; Kafka carries the events) but which keeps every write for an hour.
-DATABASE_BOUNDS = ("--cache-size", "256M", "--oplog-retention-seconds", "300", "--oplog-max-entries", "10000")
+# The database's oplog, bounded: nothing here reads it (no change streams; Kafka carries the events), but
+# SecantusDB keeps every write in it for an hour by default.
+OPLOG_BOUNDS = ("--oplog-retention-seconds", "300", "--oplog-max-entries", "10000")
 
 
 def say(message: str) -> None:
@@ -145,6 +145,8 @@ class Stack:
     worker_processes: dict = field(default_factory=lambda: dict(WORKER_PROCESSES))
     # KRaft nodes, each broker and controller: 1, or 3 for a replicated cluster (see kafka_nodes).
     kafka_brokers: int = 1
+    # The database's WiredTiger page cache, its memory's bound (SecantusDB's default is 1G).
+    database_cache: str = field(default_factory=lambda: os.environ.get("LP_DB_CACHE_SIZE") or "256M")
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Stack:
@@ -339,7 +341,8 @@ class Stack:
         # after lost the last acknowledged writes (measured: 3-20 of 100 updates). Production's
         # one-node replica set journals before it acknowledges too (w: majority implies j).
         argv = [str(database_server()), "--host", "127.0.0.1", "--port", str(self.mongo_port),
-                "--storage-path", str(data), "--log-level", "WARNING", "--sync-on-commit", *DATABASE_BOUNDS]
+                "--storage-path", str(data), "--log-level", "WARNING", "--sync-on-commit",
+                "--cache-size", self.database_cache, *OPLOG_BOUNDS]
         ensure_port_free(self.mongo_port, "the database", "LP_MONGO_PORT")
         self.spawn("database", argv)
         wait_for(lambda: port_open(self.mongo_port), f"the database on 127.0.0.1:{self.mongo_port}", 60,

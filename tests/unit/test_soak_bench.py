@@ -164,6 +164,7 @@ def test_the_local_database_bounds_its_cache_and_its_oplog(tmp_path, monkeypatch
     """SecantusDB's defaults (a 1 GB cache, an hour of oplog nothing reads) would grow through any soak."""
     from deploy import stack
 
+    monkeypatch.delenv("LP_DB_CACHE_SIZE", raising=False)
     started = []
     monkeypatch.setattr(stack.Stack, "spawn", lambda self, name, argv, env=None: started.append(argv))
     monkeypatch.setattr(stack, "wait_for", lambda *args: None)
