@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,13 +75,26 @@ class Minute:
     latencies_ms: list = field(default_factory=list)
     statuses: collections.Counter = field(default_factory=collections.Counter)
     skipped: int = 0  # operations due this minute that no client thread could start in time (dropped)
+    by_route: dict = field(default_factory=lambda: collections.defaultdict(list))  # route -> latencies (ms)
 
     def p99(self) -> float:
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if ordered else float("nan")
+        return percentile(self.latencies_ms, 0.99)
+
 
     def count(self, prefix: str) -> int:
         return sum(n for status, n in self.statuses.items() if status.startswith(prefix))
+
+
+def percentile(values: list, share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def route(method: str, url: str) -> str:
+    """A request's kind, its ids and query left out: ``GET /api/v1/vacancies/{id}/offers``."""
+    parts = urllib.parse.urlsplit(url).path.split("/")
+    return method + " " + "/".join("{id}" if re.search(r"\d", part) and not re.fullmatch(r"v\d+", part) else part
+                                   for part in parts)
 
 
 class Traffic:
@@ -130,6 +144,7 @@ class Traffic:
         with self.lock:
             minute = self.minutes[int((ended - self.started) // 60)]
             minute.latencies_ms.append((ended - begun) * 1000)
+            minute.by_route[route(method, url)].append((ended - begun) * 1000)
             minute.statuses[status] += 1
         return response
 
@@ -458,6 +473,28 @@ def minutes_table(minutes: dict[int, Minute], samples: Samples) -> list[str]:
     return lines
 
 
+def routes_table(minutes: dict[int, Minute], window: int = 10) -> list[str]:
+    """Each kind of request's latency in the first ``window`` minutes after the warm-up and in the last
+    ``window`` full minutes: which requests, if any, grow slower as the data grows."""
+    full = sorted(m for m in minutes if m >= WARM_UP_MINUTES)[:-1] or sorted(minutes)
+    early, late = full[:window], full[-window:]
+
+    def times(route_: str, which: list[int]) -> list[float]:
+        return [t for m in which for t in minutes[m].by_route.get(route_, [])]
+
+    routes = sorted({r for m in full for r in minutes[m].by_route},
+                    key=lambda r: -percentile(times(r, late), 0.99) if times(r, late) else 0)
+    lines = [f"## Latency per request, minutes {early[0] + 1}-{early[-1] + 1} against {late[0] + 1}-{late[-1] + 1}"
+             if full else "## Latency per request", "",
+             "| request | count | p50 ms then | p50 ms at the end | p99 ms then | p99 ms at the end |",
+             "|---|---|---|---|---|---|"]
+    for route_ in routes:
+        first, last = times(route_, early), times(route_, late)
+        lines.append(f"| `{route_}` | {len(first) + len(last)} | {percentile(first, 0.5):.0f} | "
+                     f"{percentile(last, 0.5):.0f} | {percentile(first, 0.99):.0f} | {percentile(last, 0.99):.0f} |")
+    return lines
+
+
 def verdict_of(samples: Samples, judged: dict[str, Judgement], total: Minute) -> str:
     lag_totals = {m: sum(groups.values()) for m, groups in samples.lag.items()}
     after = {m: v for m, v in lag_totals.items() if m > WARM_UP_MINUTES} or lag_totals
@@ -496,6 +533,7 @@ def write_report(args: dict, samples: Samples, minutes: dict[int, Minute], error
         HOW_JUDGED.format(first=WARM_UP_MINUTES + 1, data_mb=last.get("data_mb", 0.0), documents=documents,
                           mean_kb=1024 * last.get("data_mb", 0.0) / documents if documents else 0.0), "",
         *minutes_table(minutes, samples), "",
+        *routes_table(minutes), "",
         "4xx are expected: an offer on a vacancy not reviewed yet (409), a second answer to an offer, a flag "
         "decided twice by the auditor's race with itself. Skipped: operations due that minute that no client "
         "thread was free to start in time; they are dropped, not queued, so the load stays an open loop.", "",
@@ -512,7 +550,9 @@ def write_report(args: dict, samples: Samples, minutes: dict[int, Minute], error
         "rss_mb": samples.rss, "lag": {str(m): groups for m, groups in samples.lag.items()},
         "data": {str(m): held for m, held in samples.data.items()},
         "minutes": {str(m + 1): {"p99_ms": minute.p99(), "statuses": dict(minute.statuses),
-                                 "skipped": minute.skipped} for m, minute in sorted(minutes.items())}},
+                                 "skipped": minute.skipped,
+                                 "p99_ms_by_route": {r: percentile(t, 0.99) for r, t in minute.by_route.items()}}
+                    for m, minute in sorted(minutes.items())}},
         indent=1, default=str))
     report.with_suffix(".svg").write_text(svg_chart(samples.rss, {m + 1: v for m, v in minutes.items()}))
     return verdict
@@ -587,8 +627,8 @@ def finish(stack, traffic: Traffic, samples: Samples, report: Path, args: dict,
     """Write the report; raise what cut the run short (but Ctrl-C) once it is written."""
     errors = log_errors(stack)
     with traffic.lock:  # a run cut short may still have requests under way on the client threads
-        minutes = {m: Minute(list(v.latencies_ms), collections.Counter(v.statuses), v.skipped)
-                   for m, v in traffic.minutes.items()}
+        minutes = {m: Minute(list(v.latencies_ms), collections.Counter(v.statuses), v.skipped,
+                             {r: list(times) for r, times in v.by_route.items()}) for m, v in traffic.minutes.items()}
     verdict = write_report(args, samples, minutes, errors, report)
     statuses = collections.Counter()
     for minute in minutes.values():

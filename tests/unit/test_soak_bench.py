@@ -9,7 +9,7 @@ import re
 import threading
 import time
 
-from tests.bench.soak_bench import HISTORY, Minute, Samples, drive, write_report
+from tests.bench.soak_bench import HISTORY, Minute, Samples, drive, route, routes_table, write_report
 from tests.bench.soak_figures import against_data, flat, judge
 from tests.bench.soak_schedule import Schedule
 
@@ -121,6 +121,23 @@ def test_the_report_counts_skipped_operations_and_keeps_the_earlier_runs(tmp_pat
     assert "| 3 | 2 | 2 | 0 | 0 | 0 | 3 | 20 | 0 | 3000 | 3.0 |" in text
     assert "old verdict" not in text and text.count(HISTORY) == 1 and "## A run before\n\nits figures" in text
     assert (tmp_path / "soak.svg").exists() and '"skipped": 3' in (tmp_path / "soak.json").read_text()
+
+
+def test_a_request_kind_names_its_route_without_ids_or_query():
+    assert route("GET", "http://127.0.0.1:8001/api/v1/vacancies/6b11a7f0c3/offers?page=2") == \
+        "GET /api/v1/vacancies/{id}/offers"
+    assert route("POST", "http://127.0.0.1:8002/api/v1/me/offers/o-17/answer") == "POST /api/v1/me/offers/{id}/answer"
+
+
+def test_the_report_shows_which_request_grew_slower_from_the_first_minutes_to_the_last():
+    def minute(matches_ms):
+        return Minute(by_route={"GET /api/v1/me/matches": [matches_ms] * 100, "GET /healthz": [5.0] * 100})
+
+    minutes = {m: minute(100.0 if m < 15 else 900.0) for m in range(30)}
+    table = routes_table(minutes)
+    assert table[0] == "## Latency per request, minutes 4-13 against 20-29"
+    assert table[4] == "| `GET /api/v1/me/matches` | 2000 | 100 | 900 | 100 | 900 |"  # the slowest at the end first
+    assert table[5] == "| `GET /healthz` | 2000 | 5 | 5 | 5 | 5 |"
 
 
 # -- Kafka's heap
