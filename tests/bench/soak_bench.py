@@ -444,8 +444,8 @@ def rss_table(samples: Samples, judged: dict[str, Judgement]) -> list[str]:
 HOW_JUDGED = (
     "How each process was judged. **Against time** (every process but the ones below): flat when the drift "
     "its least-squares slope makes over minutes {first}+ is under 5 MB, or 5% of its mean, or twice the spread "
-    "of its samples. **Against the data held** (the database, SecantusDB, whose WiredTiger cache holds its "
-    "documents, indexes and oplog in the process, up to 1 GB; and each matcher process, whose ranking "
+    "of its samples. **Against the data held** (the database, SecantusDB, whose memory grows with the "
+    "documents it holds: its WiredTiger cache, `LP_DB_CACHE_SIZE`, and more; and each matcher process, whose ranking "
     "index holds every worker and open vacancy, by design): "
     "RSS is fitted as a line against the documents in the platform's databases (dbStats' `objects`, summed "
     "each minute); the fit's slope is the MB per 1,000 documents above, and the RSS less that line (plus the "
