@@ -274,8 +274,19 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-def process_rss(stack) -> dict[str, float]:
-    """RSS (MB) of each process of the stack: the database, each broker, each gunicorn worker, each consumer."""
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system) process ``pid`` has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()  # the fields after the command's name, from state
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime, in clock ticks
+
+
+def stack_pids(stack) -> dict[str, int]:
+    """Each process of the stack by its name in the report: the database, each broker, each gunicorn worker
+    (``employers-web 1``; the masters are left out), each consumer."""
     found = {}
     for name in stack.process_names():
         pid = stack.pid(name)
@@ -283,10 +294,13 @@ def process_rss(stack) -> dict[str, float]:
             continue
         pids = children(pid) if name.endswith("-web") else [pid]
         for n, each in enumerate(pids, 1):
-            rss = rss_mb(each)
-            if rss is not None:
-                found[f"{name} {n}" if name.endswith("-web") else name] = rss
+            found[f"{name} {n}" if name.endswith("-web") else name] = each
     return found
+
+
+def read_each(pids: dict[str, int], read) -> dict[str, float]:
+    """``read(pid)`` of each process that could be read."""
+    return {name: value for name, pid in pids.items() if (value := read(pid)) is not None}
 
 
 def group_topics() -> dict[str, list[str]]:
@@ -336,6 +350,7 @@ class Samples:
     """What the sampler read each minute: RSS per process, lag per group, the data the database holds."""
 
     rss: dict = field(default_factory=dict)  # process -> {minute: MB}
+    cpu: dict = field(default_factory=dict)  # process -> {minute: CPU seconds used since it started}
     lag: dict = field(default_factory=dict)  # minute -> {group: messages}
     data: dict = field(default_factory=dict)  # minute -> {"documents": n, "data_mb": MB}
 
@@ -356,8 +371,11 @@ def sample_every_minute(stack, started: float, minutes: int, samples: Samples, s
 
 
 def sample(stack, client, minute: int, samples: Samples) -> None:
-    for name, mb in process_rss(stack).items():
+    pids = stack_pids(stack)
+    for name, mb in read_each(pids, rss_mb).items():
         samples.rss.setdefault(name, {})[minute] = mb
+    for name, seconds in read_each(pids, cpu_seconds).items():
+        samples.cpu.setdefault(name, {})[minute] = seconds
     try:
         samples.lag[minute] = consumer_lag(stack)
     except Exception as exc:  # noqa: BLE001 - a missed sample is reported, the soak goes on
@@ -473,6 +491,26 @@ def minutes_table(minutes: dict[int, Minute], samples: Samples) -> list[str]:
     return lines
 
 
+def cpu_table(cpu: dict, window: int = 10) -> list[str]:
+    """Each process's share of a core in the first ``window`` minutes after the warm-up and in the last
+    ``window``: which process works harder as the data grows."""
+    minutes = sorted({m for points in cpu.values() for m in points if m >= WARM_UP_MINUTES})
+    if len(minutes) < 2:
+        return []
+    early, late = minutes[:window + 1], minutes[-(window + 1):]
+
+    def cores(points: dict, which: list[int]) -> float:
+        if which[0] not in points or which[-1] not in points or which[-1] == which[0]:
+            return float("nan")
+        return (points[which[-1]] - points[which[0]]) / (60 * (which[-1] - which[0]))
+
+    rows = sorted(((name, cores(points, early), cores(points, late)) for name, points in cpu.items()),
+                  key=lambda row: -row[2] if not math.isnan(row[2]) else 0)
+    return [f"## CPU per process (cores used), minutes {early[0] + 1}-{early[-1]} against {late[0] + 1}-{late[-1]}", "",
+            "| process | then | at the end |", "|---|---|---|",
+            *(f"| {name} | {then:.2f} | {end:.2f} |" for name, then, end in rows)]
+
+
 def routes_table(minutes: dict[int, Minute], window: int = 10) -> list[str]:
     """Each kind of request's latency in the first ``window`` minutes after the warm-up and in the last
     ``window`` full minutes: which requests, if any, grow slower as the data grows."""
@@ -534,6 +572,7 @@ def write_report(args: dict, samples: Samples, minutes: dict[int, Minute], error
                           mean_kb=1024 * last.get("data_mb", 0.0) / documents if documents else 0.0), "",
         *minutes_table(minutes, samples), "",
         *routes_table(minutes), "",
+        *cpu_table(samples.cpu), "",
         "4xx are expected: an offer on a vacancy not reviewed yet (409), a second answer to an offer, a flag "
         "decided twice by the auditor's race with itself. Skipped: operations due that minute that no client "
         "thread was free to start in time; they are dropped, not queued, so the load stays an open loop.", "",
@@ -547,7 +586,7 @@ def write_report(args: dict, samples: Samples, minutes: dict[int, Minute], error
     report.write_text("\n".join(lines))
     # The raw samples beside the report, to read a run again without repeating it.
     report.with_suffix(".json").write_text(json.dumps({
-        "rss_mb": samples.rss, "lag": {str(m): groups for m, groups in samples.lag.items()},
+        "rss_mb": samples.rss, "cpu_seconds": samples.cpu, "lag": {str(m): groups for m, groups in samples.lag.items()},
         "data": {str(m): held for m, held in samples.data.items()},
         "minutes": {str(m + 1): {"p99_ms": minute.p99(), "statuses": dict(minute.statuses),
                                  "skipped": minute.skipped,

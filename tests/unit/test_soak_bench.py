@@ -9,7 +9,17 @@ import re
 import threading
 import time
 
-from tests.bench.soak_bench import HISTORY, Minute, Samples, drive, route, routes_table, write_report
+from tests.bench.soak_bench import (
+    HISTORY,
+    Minute,
+    Samples,
+    cpu_seconds,
+    cpu_table,
+    drive,
+    route,
+    routes_table,
+    write_report,
+)
 from tests.bench.soak_figures import against_data, flat, judge
 from tests.bench.soak_schedule import Schedule
 
@@ -138,6 +148,23 @@ def test_the_report_shows_which_request_grew_slower_from_the_first_minutes_to_th
     assert table[0] == "## Latency per request, minutes 4-13 against 20-29"
     assert table[4] == "| `GET /api/v1/me/matches` | 2000 | 100 | 900 | 100 | 900 |"  # the slowest at the end first
     assert table[5] == "| `GET /healthz` | 2000 | 5 | 5 | 5 | 5 |"
+
+
+def test_the_report_shows_which_process_works_harder_from_the_first_minutes_to_the_last():
+    cpu = {"database": {m: 30.0 * m if m <= 14 else 420 + 54.0 * (m - 14) for m in range(1, 31)},  # 0.5 then 0.9
+           "mail": {m: 0.6 * m for m in range(1, 31)}}  # 0.01 a core throughout
+    table = cpu_table(cpu)
+    assert table[0] == "## CPU per process (cores used), minutes 4-13 against 21-30"
+    assert table[4:] == ["| database | 0.50 | 0.90 |", "| mail | 0.01 | 0.01 |"]
+
+
+def test_a_process_cpu_time_is_read_from_proc():
+    import os
+
+    spent = cpu_seconds(os.getpid())
+    sum(i * i for i in range(2_000_000))  # some work of this process's own
+    assert spent is not None and cpu_seconds(os.getpid()) > spent
+    assert cpu_seconds(2**22 + 1) is None  # beyond pid_max: no such process
 
 
 # -- Kafka's heap
