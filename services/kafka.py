@@ -19,6 +19,8 @@ from services.config import Settings
 from services.events import ALL_TOPICS, Envelope
 
 log = logging.getLogger(__name__)
+# How long a starting process waits for the topics it needs to have leaders before it goes on regardless.
+TOPICS_READY_SECONDS = 15.0
 
 DEFAULT_PARTITIONS = 3
 
@@ -78,13 +80,41 @@ def ensure_topics(settings: Settings, topics=ALL_TOPICS, partitions: int = DEFAU
             try:
                 admin.create_topics(missing)
                 log.info("created topics %s", ", ".join(t.name for t in missing))
+                existing.update(t.name for t in missing)
             except TopicAlreadyExistsError:
                 # Another process created them between our look and our create.
-                pass
+                existing.update(t.name for t in missing)
             except (TopicAuthorizationFailedError, ClusterAuthorizationFailedError):
                 log.info("not allowed to create topics (ACLs): leaving that to the administrator")
+        wait_for_leaders(admin, [t for t in topics if t in existing])
     finally:
         admin.close()
+
+
+def wait_for_leaders(admin: KafkaAdminClient, topics: list[str], timeout: float = TOPICS_READY_SECONDS) -> bool:
+    """Wait until the cluster's metadata gives every partition of these topics a leader; False on timeout.
+
+    The controller knows a new topic before every broker does: a consumer that subscribed then was told
+    "Topic ... not found in cluster metadata" (an ERROR line per topic at each cold start).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        pending = [t["name"] for t in admin.describe_topics(topics) if not _led(t)] if topics else []
+        if not pending:
+            return True
+        if time.monotonic() >= deadline:
+            log.warning("topics without a leader after %.0f s: %s", timeout, ", ".join(sorted(pending)))
+            return False
+        time.sleep(0.2)
+
+
+def _led(topic: dict) -> bool:
+    """True when a topic's metadata has no error and a leader for each of its partitions.
+
+    A partition's own error is not looked at: with a replica's broker down it says so (9) but is led.
+    """
+    partitions = topic.get("partitions") or []
+    return topic.get("error_code") == 0 and bool(partitions) and all(p.get("leader_id", -1) >= 0 for p in partitions)
 
 
 class Publisher:

@@ -12,13 +12,14 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 import uuid
 
 import pytest
 import requests
 from kafka import TopicPartition
 from kafka.admin import KafkaAdminClient, OffsetSpec
-from kafka.errors import NoError
+from kafka.errors import KafkaError, NoError
 from pymongo import MongoClient
 
 from deploy.stack import ROOT, Stack
@@ -74,9 +75,22 @@ def _start_at_the_end(admin: KafkaAdminClient, group: str) -> None:
     ends = {TopicPartition(topic["name"], partition["partition_index"]): OffsetSpec.LATEST
             for topic in admin.describe_topics(topics) for partition in topic["partitions"]}
     if ends:
-        failed = {tp: result["error"] for tp, result in admin.reset_group_offsets(group, ends).items()
+        failed = {tp: result["error"] for tp, result in _reset_offsets(admin, group, ends).items()
                   if result["error"] is not NoError}
         assert not failed, f"could not start {group} at the end of the topics: {failed}"
+
+
+def _reset_offsets(admin: KafkaAdminClient, group: str, ends: dict, patience: float = 60.0) -> dict:
+    """``reset_group_offsets``, tried again on a retriable error: a fresh broker has no group coordinator
+    until its offsets topic exists (CoordinatorNotAvailable for the first group that asks)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return admin.reset_group_offsets(group, ends)
+        except KafkaError as error:
+            if not error.retriable or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture

@@ -35,3 +35,19 @@ def test_topics_are_created_with_their_dead_letter_topics(settings):
     finally:
         admin.close()
     assert {"vacancy.submitted", "vacancy.submitted.dlq", "matches.updated.dlq"} <= names
+
+
+def test_new_topics_are_led_on_the_real_broker_once_ensure_topics_returns(settings):
+    """ensure_topics waits for leaders: the broker's own metadata (not a fake's) must read as led."""
+    from kafka import KafkaAdminClient
+
+    from services.kafka import wait_for_leaders
+
+    topic = unique_topic()
+    ensure_topics(settings, [topic])
+    admin = KafkaAdminClient(**client_options(settings))
+    try:
+        assert wait_for_leaders(admin, [topic], timeout=0) is True
+        assert wait_for_leaders(admin, ["never.created.topic"], timeout=0) is False
+    finally:
+        admin.close()

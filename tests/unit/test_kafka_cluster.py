@@ -62,3 +62,35 @@ def test_topics_get_three_replicas_and_two_in_sync_when_the_bootstrap_list_has_t
     forced = Settings.from_env("employers", {"LP_SECRET_KEY": "x" * 40, "LP_KAFKA_REPLICATION": "1",
                                              "LP_KAFKA_BOOTSTRAP": "a:1,b:2,c:3"})
     assert forced.kafka_replication_factor == 1
+
+
+class MetadataSoonerOrLater:
+    """An admin client whose brokers learn of the topics after ``answers_before_known`` metadata requests."""
+
+    def __init__(self, answers_before_known: int):
+        self.asked = 0
+        self.answers_before_known = answers_before_known
+
+    def describe_topics(self, topics):
+        self.asked += 1
+        known = self.asked > self.answers_before_known
+        return [{"name": t, "error_code": 0 if known else 3,
+                 "partitions": [{"partition_index": 0, "leader_id": 1, "error_code": 9}] if known else []}
+                for t in topics]
+
+
+def test_a_starting_process_waits_until_its_topics_have_leaders():
+    """Consumers that subscribe before the brokers know a new topic log one ERROR per topic."""
+    from services.kafka import wait_for_leaders
+
+    admin = MetadataSoonerOrLater(answers_before_known=2)
+    assert wait_for_leaders(admin, ["vacancy.submitted", "offer.made"], timeout=30) is True
+    assert admin.asked == 3  # a replica's error (9) on a led partition does not hold it back
+
+
+def test_a_topic_that_never_gets_a_leader_stops_the_wait_at_its_timeout():
+    from services.kafka import wait_for_leaders
+
+    admin = MetadataSoonerOrLater(answers_before_known=10**9)
+    assert wait_for_leaders(admin, ["vacancy.submitted"], timeout=0) is False
+    assert wait_for_leaders(admin, [], timeout=0) is True
