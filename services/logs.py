@@ -15,6 +15,14 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class ClosedClientNoiseFilter(logging.Filter):
+    """Drops kafka-python's ERROR "Metadata refresh: failed Cancelled": it is what a client closed while its
+    first metadata request is in flight logs (the matcher's offset reader at each start), not a failure."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "kafka.cluster" and record.getMessage() == "Metadata refresh: failed Cancelled")
+
+
 def configure_logging(service: str, level: str = "INFO") -> None:
     """Send logs to stderr in a grep-friendly format (idempotent)."""
     root = logging.getLogger()
@@ -24,6 +32,7 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     handler = logging.StreamHandler()
     handler._lp_handler = True
     handler.addFilter(RequestIdFilter())
+    handler.addFilter(ClosedClientNoiseFilter())
     handler.setFormatter(
         logging.Formatter(f"%(asctime)s %(levelname)s {service} [%(request_id)s] %(name)s: %(message)s")
     )
